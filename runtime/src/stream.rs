@@ -1,0 +1,135 @@
+//! Reading and writing framed messages over `std::io`, plain and packed.
+
+use std::io::{self, BufRead, Read, Write};
+use std::vec::Vec;
+
+use crate::builder::MessageBuilder;
+use crate::error::{Error, ErrorKind, Result};
+use crate::message::{ReaderOptions, SegmentTable, MAX_SEGMENTS};
+use crate::packed::{PackedRead, PackedWrite};
+use crate::serialize::{segment_table, OwnedMessage};
+use crate::wire::BYTES_PER_WORD;
+
+/// Reads one framed message. The end of input before the message is an error; see
+/// [`try_read_message`] for a stream of messages.
+pub fn read_message<R: Read>(reader: R, options: ReaderOptions) -> Result<OwnedMessage> {
+    try_read_message(reader, options)?
+        .ok_or_else(|| Error::new(ErrorKind::Truncated, "the stream ended before a message"))
+}
+
+/// Reads one framed message, or `None` when the input ends cleanly before its first byte.
+/// Any other truncation is an error. The segment table's total size is checked against the
+/// traversal limit before anything is allocated, so a hostile header cannot make it allocate
+/// more than the limit allows.
+pub fn try_read_message<R: Read>(mut reader: R, options: ReaderOptions) -> Result<Option<OwnedMessage>> {
+    let mut first = [0u8; 8];
+    let mut got = 0;
+    while got < first.len() {
+        match reader.read(&mut first[got..]) {
+            Ok(0) if got == 0 => return Ok(None),
+            Ok(0) => return Err(Error::new(ErrorKind::Truncated, "the stream ended inside a segment table")),
+            Ok(n) => got += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let count = u32::from_le_bytes([first[0], first[1], first[2], first[3]]) as usize + 1;
+    if count > MAX_SEGMENTS {
+        return Err(Error::with_message(
+            ErrorKind::InvalidSegmentTable,
+            format!("the segment table announces {count} segments; at most {MAX_SEGMENTS} are accepted"),
+        ));
+    }
+    let header_bytes = SegmentTable::header_bytes(count);
+    let mut header = vec![0u8; header_bytes];
+    header[..8].copy_from_slice(&first);
+    reader.read_exact(&mut header[8..])?;
+    let sizes: Vec<u64> = (0..count)
+        .map(|i| {
+            u32::from_le_bytes([header[4 + 4 * i], header[5 + 4 * i], header[6 + 4 * i], header[7 + 4 * i]]) as u64
+        })
+        .collect();
+    let total_words: u64 = sizes.iter().sum();
+    if total_words > options.traversal_limit_words {
+        return Err(Error::with_message(
+            ErrorKind::TooLarge,
+            format!(
+                "the message has {total_words} words, more than the traversal limit of {}",
+                options.traversal_limit_words
+            ),
+        ));
+    }
+    let mut bytes = vec![0u8; total_words as usize * BYTES_PER_WORD];
+    reader.read_exact(&mut bytes)?;
+    let mut at = 0;
+    let segments = sizes
+        .iter()
+        .map(|&words| {
+            let range = (at, words as usize * BYTES_PER_WORD);
+            at += range.1;
+            range
+        })
+        .collect();
+    Ok(Some(OwnedMessage::from_parts(bytes, segments, options)))
+}
+
+/// The framed messages of a stream, until it ends cleanly at a message boundary.
+pub struct MessageStream<R> {
+    reader: R,
+    options: ReaderOptions,
+    done: bool,
+}
+
+impl<R: Read> Iterator for MessageStream<R> {
+    type Item = Result<OwnedMessage>;
+
+    fn next(&mut self) -> Option<Result<OwnedMessage>> {
+        if self.done {
+            return None;
+        }
+        let next = try_read_message(&mut self.reader, self.options).transpose();
+        if !matches!(next, Some(Ok(_))) {
+            self.done = true;
+        }
+        next
+    }
+}
+
+/// Iterates over the framed messages of `reader`; a clean end of input at a message boundary
+/// ends the iteration, any other truncation yields an error (and ends it).
+pub fn read_messages<R: Read>(reader: R, options: ReaderOptions) -> MessageStream<R> {
+    MessageStream { reader, options, done: false }
+}
+
+/// Reads one packed message.
+pub fn read_packed_message<R: BufRead>(reader: R, options: ReaderOptions) -> Result<OwnedMessage> {
+    read_message(PackedRead::new(reader), options)
+}
+
+/// Iterates over the packed messages of `reader`.
+pub fn read_packed_messages<R: BufRead>(reader: R, options: ReaderOptions) -> MessageStream<PackedRead<R>> {
+    read_messages(PackedRead::new(reader), options)
+}
+
+/// Writes `message` in the standard framing.
+pub fn write_message<W: Write>(mut writer: W, message: &MessageBuilder) -> Result<()> {
+    let segments = message.segments();
+    let lengths: Vec<usize> = segments.iter().map(|s| s.len()).collect();
+    writer.write_all(&segment_table(&lengths))?;
+    for segment in segments {
+        writer.write_all(segment)?;
+    }
+    Ok(())
+}
+
+/// Writes `message` packed, byte for byte as the reference implementation packs it.
+pub fn write_packed_message<W: Write>(writer: W, message: &MessageBuilder) -> Result<()> {
+    let segments = message.segments();
+    let lengths: Vec<usize> = segments.iter().map(|s| s.len()).collect();
+    let table = segment_table(&lengths);
+    let mut pieces = Vec::with_capacity(segments.len() + 1);
+    pieces.push(&table[..]);
+    pieces.extend(segments);
+    PackedWrite::new(writer).write_pieces(&pieces)?;
+    Ok(())
+}

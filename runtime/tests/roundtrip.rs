@@ -1,0 +1,275 @@
+//! Building messages with every field and list kind, then reading them back, in one segment
+//! and spread over many (far pointers), plus copies, compaction and framing.
+
+use capnzero_runtime::*;
+
+/// Root struct: 3 data words, 12 pointers.
+/// data: u64 @0, i32 @2 (bytes 8..12), u16 @6 (bytes 12..14), u8 @14 (byte 14), bool bit 120,
+///       f64 @2 (bytes 16..24)
+/// pointers: 0 text, 1 data, 2 List(Bool), 3 List(Int8), 4 List(Int16), 5 List(Int32),
+///           6 List(Float64), 7 List(Text), 8 List(Struct), 9 List(List(Int32)), 10 child struct,
+///           11 List(Void)
+fn build(message: &mut MessageBuilder) {
+    let mut root = message.init_root(3, 12);
+    root.set::<u64>(0, 0x0123_4567_89ab_cdef);
+    root.set::<i32>(2, -123_456);
+    root.set::<u16>(6, 65_000);
+    root.set::<u8>(14, 200);
+    root.set_bool(120, true);
+    root.set::<f64>(2, -2.5);
+    root.pointer(0).unwrap().set_text("hello, wörld").unwrap();
+    root.pointer(1).unwrap().set_data(&[0, 1, 2, 255]).unwrap();
+    {
+        let mut bools = root.pointer(2).unwrap().init_list(ElementSize::Bit, 70).unwrap();
+        for i in 0..70 {
+            bools.set_bool(i, i % 3 == 0).unwrap();
+        }
+    }
+    {
+        let mut l = root.pointer(3).unwrap().init_list(ElementSize::Byte, 5).unwrap();
+        for i in 0..5 {
+            l.set::<i8>(i, -(i as i8)).unwrap();
+        }
+    }
+    {
+        let mut l = root.pointer(4).unwrap().init_list(ElementSize::TwoBytes, 3).unwrap();
+        for i in 0..3 {
+            l.set::<i16>(i, 1000 * i as i16 - 1).unwrap();
+        }
+    }
+    {
+        let mut l = root.pointer(5).unwrap().init_list(ElementSize::FourBytes, 4).unwrap();
+        for i in 0..4 {
+            l.set::<i32>(i, i as i32 * 7).unwrap();
+        }
+    }
+    {
+        let mut l = root.pointer(6).unwrap().init_list(ElementSize::EightBytes, 2).unwrap();
+        l.set::<f64>(0, 1.5).unwrap();
+        l.set::<f64>(1, f64::INFINITY).unwrap();
+    }
+    {
+        let mut l = root.pointer(7).unwrap().init_list(ElementSize::Pointer, 3).unwrap();
+        l.get_pointer(0).unwrap().set_text("a").unwrap();
+        l.get_pointer(2).unwrap().set_text("ccc").unwrap();
+    }
+    {
+        let mut l = root.pointer(8).unwrap().init_struct_list(3, 1, 1).unwrap();
+        for i in 0..3 {
+            let mut s = l.get_struct(i).unwrap();
+            s.set::<u32>(0, i * 10);
+            s.pointer(0).unwrap().set_text(&format!("item {i}")).unwrap();
+        }
+    }
+    {
+        let mut outer = root.pointer(9).unwrap().init_list(ElementSize::Pointer, 2).unwrap();
+        for i in 0..2u32 {
+            let mut inner = outer.get_pointer(i).unwrap().init_list(ElementSize::FourBytes, i + 1).unwrap();
+            for j in 0..=i {
+                inner.set::<i32>(j, (i * 100 + j) as i32).unwrap();
+            }
+        }
+    }
+    {
+        let mut child = root.pointer(10).unwrap().init_struct(1, 0);
+        child.set::<i64>(0, -1);
+    }
+    root.pointer(11).unwrap().init_list(ElementSize::Void, 1000).unwrap();
+}
+
+fn check(message: &MessageReader<'_>) {
+    let root = message.root_struct().unwrap();
+    assert_eq!(root.get::<u64>(0), 0x0123_4567_89ab_cdef);
+    assert_eq!(root.get::<i32>(2), -123_456);
+    assert_eq!(root.get::<u16>(6), 65_000);
+    assert_eq!(root.get::<u8>(14), 200);
+    assert!(root.get_bool(120));
+    assert!(!root.get_bool(121));
+    assert_eq!(root.get::<f64>(2), -2.5);
+    assert_eq!(root.pointer(0).get_text().unwrap().unwrap().as_str().unwrap(), "hello, wörld");
+    assert_eq!(root.pointer(1).get_data().unwrap().unwrap(), &[0, 1, 2, 255]);
+    let bools = root.pointer(2).get_list(ElementSize::Bit).unwrap().unwrap();
+    assert_eq!(bools.len(), 70);
+    for i in 0..70 {
+        assert_eq!(bools.get_bool(i), Some(i % 3 == 0), "bool {i}");
+    }
+    assert_eq!(bools.get_bool(70), None);
+    let l = root.pointer(3).get_list(ElementSize::Byte).unwrap().unwrap();
+    assert_eq!((0..5).map(|i| l.get::<i8>(i).unwrap()).collect::<Vec<_>>(), [0, -1, -2, -3, -4]);
+    let l = root.pointer(4).get_list(ElementSize::TwoBytes).unwrap().unwrap();
+    assert_eq!((0..3).map(|i| l.get::<i16>(i).unwrap()).collect::<Vec<_>>(), [-1, 999, 1999]);
+    let l = root.pointer(5).get_list(ElementSize::FourBytes).unwrap().unwrap();
+    assert_eq!((0..4).map(|i| l.get::<i32>(i).unwrap()).collect::<Vec<_>>(), [0, 7, 14, 21]);
+    let l = root.pointer(6).get_list(ElementSize::EightBytes).unwrap().unwrap();
+    assert_eq!(l.get::<f64>(0), Some(1.5));
+    assert_eq!(l.get::<f64>(1), Some(f64::INFINITY));
+    let l = root.pointer(7).get_list(ElementSize::Pointer).unwrap().unwrap();
+    assert_eq!(l.get_pointer(0).unwrap().get_text().unwrap().unwrap().as_str().unwrap(), "a");
+    assert!(l.get_pointer(1).unwrap().get_text().unwrap().is_none());
+    assert_eq!(l.get_pointer(2).unwrap().get_text().unwrap().unwrap().as_str().unwrap(), "ccc");
+    let l = root.pointer(8).get_list(ElementSize::InlineComposite).unwrap().unwrap();
+    assert_eq!(l.len(), 3);
+    for (i, s) in l.structs().enumerate() {
+        assert_eq!(s.get::<u32>(0), i as u32 * 10);
+        assert_eq!(s.pointer(0).get_text().unwrap().unwrap().as_str().unwrap(), format!("item {i}"));
+    }
+    let outer = root.pointer(9).get_list(ElementSize::Pointer).unwrap().unwrap();
+    for i in 0..2u32 {
+        let inner = outer.get_pointer(i).unwrap().get_list(ElementSize::FourBytes).unwrap().unwrap();
+        assert_eq!(inner.len(), i + 1);
+        for j in 0..=i {
+            assert_eq!(inner.get::<i32>(j), Some((i * 100 + j) as i32));
+        }
+    }
+    let child = root.pointer(10).get_struct().unwrap().unwrap();
+    assert_eq!(child.get::<i64>(0), -1);
+    let voids = root.pointer(11).get_list(ElementSize::Void).unwrap().unwrap();
+    assert_eq!(voids.len(), 1000);
+}
+
+#[test]
+fn one_segment_round_trip() {
+    let mut message = MessageBuilder::default();
+    build(&mut message);
+    assert_eq!(message.segment_count(), 1);
+    check(&message.as_reader());
+    let bytes = message.to_bytes();
+    check(&MessageReader::from_bytes(&bytes, ReaderOptions::default()).unwrap());
+    let flat = message.to_flat_bytes().unwrap();
+    check(&MessageReader::from_flat(&flat, ReaderOptions::default()).unwrap());
+}
+
+#[test]
+fn many_segments_use_far_pointers_and_read_back() {
+    for first in [1, 2, 3, 5, 8] {
+        let mut message = MessageBuilder::new(BuilderOptions {
+            first_segment_words: first,
+            allocation: AllocationStrategy::FixedSize,
+        });
+        build(&mut message);
+        assert!(message.segment_count() > 5, "first segment {first}: {} segments", message.segment_count());
+        check(&message.as_reader());
+        let bytes = message.to_bytes();
+        let reader = MessageReader::from_bytes(&bytes, ReaderOptions::default()).unwrap();
+        assert_eq!(reader.segment_count(), message.segment_count());
+        check(&reader);
+        // Flat output copies the message into one segment.
+        let flat = message.to_flat_bytes().unwrap();
+        check(&MessageReader::from_flat(&flat, ReaderOptions::default()).unwrap());
+        // A compact copy is one segment and compact.
+        let compacted = compact(reader.root()).unwrap();
+        assert_eq!(compacted.segment_count(), 1);
+        let compacted_reader = compacted.as_reader();
+        check(&compacted_reader);
+        assert!(is_compact(&compacted_reader.root_struct().unwrap()).unwrap());
+        assert!(!is_compact(&reader.root_struct().unwrap()).unwrap());
+    }
+}
+
+#[test]
+fn deep_copy_between_messages() {
+    let mut source =
+        MessageBuilder::new(BuilderOptions { first_segment_words: 4, allocation: AllocationStrategy::FixedSize });
+    build(&mut source);
+    let bytes = source.to_bytes();
+    let reader = MessageReader::from_bytes(&bytes, ReaderOptions::default()).unwrap();
+    let mut copy = MessageBuilder::default();
+    copy.root().set_copy_of(reader.root()).unwrap();
+    check(&copy.as_reader());
+    assert_eq!(copy.segment_count(), 1);
+}
+
+#[test]
+fn growing_an_existing_struct_keeps_its_fields_and_children() {
+    let mut message =
+        MessageBuilder::new(BuilderOptions { first_segment_words: 3, allocation: AllocationStrategy::FixedSize });
+    {
+        let mut root = message.init_root(1, 1);
+        root.set::<u32>(1, 77);
+        root.pointer(0).unwrap().set_text("kept").unwrap();
+    }
+    {
+        let mut root = message.root().get_struct(2, 3).unwrap();
+        assert_eq!(root.data_words(), 2);
+        assert_eq!(root.pointer_count(), 3);
+        assert_eq!(root.get::<u32>(1), 77);
+        root.set::<u64>(1, 5);
+        root.pointer(2).unwrap().set_text("new").unwrap();
+    }
+    let reader = message.as_reader();
+    let root = reader.root_struct().unwrap();
+    assert_eq!(root.get::<u32>(1), 77);
+    assert_eq!(root.get::<u64>(1), 5);
+    assert_eq!(root.pointer(0).get_text().unwrap().unwrap().as_str().unwrap(), "kept");
+    assert_eq!(root.pointer(2).get_text().unwrap().unwrap().as_str().unwrap(), "new");
+}
+
+#[test]
+fn overwriting_a_pointer_zeroes_the_old_object() {
+    let mut message = MessageBuilder::default();
+    {
+        let mut root = message.init_root(0, 1);
+        root.pointer(0).unwrap().set_text("secret").unwrap();
+        root.pointer(0).unwrap().set_text("x").unwrap();
+    }
+    let bytes = message.to_bytes();
+    assert!(!bytes.windows(6).any(|w| w == b"secret"));
+    let reader = message.as_reader();
+    assert_eq!(reader.root_struct().unwrap().pointer(0).get_text().unwrap().unwrap().as_str().unwrap(), "x");
+}
+
+#[test]
+fn empty_struct_pointers_are_not_null() {
+    let mut message = MessageBuilder::default();
+    {
+        let mut root = message.init_root(0, 1);
+        root.pointer(0).unwrap().init_struct(0, 0);
+    }
+    let reader = message.as_reader();
+    let p = reader.root_struct().unwrap().pointer(0);
+    assert!(!p.is_null());
+    assert_eq!(p.raw_word(), 0xffff_fffc);
+    let s = p.get_struct().unwrap().unwrap();
+    assert_eq!((s.data_words(), s.pointer_count()), (0, 0));
+}
+
+#[test]
+fn framed_streams_round_trip_plain_and_packed() {
+    let mut messages = Vec::new();
+    for first in [1024, 2] {
+        let mut m = MessageBuilder::new(BuilderOptions {
+            first_segment_words: first,
+            allocation: AllocationStrategy::GrowHeuristically,
+        });
+        build(&mut m);
+        messages.push(m);
+    }
+    let mut plain = Vec::new();
+    let mut packed = Vec::new();
+    for m in &messages {
+        write_message(&mut plain, m).unwrap();
+        write_packed_message(&mut packed, m).unwrap();
+    }
+    let read: Vec<OwnedMessage> = read_messages(&plain[..], ReaderOptions::default()).collect::<Result<_>>().unwrap();
+    assert_eq!(read.len(), 2);
+    for m in &read {
+        check(&m.reader());
+    }
+    let read: Vec<OwnedMessage> =
+        read_packed_messages(&packed[..], ReaderOptions::default()).collect::<Result<_>>().unwrap();
+    assert_eq!(read.len(), 2);
+    for m in &read {
+        check(&m.reader());
+    }
+    assert_eq!(unpack(&packed).unwrap(), plain);
+    // Truncation anywhere but a message boundary is an error.
+    for cut in [1, 7, 9, plain.len() / 2 + 1, plain.len() - 1] {
+        let results: Vec<Result<OwnedMessage>> = read_messages(&plain[..cut], ReaderOptions::default()).collect();
+        assert!(results.last().unwrap().is_err(), "cut at {cut}");
+    }
+    for cut in [1, 3, packed.len() - 1] {
+        let results: Vec<Result<OwnedMessage>> =
+            read_packed_messages(&packed[..cut], ReaderOptions::default()).collect();
+        assert!(results.last().unwrap().is_err(), "packed cut at {cut}");
+    }
+}

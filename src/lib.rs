@@ -1,0 +1,9 @@
+//! capnzero: Cap'n Proto for Rust with nothing to install.
+//!
+//! This facade re-exports the wire-format runtime ([`runtime`], also at the crate root). The
+//! schema compiler, `capnp_schema!` and `#[derive(CapnpStruct)]` build on it.
+#![cfg_attr(not(feature = "std"), no_std)]
+#![forbid(unsafe_code)]
+
+pub use capnzero_runtime as runtime;
+pub use capnzero_runtime::*;
