@@ -204,6 +204,12 @@ impl<'a> PointerReader<'a> {
         })
     }
 
+    /// Words of everything reachable from this pointer (objects, list tags and children, as on
+    /// the wire; landing pads not counted). Walks every pointer below, within the limits.
+    pub fn total_size(&self) -> Result<u64> {
+        crate::copy::measure(*self, false)
+    }
+
     /// The struct this pointer points at; `None` when null.
     pub fn get_struct(&self) -> Result<Option<StructReader<'a>>> {
         if self.is_null() {

@@ -273,3 +273,17 @@ fn framed_streams_round_trip_plain_and_packed() {
         assert!(results.last().unwrap().is_err(), "packed cut at {cut}");
     }
 }
+
+#[test]
+fn total_size_counts_every_reachable_word() {
+    let mut message = MessageBuilder::default();
+    {
+        let mut root = message.init_root(1, 2);
+        root.pointer(0).unwrap().set_text("abc").unwrap(); // 1 word
+        let mut list = root.pointer(1).unwrap().init_struct_list(2, 1, 1).unwrap(); // 1 tag + 4
+        list.get_struct(1).unwrap().pointer(0).unwrap().set_data(&[1; 9]).unwrap(); // 2 words
+    }
+    let reader = message.as_reader();
+    assert_eq!(reader.root().total_size().unwrap(), 3 + 1 + 5 + 2);
+    assert_eq!(message.segments()[0].len() / 8, 1 + 3 + 1 + 5 + 2);
+}
