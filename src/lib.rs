@@ -1,4 +1,4 @@
-//! capnzero: Cap'n Proto for Rust with nothing to install.
+#![doc = include_str!("../README.md")]
 //!
 //! This facade re-exports the wire-format runtime ([`runtime`], also at the crate root). The
 //! schema compiler, `capnp_schema!` and `#[derive(CapnpStruct)]` build on it.

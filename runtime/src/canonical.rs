@@ -52,6 +52,10 @@ fn copy_into_one_segment(source: PointerReader<'_>, canonical: bool) -> Result<M
 /// order, each one compact itself, all in one segment without far pointers. A struct in a
 /// list whose elements have pointers is never compact (its children come after the whole list).
 pub fn is_compact(s: &StructReader<'_>) -> Result<bool> {
+    if s.data_section().len() % 8 != 0 {
+        // An element of a list of primitives, viewed as a struct: not a struct on the wire.
+        return Ok(false);
+    }
     let (_, start) = s.location();
     let end = start + s.data_words() as u64 + s.pointer_count() as u64;
     Ok(compact_children(s, end)?.is_some())

@@ -473,7 +473,7 @@ impl<'a> StructReader<'a> {
 
     /// Word index of the struct's first word in its segment, and the segment's id.
     pub(crate) fn location(&self) -> (u32, u64) {
-        (self.place.seg_id, self.ptr_start - self.data_words() as u64)
+        (self.place.seg_id, self.ptr_start.saturating_sub(self.data_words() as u64))
     }
 }
 

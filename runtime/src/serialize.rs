@@ -85,13 +85,14 @@ impl OwnedMessage {
         Ok(OwnedMessage { bytes, segments: alloc::vec![(0, len)], options })
     }
 
+    #[cfg(feature = "std")]
     pub(crate) fn from_parts(bytes: Vec<u8>, segments: Vec<(usize, usize)>, options: ReaderOptions) -> OwnedMessage {
         OwnedMessage { bytes, segments, options }
     }
 
     /// Opens the message for reading (O(number of segments)), with a fresh traversal budget.
     pub fn reader(&self) -> MessageReader<'_> {
-        let mut segments = self.segments.iter().map(|&(at, len)| &self.bytes[at..at + len]);
+        let mut segments = self.segments.iter().map(|&(at, len)| self.bytes.get(at..at + len).unwrap_or(&[]));
         let first = segments.next().unwrap_or(&[]);
         MessageReader::new(first, segments.collect(), self.options)
     }
