@@ -281,7 +281,8 @@ fn total_size_counts_every_reachable_word() {
         let mut root = message.init_root(1, 2);
         root.pointer(0).unwrap().set_text("abc").unwrap(); // 1 word
         let mut list = root.pointer(1).unwrap().init_struct_list(2, 1, 1).unwrap(); // 1 tag + 4
-        list.get_struct(1).unwrap().pointer(0).unwrap().set_data(&[1; 9]).unwrap(); // 2 words
+        list.get_struct(1).unwrap().pointer(0).unwrap().set_data(&[1; 9]).unwrap();
+        // 2 words
     }
     let reader = message.as_reader();
     assert_eq!(reader.root().total_size().unwrap(), 3 + 1 + 5 + 2);
