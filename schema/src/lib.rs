@@ -1,0 +1,7 @@
+//! The schema compiler of capnzero: the `.capnp` language parsed, resolved and laid out in
+//! pure Rust, as the official compiler does it.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod id;
+mod md5;
