@@ -3,5 +3,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod diagnostic;
 pub mod id;
+pub mod lexer;
 mod md5;
