@@ -3,7 +3,9 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod ast;
 pub mod diagnostic;
 pub mod id;
 pub mod lexer;
 mod md5;
+pub mod parser;

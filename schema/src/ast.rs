@@ -1,0 +1,234 @@
+//! The parsed form of a schema file: declarations and expressions with their locations, before
+//! names are resolved. It mirrors the official compiler's grammar.
+
+use crate::diagnostic::Span;
+
+/// A value with the place it was written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Located<T> {
+    /// The value.
+    pub value: T,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// An expression: a type, a value, or a name, with its location.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expr {
+    /// What it is.
+    pub kind: ExprKind,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// The forms of expression.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExprKind {
+    /// Something that failed to parse; ignored downstream.
+    Unknown,
+    /// A non-negative integer.
+    PositiveInt(u64),
+    /// `-` and an integer (the magnitude).
+    NegativeInt(u64),
+    /// A float, sign included.
+    Float(f64),
+    /// One or more string literals, concatenated.
+    String(String),
+    /// `0x"…"`.
+    Binary(Vec<u8>),
+    /// A name looked up from the current scope outwards.
+    RelativeName(Located<String>),
+    /// `.Name`: a name looked up from the file's top level.
+    AbsoluteName(Located<String>),
+    /// `import "file"`.
+    Import(Located<String>),
+    /// `embed "file"`.
+    Embed(Located<String>),
+    /// `[a, b]`.
+    List(Vec<Expr>),
+    /// `(a = 1, b = 2)` or `(1, 2)`.
+    Tuple(Vec<TupleElement>),
+    /// `f(params)`: a generic applied to its arguments.
+    Application {
+        /// What is applied.
+        function: Box<Expr>,
+        /// The arguments.
+        params: Vec<TupleElement>,
+    },
+    /// `parent.name`.
+    Member {
+        /// The left side.
+        parent: Box<Expr>,
+        /// The member's name.
+        name: Located<String>,
+    },
+}
+
+/// An element of a tuple or an argument list: optionally named.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TupleElement {
+    /// `name =`, if given.
+    pub name: Option<Located<String>>,
+    /// The value.
+    pub value: Expr,
+}
+
+/// `$name` or `$name(value)`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnnotationApplication {
+    /// The annotation.
+    pub name: Expr,
+    /// The value; `None` means Void.
+    pub value: Option<Expr>,
+    /// From `$` to the end.
+    pub span: Span,
+}
+
+/// The number after `@`: an ID or an ordinal, or neither.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DeclId {
+    /// Not given.
+    Unspecified,
+    /// `@0x…` on a type, const, annotation or the file.
+    Uid(Located<u64>),
+    /// `@N` on a field, enumerant, method or (old-style) union.
+    Ordinal(Located<u64>),
+}
+
+/// The places an annotation may be applied, as a bit set.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Targets(pub u16);
+
+impl Targets {
+    /// The target names in the order of `schema.capnp`'s `targetsFile` … `targetsAnnotation`.
+    pub const NAMES: [&'static str; 12] = [
+        "file",
+        "const",
+        "enum",
+        "enumerant",
+        "struct",
+        "field",
+        "union",
+        "group",
+        "interface",
+        "method",
+        "param",
+        "annotation",
+    ];
+
+    /// Whether `name` (one of [`Targets::NAMES`]) is set.
+    pub fn has(self, name: &str) -> bool {
+        Self::NAMES.iter().position(|n| *n == name).is_some_and(|i| self.0 & (1 << i) != 0)
+    }
+}
+
+/// A parameter list of a method.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParamList {
+    /// Its form.
+    pub kind: ParamListKind,
+    /// Where.
+    pub span: Span,
+}
+
+/// The forms of a method's parameter or result list.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ParamListKind {
+    /// `(a :T, b :U = 1)`.
+    Named(Vec<Param>),
+    /// A struct type given by name.
+    Type(Expr),
+    /// `stream` (results only).
+    Stream,
+}
+
+/// One named parameter.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Param {
+    /// Its name.
+    pub name: Located<String>,
+    /// Its type.
+    pub ty: Expr,
+    /// `= value`, if given.
+    pub default: Option<Expr>,
+    /// Its annotations.
+    pub annotations: Vec<AnnotationApplication>,
+    /// Where.
+    pub span: Span,
+}
+
+/// A declaration: the file itself, a type, a member, a const, an annotation or a `using`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Declaration {
+    /// Its name (empty for the file and unnamed unions).
+    pub name: Located<String>,
+    /// `@…`.
+    pub id: DeclId,
+    /// Generic parameters, `struct Map(Key, Value)`.
+    pub parameters: Vec<Located<String>>,
+    /// Declarations in its block.
+    pub nested: Vec<Declaration>,
+    /// Annotations applied to it.
+    pub annotations: Vec<AnnotationApplication>,
+    /// Its doc comment.
+    pub doc: Option<String>,
+    /// The whole statement.
+    pub span: Span,
+    /// What kind of declaration it is.
+    pub kind: DeclKind,
+}
+
+/// The kinds of declaration.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DeclKind {
+    /// The file.
+    File,
+    /// `using Name = target;`.
+    Using {
+        /// What the name stands for.
+        target: Expr,
+    },
+    /// `const name :Type = value;`.
+    Const {
+        /// The type.
+        ty: Expr,
+        /// The value.
+        value: Expr,
+    },
+    /// `enum`.
+    Enum,
+    /// A member of an enum.
+    Enumerant,
+    /// `struct`.
+    Struct,
+    /// A struct field.
+    Field {
+        /// The type.
+        ty: Expr,
+        /// `= default`, if given.
+        default: Option<Expr>,
+    },
+    /// `union { … }` or `name :union { … }`.
+    Union,
+    /// `name :group { … }`.
+    Group,
+    /// `interface`.
+    Interface {
+        /// `extends(…)`.
+        superclasses: Vec<Expr>,
+    },
+    /// A method of an interface.
+    Method {
+        /// The parameters.
+        params: ParamList,
+        /// `-> results`, if given.
+        results: Option<ParamList>,
+    },
+    /// `annotation name(targets) :Type;`.
+    Annotation {
+        /// The value type.
+        ty: Expr,
+        /// Where it may be applied.
+        targets: Targets,
+    },
+}
