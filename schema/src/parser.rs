@@ -59,9 +59,12 @@ enum Ending {
     Block(Level),
 }
 
+/// A parser of one declaration form.
+type DeclForm = fn(&mut Cursor<'_, '_>) -> Option<(Parsed, Ending)>;
+
 fn parse_statement(statement: &Statement, level: Level, errors: &mut Diagnostics) -> Option<Parsed> {
     let mut cursor = Cursor { tokens: &statement.tokens, pos: 0, best: 0, errors };
-    let forms: &[fn(&mut Cursor<'_, '_>) -> Option<(Parsed, Ending)>] = match level {
+    let forms: &[DeclForm] = match level {
         Level::File => &[
             using_decl,
             const_decl,
@@ -727,7 +730,7 @@ mod tests {
 $Foo.ann("file");
 using Bar = import "bar.capnp";
 using import "baz.capnp".Qux;
-const pi @0xb1b2b3b4b5b6b7b8 :Float64 = 3.14159 $tag;
+const pi @0xb1b2b3b4b5b6b7b8 :Float64 = 2.5 $tag;
 annotation tag(struct, field) :Void;
 annotation any(*) :Text;
 enum Color { red @0; green @1 $tag; }
@@ -755,9 +758,7 @@ interface Calc(V) extends(Base, Other(Text)) {
         assert_eq!(file.annotations.len(), 1);
         assert_eq!(names(&file), ["Bar", "Qux", "pi", "tag", "any", "Color", "Point", "Calc"]);
         let pi = &file.nested[2];
-        assert!(
-            matches!(pi.kind, DeclKind::Const { value: Expr { kind: ExprKind::Float(v), .. }, .. } if v == 3.14159)
-        );
+        assert!(matches!(pi.kind, DeclKind::Const { value: Expr { kind: ExprKind::Float(v), .. }, .. } if v == 2.5));
         match &file.nested[3].kind {
             DeclKind::Annotation { targets, .. } => {
                 assert!(targets.has("struct") && targets.has("field") && !targets.has("file"))
