@@ -6,6 +6,7 @@
 pub mod ast;
 pub mod diagnostic;
 pub mod id;
+pub mod layout;
 pub mod lexer;
 mod md5;
 pub mod parser;
