@@ -299,7 +299,7 @@ impl StructLayout {
         for i in 0..location_count {
             let location = self.unions[union.0].data_locations[i];
             if let Some(hole) = self.group(scope).usages[i].smallest_hole_at_least(location, lg) {
-                if best.is_none_or(|(size, _)| hole < size) {
+                if !matches!(best, Some((size, _)) if size <= hole) {
                     best = Some((hole, i));
                 }
             }

@@ -9,4 +9,5 @@ pub mod id;
 pub mod layout;
 pub mod lexer;
 mod md5;
+pub mod members;
 pub mod parser;
