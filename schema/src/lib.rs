@@ -10,4 +10,5 @@ pub mod layout;
 pub mod lexer;
 mod md5;
 pub mod members;
+pub mod model;
 pub mod parser;
