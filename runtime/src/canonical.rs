@@ -18,7 +18,8 @@ pub fn compact(source: PointerReader<'_>) -> Result<MessageBuilder> {
 
 /// The canonical form of what `source` points at, as one segment without a segment table:
 /// pre-order, no far pointers, struct sections truncated of trailing zero words and null
-/// pointers, struct list elements all of the largest truncated size.
+/// pointers, struct list elements all of the largest truncated size. A capability has no
+/// canonical form ([`ErrorKind::CapabilityNotCanonical`]).
 pub fn canonicalize(source: PointerReader<'_>) -> Result<Vec<u8>> {
     let builder = copy_into_one_segment(source, true)?;
     builder
@@ -27,13 +28,16 @@ pub fn canonicalize(source: PointerReader<'_>) -> Result<Vec<u8>> {
 }
 
 /// Whether `message` is in canonical form: one segment holding exactly the canonical form of
-/// its root.
+/// its root. A message with a capability is not canonical.
 pub fn is_canonical(message: &MessageReader<'_>) -> Result<bool> {
     if message.segment_count() != 1 {
         return Ok(false);
     }
-    let canonical = canonicalize(message.root())?;
-    Ok(message.segment(0) == Some(&canonical[..]))
+    match canonicalize(message.root()) {
+        Ok(canonical) => Ok(message.segment(0) == Some(&canonical[..])),
+        Err(e) if e.kind() == ErrorKind::CapabilityNotCanonical => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 fn copy_into_one_segment(source: PointerReader<'_>, canonical: bool) -> Result<MessageBuilder> {

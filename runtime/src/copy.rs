@@ -6,7 +6,7 @@
 //! the encoding spec requires.
 
 use crate::builder::{PointerBuilder, StructBuilder};
-use crate::error::Result;
+use crate::error::{Error, ErrorKind, Result};
 use crate::reader::{ListReader, PointerReader, PointerType, StructReader};
 use crate::wire::{self, ElementSize, BYTES_PER_WORD};
 
@@ -23,6 +23,12 @@ pub(crate) fn copy_canonical(source: PointerReader<'_>, dest: PointerBuilder<'_>
 fn copy(source: PointerReader<'_>, mut dest: PointerBuilder<'_>, canonical: bool) -> Result<()> {
     match source.pointer_type()? {
         PointerType::Null => dest.clear(),
+        PointerType::Capability if canonical => {
+            return Err(Error::new(
+                ErrorKind::CapabilityNotCanonical,
+                "a message with a capability has no canonical form",
+            ));
+        }
         PointerType::Capability => {
             if let Some(index) = source.get_capability()? {
                 dest.set_capability(index);

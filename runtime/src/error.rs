@@ -37,6 +37,8 @@ pub enum ErrorKind {
     TrailingBytes,
     /// An I/O error from the underlying reader or writer.
     Io,
+    /// A capability pointer where none may be: the canonical form has no capabilities.
+    CapabilityNotCanonical,
 }
 
 impl ErrorKind {
@@ -57,6 +59,7 @@ impl ErrorKind {
             ErrorKind::TooLarge => "value too large for the wire format",
             ErrorKind::TrailingBytes => "trailing bytes after the message",
             ErrorKind::Io => "I/O error",
+            ErrorKind::CapabilityNotCanonical => "capability in a canonical message",
         }
     }
 }

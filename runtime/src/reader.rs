@@ -509,6 +509,9 @@ impl Default for ListReader<'_> {
 
 impl<'a> ListReader<'a> {
     fn check_readable_as(&self, expected: ElementSize) -> Result<()> {
+        if expected == ElementSize::Bit && self.size == ElementSize::InlineComposite {
+            return Err(Error::new(ErrorKind::IncompatibleList, "a list of structs cannot be read as a list of Bool"));
+        }
         if self.size == ElementSize::Bit && expected != ElementSize::Bit {
             return Err(Error::new(
                 ErrorKind::IncompatibleList,
