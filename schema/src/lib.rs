@@ -4,6 +4,7 @@
 #![warn(missing_docs)]
 
 pub mod ast;
+pub mod compile;
 pub mod diagnostic;
 pub mod id;
 pub mod layout;
@@ -12,3 +13,4 @@ mod md5;
 pub mod members;
 pub mod model;
 pub mod parser;
+pub mod request;

@@ -1,0 +1,202 @@
+//! Reading the requested files and, transitively, the files they import.
+
+use std::collections::HashMap;
+
+use crate::ast::{DeclKind, Declaration, Expr, ExprKind};
+use crate::diagnostic::{Diagnostics, Span};
+use crate::parser::parse;
+
+/// A schema file's name (as displayed in node names and errors) and text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceFile {
+    /// The name, e.g. `dir/foo.capnp` or `capnp/c++.capnp`.
+    pub name: String,
+    /// The text.
+    pub text: String,
+}
+
+/// Finds imported files.
+pub trait FileLoader {
+    /// The file `path` as imported by the file named `importer`: `path` is relative to the
+    /// importer's directory, or starts with `/` and is looked up in the import directories.
+    /// `None` when there is no such file: the compiler reports "Import failed".
+    fn import(&mut self, importer: &str, path: &str) -> Option<SourceFile>;
+}
+
+/// A loader over files held in memory, keyed by name; `/x` imports look for `x`.
+#[derive(Clone, Debug, Default)]
+pub struct MemoryLoader {
+    /// The files, by name.
+    pub files: HashMap<String, String>,
+}
+
+impl FileLoader for MemoryLoader {
+    fn import(&mut self, importer: &str, path: &str) -> Option<SourceFile> {
+        let name = resolve_relative(importer, path);
+        let text = self.files.get(&name)?;
+        Some(SourceFile { name, text: text.clone() })
+    }
+}
+
+/// The name of `path` imported from the file `importer`: `/a/b` is `a/b`; a relative path is
+/// joined to the importer's directory, with `.` and `..` folded.
+pub fn resolve_relative(importer: &str, path: &str) -> String {
+    if let Some(absolute) = path.strip_prefix('/') {
+        return absolute.to_string();
+    }
+    let mut parts: Vec<&str> = importer.split('/').collect();
+    parts.pop();
+    for part in path.split('/') {
+        match part {
+            "." | "" => {}
+            ".." => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    parts.join("/")
+}
+
+/// A parsed file.
+pub struct ParsedFile {
+    pub name: String,
+    pub source: String,
+    pub ast: Declaration,
+    /// The imports as written, and the index of the file each loaded.
+    pub imports: Vec<(String, usize)>,
+}
+
+/// All files of a compilation, requested ones first, with their errors.
+pub struct FileSet {
+    pub files: Vec<ParsedFile>,
+    pub diagnostics: Vec<Diagnostics>,
+}
+
+impl FileSet {
+    pub fn load(requested: &[SourceFile], loader: &mut dyn FileLoader) -> FileSet {
+        let mut set = FileSet { files: Vec::new(), diagnostics: Vec::new() };
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        for file in requested {
+            set.add(file.clone(), &mut by_name);
+        }
+        let mut next = 0;
+        while next < set.files.len() {
+            let mut wanted = Vec::new();
+            collect_imports(&set.files[next].ast, &mut wanted);
+            let importer = set.files[next].name.clone();
+            for (path, span) in wanted {
+                if set.files[next].imports.iter().any(|(p, _)| *p == path) {
+                    continue;
+                }
+                match loader.import(&importer, &path) {
+                    Some(file) => {
+                        let index = match by_name.get(&file.name) {
+                            Some(&i) => i,
+                            None => set.add(file, &mut by_name),
+                        };
+                        set.files[next].imports.push((path, index));
+                    }
+                    None => set.diagnostics[next].error(span, format!("Import failed: {path}")),
+                }
+            }
+            next += 1;
+        }
+        set
+    }
+
+    fn add(&mut self, file: SourceFile, by_name: &mut HashMap<String, usize>) -> usize {
+        let mut diagnostics = Diagnostics::default();
+        let ast = parse(&file.text, &mut diagnostics);
+        if !matches!(ast.id, crate::ast::DeclId::Uid(_)) && diagnostics.is_empty() {
+            let id = crate::id::child_id(0, &file.name) | 1 << 63;
+            diagnostics.error(
+                Span::default(),
+                format!(
+                    "File does not declare an ID.  I've generated one for you.  Add this line to your file: @0x{id:016x};"
+                ),
+            );
+        }
+        self.files.push(ParsedFile { name: file.name.clone(), source: file.text, ast, imports: Vec::new() });
+        self.diagnostics.push(diagnostics);
+        by_name.insert(file.name, self.files.len() - 1);
+        self.files.len() - 1
+    }
+}
+
+fn collect_imports(decl: &Declaration, out: &mut Vec<(String, Span)>) {
+    let mut visit = |e: &Expr| collect_expr_imports(e, out);
+    match &decl.kind {
+        DeclKind::Using { target } => visit(target),
+        DeclKind::Const { ty, value } => {
+            visit(ty);
+            visit(value);
+        }
+        DeclKind::Field { ty, default } => {
+            visit(ty);
+            if let Some(d) = default {
+                visit(d);
+            }
+        }
+        DeclKind::Interface { superclasses } => superclasses.iter().for_each(visit),
+        DeclKind::Annotation { ty, .. } => visit(ty),
+        DeclKind::Method { params, results } => {
+            for list in std::iter::once(params).chain(results) {
+                match &list.kind {
+                    crate::ast::ParamListKind::Named(ps) => {
+                        for p in ps {
+                            visit(&p.ty);
+                            if let Some(d) = &p.default {
+                                visit(d);
+                            }
+                            for a in &p.annotations {
+                                visit(&a.name);
+                            }
+                        }
+                    }
+                    crate::ast::ParamListKind::Type(t) => visit(t),
+                    crate::ast::ParamListKind::Stream => {}
+                }
+            }
+        }
+        _ => {}
+    }
+    for a in &decl.annotations {
+        collect_expr_imports(&a.name, out);
+        if let Some(v) = &a.value {
+            collect_expr_imports(v, out);
+        }
+    }
+    for nested in &decl.nested {
+        collect_imports(nested, out);
+    }
+}
+
+fn collect_expr_imports(expr: &Expr, out: &mut Vec<(String, Span)>) {
+    match &expr.kind {
+        ExprKind::Import(path) if !out.iter().any(|(p, _)| *p == path.value) => {
+            out.push((path.value.clone(), path.span));
+        }
+        ExprKind::List(items) => items.iter().for_each(|e| collect_expr_imports(e, out)),
+        ExprKind::Tuple(items) => items.iter().for_each(|e| collect_expr_imports(&e.value, out)),
+        ExprKind::Application { function, params } => {
+            collect_expr_imports(function, out);
+            params.iter().for_each(|e| collect_expr_imports(&e.value, out));
+        }
+        ExprKind::Member { parent, .. } => collect_expr_imports(parent, out),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::resolve_relative;
+
+    #[test]
+    fn import_paths() {
+        assert_eq!(resolve_relative("a/b/c.capnp", "d.capnp"), "a/b/d.capnp");
+        assert_eq!(resolve_relative("a/b/c.capnp", "../d.capnp"), "a/d.capnp");
+        assert_eq!(resolve_relative("c.capnp", "./x/d.capnp"), "x/d.capnp");
+        assert_eq!(resolve_relative("a/c.capnp", "/capnp/c++.capnp"), "capnp/c++.capnp");
+    }
+}
