@@ -115,6 +115,13 @@ impl core::error::Error for Error {}
 #[cfg(feature = "std")]
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Error {
+        // An error of ours that travelled through `std::io` (from `PackedRead`) comes back as it was.
+        if e.get_ref().is_some_and(|inner| inner.is::<Error>()) {
+            if let Some(Ok(ours)) = e.into_inner().map(|inner| inner.downcast::<Error>()) {
+                return *ours;
+            }
+            return Error::new(ErrorKind::Io, "an I/O error");
+        }
         if e.kind() == std::io::ErrorKind::UnexpectedEof {
             Error::new(ErrorKind::Truncated, "the stream ended inside a message")
         } else {
