@@ -1,9 +1,9 @@
 //! The compiler proper: parsed files in, schema nodes out.
 //!
-//! 1. [`files`]: the requested files are parsed and their imports loaded, transitively.
-//! 2. [`entities`]: every named declaration gets its ID and its place in the scope tree.
-//! 3. [`resolve`]: names, types and brands are looked up from a scope.
-//! 4. [`nodes`] and [`values`]: each declaration becomes a [`Node`], with its layout from
+//! 1. `files`: the requested files are parsed and their imports loaded, transitively.
+//! 2. `entities`: every named declaration gets its ID and its place in the scope tree.
+//! 3. `resolve`: names, types and brands are looked up from a scope.
+//! 4. `nodes` and `values`: each declaration becomes a [`Node`], with its layout from
 //!    [`crate::members`] and its values encoded as messages.
 //!
 //! Every error of every file is collected; nothing stops at the first one.
