@@ -32,8 +32,8 @@ pub enum ExprKind {
     NegativeInt(u64),
     /// A float, sign included.
     Float(f64),
-    /// One or more string literals, concatenated.
-    String(String),
+    /// One or more string literals, concatenated (bytes: escapes may make any byte).
+    String(Vec<u8>),
     /// `0x"…"`.
     Binary(Vec<u8>),
     /// A name looked up from the current scope outwards.

@@ -21,8 +21,9 @@ pub struct Token {
 pub enum TokenKind {
     /// A name or keyword.
     Ident(String),
-    /// A double-quoted string, or a backtick line (with its newline).
-    Str(String),
+    /// A double-quoted string, or a backtick line (with its newline), as bytes: escapes may
+    /// make any byte.
+    Str(Vec<u8>),
     /// `0x"…"`.
     Binary(Vec<u8>),
     /// A decimal, hex (`0x…`) or octal (`0…`) integer.
@@ -238,8 +239,8 @@ impl Lexer<'_> {
                 while self.peek().is_some_and(|c| c != b'\n' && c != b'\r') {
                     self.pos += 1;
                 }
-                let mut text = String::from_utf8_lossy(&self.src[text_start..self.pos]).into_owned();
-                text.push('\n');
+                let mut text = self.src[text_start..self.pos].to_vec();
+                text.push(b'\n');
                 TokenKind::Str(text)
             }
             b'0' if self.peek_at(1) == Some(b'x') && self.peek_at(2) == Some(b'"') => {
@@ -301,7 +302,7 @@ impl Lexer<'_> {
         Some(Token { kind, span: Span::new(start, self.pos) })
     }
 
-    fn string(&mut self) -> Option<String> {
+    fn string(&mut self) -> Option<Vec<u8>> {
         let start = self.pos;
         self.pos += 1;
         let mut bytes = Vec::new();
@@ -365,10 +366,7 @@ impl Lexer<'_> {
                 }
             }
         }
-        match String::from_utf8(bytes) {
-            Ok(s) => Some(s),
-            Err(e) => Some(String::from_utf8_lossy(e.as_bytes()).into_owned()),
-        }
+        Some(bytes)
     }
 
     fn hex_binary(&mut self, start: usize) -> Option<Vec<u8>> {
@@ -517,14 +515,14 @@ mod tests {
                 vec![TokenKind::Int(15)],
                 vec![TokenKind::Float(1.5)],
                 vec![TokenKind::Float(2000.0)],
-                vec![TokenKind::Str("a\nAA".into())],
+                vec![TokenKind::Str(b"a\nAA".to_vec())],
                 vec![TokenKind::Binary(vec![0xde, 0xad])],
                 vec![tuple],
             ]
         );
         assert_eq!(
             kinds(&statements[1].tokens[5..]),
-            [TokenKind::Str("first\n".into()), TokenKind::Str("second\n".into())]
+            [TokenKind::Str(b"first\n".to_vec()), TokenKind::Str(b"second\n".to_vec())]
         );
     }
 

@@ -313,15 +313,16 @@ pub enum Value {
     Text(Option<String>),
     /// Data (`None`: null).
     Data(Option<Vec<u8>>),
-    /// A list, as an encoded single-segment message whose root points at it (`None`: null).
+    /// A list (`None`: null). Struct, list and AnyPointer values are kept in canonical form:
+    /// one flat segment without a segment table, whose first word is the root pointer.
     List(Option<Vec<u8>>),
     /// An enumerant's ordinal.
     Enum(u16),
-    /// A struct, as an encoded single-segment message whose root points at it (`None`: null).
+    /// A struct, in canonical form as for [`Value::List`] (`None`: null).
     Struct(Option<Vec<u8>>),
     /// An interface (always null).
     Interface,
-    /// Anything, as an encoded single-segment message (`None`: null).
+    /// Anything, in canonical form as for [`Value::List`] (`None`: null).
     AnyPointer(Option<Vec<u8>>),
 }
 

@@ -352,10 +352,10 @@ fn base_expression(c: &mut Cursor<'_, '_>) -> Option<Expr> {
             simple(ExprKind::Binary(bytes.clone()))
         }
         TokenKind::Str(_) => {
-            let mut text = String::new();
+            let mut text = Vec::new();
             let mut end = span.end;
             while let Some(Token { kind: TokenKind::Str(part), span }) = c.peek() {
-                text.push_str(part);
+                text.extend_from_slice(part);
                 end = span.end;
                 c.pos += 1;
             }
@@ -401,7 +401,7 @@ fn base_expression(c: &mut Cursor<'_, '_>) -> Option<Expr> {
             let is_import = name == "import";
             c.pos += 1;
             let file = c.next_if(|t| match &t.kind {
-                TokenKind::Str(s) => Some(Located { value: s.clone(), span: t.span }),
+                TokenKind::Str(s) => Some(Located { value: String::from_utf8_lossy(s).into_owned(), span: t.span }),
                 _ => None,
             })?;
             let whole = span.to(file.span);

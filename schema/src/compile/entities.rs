@@ -60,7 +60,8 @@ impl<'f> Table<'f> {
                 children: HashMap::new(),
                 nested: Vec::new(),
                 display_name: file.name.clone(),
-                prefix_length: 0,
+                // As the official compiler counts it for files: up to the last '.'.
+                prefix_length: file.name.rfind('.').map_or(0, |dot| dot as u32 + 1),
             });
             table.file_roots.push(root);
             table.add_children(root, &mut diagnostics[index]);

@@ -6,6 +6,9 @@ use crate::ast::{DeclKind, Declaration, Expr, ExprKind};
 use crate::diagnostic::{Diagnostics, Span};
 use crate::parser::parse;
 
+/// The file that declares `StreamResult`, imported implicitly by `-> stream` methods.
+pub const STREAM_IMPORT: &str = "/capnp/stream.capnp";
+
 /// A schema file's name (as displayed in node names and errors) and text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceFile {
@@ -125,6 +128,15 @@ impl FileSet {
 }
 
 fn collect_imports(decl: &Declaration, out: &mut Vec<(String, Span)>) {
+    if let DeclKind::Method {
+        results: Some(crate::ast::ParamList { kind: crate::ast::ParamListKind::Stream, span }),
+        ..
+    } = &decl.kind
+    {
+        if !out.iter().any(|(p, _)| p == STREAM_IMPORT) {
+            out.push((STREAM_IMPORT.to_string(), *span));
+        }
+    }
     let mut visit = |e: &Expr| collect_expr_imports(e, out);
     match &decl.kind {
         DeclKind::Using { target } => visit(target),

@@ -421,13 +421,19 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
             ParamListKind::Stream => {
                 if !results {
                     self.diagnostics[file].error(list.span, "'stream' can only appear after '->', not before.");
-                } else {
-                    self.diagnostics[file].error(
-                        list.span,
-                        "'stream' results need the standard import /capnp/stream.capnp, which capnzero does not ship yet.",
-                    );
+                    return (0, Default::default());
                 }
-                (0, Default::default())
+                let stream_file = self.files[file].imports.iter().find(|(p, _)| p == super::files::STREAM_IMPORT);
+                let result = stream_file.and_then(|&(_, f)| {
+                    self.table.entities[self.table.file_roots[f]].children.get("StreamResult").copied()
+                });
+                match result {
+                    Some(entity) => (self.table.entities[entity].id, Default::default()),
+                    None => {
+                        self.diagnostics[file].error(list.span, "No StreamResult found in built-in stream.capnp.");
+                        (0, Default::default())
+                    }
+                }
             }
         }
     }
@@ -601,11 +607,11 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
                 &mut self.diagnostics[file],
             );
             let text = super::resolve::expression_string(&application.name);
-            let entity = match branded {
-                Some(Branded::Decl { target: Target::Entity(e), .. })
+            let (entity, annotation_brand) = match branded {
+                Some(Branded::Decl { target: Target::Entity(e), brand, .. })
                     if self.table.entities[e].kind == EntityKind::Annotation =>
                 {
-                    e
+                    (e, resolver.compile_brand(&brand, &mut self.diagnostics[file]))
                 }
                 Some(_) => {
                     self.diagnostics[file].error(application.name.span, format!("'{text}' is not an annotation."));
@@ -629,7 +635,7 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
                 }
                 Some(expr) => self.compile_value(scope, file, expr, &ty).unwrap_or_else(|| Self::default_default(&ty)),
             };
-            out.push(Annotation { id, brand: Default::default(), value });
+            out.push(Annotation { id, brand: annotation_brand, value });
         }
         out
     }

@@ -6,7 +6,7 @@ use capnzero_runtime::{ElementSize, MessageBuilder, PointerBuilder, PointerReade
 
 use crate::ast::{Expr, ExprKind};
 use crate::diagnostic::Span;
-use crate::model::{Field, FieldKind, NodeKind, Type, Value};
+use crate::model::{AnyPointer, Binding, Brand, Field, FieldKind, NodeKind, Type, Value};
 
 use super::entities::EntityKind;
 use super::nodes::NodeCompiler;
@@ -92,8 +92,14 @@ impl NodeCompiler<'_, '_> {
                 }
             },
             ExprKind::String(s) => match ty {
-                Type::Text => Some(Value::Text(Some(s.clone()))),
-                Type::Data => Some(Value::Data(Some(s.as_bytes().to_vec()))),
+                Type::Text => match String::from_utf8(s.clone()) {
+                    Ok(text) => Some(Value::Text(Some(text))),
+                    Err(_) => {
+                        self.diagnostics[file].error(expr.span, "Text must be valid UTF-8.");
+                        None
+                    }
+                },
+                Type::Data => Some(Value::Data(Some(s.clone()))),
                 _ => {
                     self.mismatch(file, expr.span, ty);
                     None
@@ -111,7 +117,7 @@ impl NodeCompiler<'_, '_> {
                 if !self.write_pointer(scope, file, expr, ty, message.root()) {
                     return None;
                 }
-                let bytes = message.to_flat_bytes().ok()?;
+                let bytes = capnzero_runtime::canonicalize(message.as_reader().root()).ok()?;
                 Some(match ty {
                     Type::List(_) => Value::List(Some(bytes)),
                     _ => Value::Struct(Some(bytes)),
@@ -241,12 +247,12 @@ impl NodeCompiler<'_, '_> {
     fn write_pointer(&mut self, scope: usize, file: usize, expr: &Expr, ty: &Type, dest: PointerBuilder<'_>) -> bool {
         match (&expr.kind, ty) {
             (ExprKind::List(items), Type::List(element)) => self.write_list(scope, file, items, element, dest),
-            (ExprKind::Tuple(elements), Type::Struct { type_id, .. }) => {
+            (ExprKind::Tuple(elements), Type::Struct { type_id, brand }) => {
                 let Some(&entity) = self.table.by_id.get(type_id) else { return false };
                 let Some(node) = self.node(entity).cloned() else { return false };
                 let NodeKind::Struct(s) = &node.kind else { return false };
                 let mut builder = dest.init_struct(s.data_word_count, s.pointer_count);
-                self.fill_struct(scope, file, &node, elements, &mut builder)
+                self.fill_struct(scope, file, &node, brand, elements, &mut builder)
             }
             _ => match self.compile_value(scope, file, expr, ty) {
                 Some(value) => write_compiled(dest, &value),
@@ -260,6 +266,7 @@ impl NodeCompiler<'_, '_> {
         scope: usize,
         file: usize,
         node: &crate::model::Node,
+        brand: &Brand,
         elements: &[crate::ast::TupleElement],
         builder: &mut capnzero_runtime::StructBuilder<'_>,
     ) -> bool {
@@ -288,10 +295,11 @@ impl NodeCompiler<'_, '_> {
                     };
                     let Some(&group_node) = self.group_nodes.get(type_id) else { continue };
                     let group = self.all_nodes[group_node].clone();
-                    ok &= self.fill_struct(scope, file, &group, inner, builder);
+                    ok &= self.fill_struct(scope, file, &group, brand, inner, builder);
                 }
                 FieldKind::Slot { offset, ty, default_value, .. } => {
                     let offset = *offset;
+                    let ty = &substitute(ty, brand);
                     if is_pointer_type(ty) {
                         let Some(dest) = builder.pointer(offset as u16) else { continue };
                         ok &= self.write_pointer(scope, file, &element.value, ty, dest);
@@ -315,7 +323,7 @@ impl NodeCompiler<'_, '_> {
         dest: PointerBuilder<'_>,
     ) -> bool {
         let count = items.len() as u32;
-        if let Type::Struct { type_id, .. } = element {
+        if let Type::Struct { type_id, brand } = element {
             let Some(&entity) = self.table.by_id.get(type_id) else { return false };
             let Some(node) = self.node(entity).cloned() else { return false };
             let NodeKind::Struct(s) = &node.kind else { return false };
@@ -328,7 +336,7 @@ impl NodeCompiler<'_, '_> {
                     continue;
                 };
                 let Ok(mut builder) = list.get_struct(i as u32) else { continue };
-                ok &= self.fill_struct(scope, file, &node, elements, &mut builder);
+                ok &= self.fill_struct(scope, file, &node, brand, elements, &mut builder);
             }
             return ok;
         }
@@ -421,5 +429,27 @@ fn write_compiled(dest: PointerBuilder<'_>, value: &Value) -> bool {
             dest.set_copy_of(PointerReader::constant(bytes)).is_ok()
         }
         _ => true,
+    }
+}
+
+/// A field's type as seen through the brand of the struct value being written: generic
+/// parameters bound by the brand become their bound types.
+fn substitute(ty: &Type, brand: &Brand) -> Type {
+    match ty {
+        Type::AnyPointer(AnyPointer::Parameter { scope_id, index }) => {
+            let bound = brand
+                .scopes
+                .iter()
+                .find(|s| s.scope_id == *scope_id)
+                .and_then(|s| s.bind.as_ref())
+                .and_then(|bindings| bindings.get(*index as usize));
+            match bound {
+                Some(Binding::Type(t)) => t.clone(),
+                Some(Binding::Unbound) => Type::AnyPointer(AnyPointer::AnyKind),
+                None => ty.clone(),
+            }
+        }
+        Type::List(element) => Type::List(Box::new(substitute(element, brand))),
+        other => other.clone(),
     }
 }
