@@ -282,8 +282,9 @@ pub enum Binding {
     Type(Type),
 }
 
-/// A value: a default, a const or an annotation's value.
-#[derive(Clone, Debug, PartialEq)]
+/// A value: a default, a const or an annotation's value. Equality compares floats by bit
+/// pattern, as the wire stores them (a NaN default equals itself; 0.0 and -0.0 differ).
+#[derive(Clone, Debug)]
 pub enum Value {
     /// `void`.
     Void,
@@ -324,6 +325,45 @@ pub enum Value {
     Interface,
     /// Anything, in canonical form as for [`Value::List`] (`None`: null).
     AnyPointer(Option<Vec<u8>>),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Value;
+
+    #[test]
+    fn floats_compare_by_bit_pattern() {
+        assert_eq!(Value::Float64(f64::NAN), Value::Float64(f64::NAN));
+        assert_ne!(Value::Float32(0.0), Value::Float32(-0.0));
+        assert_ne!(Value::Float64(f64::from_bits(0x7ff8_0000_0000_0001)), Value::Float64(f64::NAN));
+        assert_ne!(Value::Int8(1), Value::UInt8(1));
+    }
+}
+
+impl PartialEq for Value {
+    fn eq(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Float32(a), Value::Float32(b)) => a.to_bits() == b.to_bits(),
+            (Value::Float64(a), Value::Float64(b)) => a.to_bits() == b.to_bits(),
+            (Value::Void, Value::Void) | (Value::Interface, Value::Interface) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int8(a), Value::Int8(b)) => a == b,
+            (Value::Int16(a), Value::Int16(b)) => a == b,
+            (Value::Int32(a), Value::Int32(b)) => a == b,
+            (Value::Int64(a), Value::Int64(b)) => a == b,
+            (Value::UInt8(a), Value::UInt8(b)) => a == b,
+            (Value::UInt16(a), Value::UInt16(b)) => a == b,
+            (Value::UInt32(a), Value::UInt32(b)) => a == b,
+            (Value::UInt64(a), Value::UInt64(b)) => a == b,
+            (Value::Text(a), Value::Text(b)) => a == b,
+            (Value::Data(a), Value::Data(b))
+            | (Value::List(a), Value::List(b))
+            | (Value::Struct(a), Value::Struct(b))
+            | (Value::AnyPointer(a), Value::AnyPointer(b)) => a == b,
+            (Value::Enum(a), Value::Enum(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 /// An annotation applied to something.
