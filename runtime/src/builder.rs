@@ -690,14 +690,6 @@ impl<'a> StructBuilder<'a> {
         (index < self.ptr_count)
             .then(|| PointerBuilder { msg: self.msg, loc: Loc { seg: self.seg, word: self.ptrs + index as usize } })
     }
-
-    /// A reader of this struct as it is now.
-    pub fn with_reader<R>(&self, f: impl FnOnce(crate::reader::StructReader<'_>) -> R) -> R {
-        let message = self.msg.as_reader();
-        let tag = wire::make_struct(0, self.data_words, self.ptr_count);
-        let reader = crate::reader::struct_at(&message, self.seg, (self.data / BYTES_PER_WORD) as u64, tag);
-        f(reader)
-    }
 }
 
 /// A list in a message under construction.

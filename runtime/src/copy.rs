@@ -114,7 +114,7 @@ fn copy_list(from: ListReader<'_>, dest: PointerBuilder<'_>, canonical: bool) ->
             let bits = count as u64 * size.data_bits() as u64;
             let len = bits.div_ceil(8) as usize;
             let start = from.body_start_byte();
-            if let (Some(src), Some(dst)) = (from.place().seg.get(start..start + len), bytes_of(&mut to, len)) {
+            if let (Some(src), Some(dst)) = (from.place().seg.get(start..start + len), to.raw_body_mut(len)) {
                 dst.copy_from_slice(src);
                 if bits % 8 != 0 {
                     // Padding bits after the last Bool stay zero.
@@ -124,10 +124,6 @@ fn copy_list(from: ListReader<'_>, dest: PointerBuilder<'_>, canonical: bool) ->
         }
     }
     Ok(())
-}
-
-fn bytes_of<'b>(list: &'b mut crate::builder::ListBuilder<'_>, len: usize) -> Option<&'b mut [u8]> {
-    list.raw_body_mut(len)
 }
 
 /// Words a copy of what `source` points at needs (canonical or not), for sizing a

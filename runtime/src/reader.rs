@@ -360,24 +360,6 @@ impl<'a> PointerReader<'a> {
     }
 }
 
-/// A struct reader at a known location of `message` (for builders reading back their own words).
-pub(crate) fn struct_at<'a>(message: &'a MessageReader<'a>, seg_id: u32, start: u64, tag: u64) -> StructReader<'a> {
-    let seg = message.segment(seg_id).unwrap_or(&[]);
-    let data_words = wire::struct_data_words(tag) as u64;
-    let ptr_count = wire::struct_ptr_count(tag);
-    let data_start = (start * BYTES_PER_WORD as u64) as usize;
-    match seg.get(data_start..data_start + data_words as usize * BYTES_PER_WORD) {
-        Some(data) if start + data_words + ptr_count as u64 <= (seg.len() / BYTES_PER_WORD) as u64 => StructReader {
-            place: Place { arena: Some(message), seg, seg_id },
-            data,
-            ptr_start: start + data_words,
-            ptr_count,
-            nesting: message.options().nesting_limit,
-        },
-        _ => StructReader::default(),
-    }
-}
-
 /// A struct inside a message. Fields past the end of its sections read as their defaults, so
 /// structs written by older and newer schemas read alike.
 #[derive(Clone, Copy)]
