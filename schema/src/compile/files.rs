@@ -24,6 +24,10 @@ pub trait FileLoader {
     /// importer's directory, or starts with `/` and is looked up in the import directories.
     /// `None` when there is no such file: the compiler reports "Import failed".
     fn import(&mut self, importer: &str, path: &str) -> Option<SourceFile>;
+
+    /// The bytes of the file `path` named by an `embed` in the file named `importer`, looked up
+    /// as [`FileLoader::import`] looks up imports. `None` when there is no such file.
+    fn embed(&mut self, importer: &str, path: &str) -> Option<Vec<u8>>;
 }
 
 /// A loader over files held in memory, keyed by name; `/x` imports look for `x`.
@@ -38,6 +42,11 @@ impl FileLoader for MemoryLoader {
         let name = resolve_relative(importer, path);
         let text = self.files.get(&name)?;
         Some(SourceFile { name, text: text.clone() })
+    }
+
+    fn embed(&mut self, importer: &str, path: &str) -> Option<Vec<u8>> {
+        let name = resolve_relative(importer, path);
+        self.files.get(&name).map(|text| text.clone().into_bytes())
     }
 }
 
