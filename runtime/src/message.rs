@@ -25,8 +25,10 @@ impl ReaderOptions {
     /// 8 Mi words (64 MiB) of traversal and 64 levels of nesting, as in the reference implementation.
     pub const DEFAULT: ReaderOptions = ReaderOptions { traversal_limit_words: 8 * 1024 * 1024, nesting_limit: 64 };
 
-    /// No traversal limit; for messages this process built itself.
-    pub const UNLIMITED: ReaderOptions = ReaderOptions { traversal_limit_words: u64::MAX, nesting_limit: 64 };
+    /// No traversal limit and a nesting limit of 1024; for messages this process built itself
+    /// (and `MessageBuilder::as_reader`). The nesting limit stays, far above what schemas and the
+    /// text format build, because copying and compacting recurse once per level.
+    pub const UNLIMITED: ReaderOptions = ReaderOptions { traversal_limit_words: u64::MAX, nesting_limit: 1024 };
 }
 
 impl Default for ReaderOptions {

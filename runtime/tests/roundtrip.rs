@@ -288,3 +288,25 @@ fn total_size_counts_every_reachable_word() {
     assert_eq!(reader.root().total_size().unwrap(), 3 + 1 + 5 + 2);
     assert_eq!(message.segments()[0].len() / 8, 1 + 3 + 1 + 5 + 2);
 }
+
+/// Regression: a message built here, nested deeper than the default nesting limit and spread
+/// over many segments, could not be written flat (`as_reader` read it with a nesting limit of 64).
+#[test]
+fn deep_multi_segment_messages_write_flat() {
+    let mut message =
+        MessageBuilder::new(BuilderOptions { first_segment_words: 8, allocation: AllocationStrategy::FixedSize });
+    let mut node = message.init_root(1, 1);
+    for depth in 0..200u64 {
+        node.set::<u64>(0, depth);
+        node = node.into_pointer(0).unwrap().init_struct(1, 1);
+    }
+    assert!(message.segments().len() > 10);
+    let flat = message.to_flat_bytes().unwrap();
+    let reader =
+        MessageReader::from_flat(&flat, ReaderOptions { traversal_limit_words: 1 << 20, nesting_limit: 300 }).unwrap();
+    let mut node = reader.root_struct().unwrap();
+    for depth in 0..200u64 {
+        assert_eq!(node.get::<u64>(0), depth);
+        node = node.pointer(0).get_struct().unwrap().unwrap();
+    }
+}
