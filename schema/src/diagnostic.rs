@@ -39,11 +39,15 @@ impl Diagnostic {
         Diagnostic { span, message: message.into() }
     }
 
-    /// The error as the official compiler prints it, with 1-based line and columns.
+    /// The error as the official compiler prints it, with 1-based line and columns: a range
+    /// on one line as `line:col-col`, an empty one as `line:col`, one over several lines by its
+    /// first line only.
     pub fn render(&self, file_name: &str, source: &str) -> String {
         let (line, col) = line_col(source, self.span.start as usize);
         let (end_line, end_col) = line_col(source, self.span.end as usize);
-        if end_line == line && end_col > col {
+        if end_line != line {
+            format!("{file_name}:{line}: error: {}", self.message)
+        } else if end_col > col {
             format!("{file_name}:{line}:{col}-{end_col}: error: {}", self.message)
         } else {
             format!("{file_name}:{line}:{col}: error: {}", self.message)
@@ -64,12 +68,10 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
-    /// Records an error (once: the same message at the same place is not repeated).
+    /// Records an error. The same error may be recorded twice, as the official compiler reports
+    /// it twice (an ordinal out of range, read by two forms of declaration the parser tries).
     pub fn error(&mut self, span: Span, message: impl Into<String>) {
-        let diagnostic = Diagnostic::new(span, message);
-        if !self.0.contains(&diagnostic) {
-            self.0.push(diagnostic);
-        }
+        self.0.push(Diagnostic::new(span, message));
     }
 
     /// Whether no error was recorded.
@@ -96,5 +98,7 @@ mod tests {
         assert_eq!(d.render("x.capnp", source), "x.capnp:2:9-13: error: Not defined: Nope");
         let d = Diagnostic::new(Span::new(start, start), "Parse error.");
         assert_eq!(d.render("x.capnp", source), "x.capnp:2:9: error: Parse error.");
+        let d = Diagnostic::new(Span::new(0, source.len()), "Union must have at least two members.");
+        assert_eq!(d.render("x.capnp", source), "x.capnp:1: error: Union must have at least two members.");
     }
 }

@@ -6,11 +6,15 @@
 pub mod ast;
 pub mod compile;
 pub mod diagnostic;
+pub mod dynamic;
 pub mod id;
 pub mod layout;
 pub mod lexer;
+pub mod load;
 mod md5;
 pub mod members;
 pub mod model;
 pub mod parser;
 pub mod request;
+pub mod text;
+mod translate;

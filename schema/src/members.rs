@@ -3,7 +3,7 @@
 //! every slot laid out by the [layout engine](crate::layout).
 
 use crate::ast::{DeclId, DeclKind, Declaration, Located};
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostics, Span};
 use crate::layout::{ScopeId, StructLayout, UnionId};
 
 /// How much room a field's type takes.
@@ -93,13 +93,37 @@ struct Info<'d> {
     next_code_order: u16,
 }
 
+/// What the layout asks of its caller as it goes: the official compiler first walks the members
+/// in declaration order (reporting misshapen unions and groups), then takes them in ordinal order,
+/// compiling each field's type just before placing it. Errors of both come in that order.
+pub trait MemberVisitor<'d> {
+    /// The size of the field `decl`: asked once per field, in ordinal order.
+    fn size_of(&mut self, decl: &'d Declaration) -> FieldSize;
+    /// An error of the layout.
+    fn error(&mut self, span: Span, message: String);
+}
+
+struct Closures<'a, 'd> {
+    size_of: &'a mut dyn FnMut(&'d Declaration) -> FieldSize,
+    errors: &'a mut Diagnostics,
+}
+
+impl<'d> MemberVisitor<'d> for Closures<'_, 'd> {
+    fn size_of(&mut self, decl: &'d Declaration) -> FieldSize {
+        (self.size_of)(decl)
+    }
+
+    fn error(&mut self, span: Span, message: String) {
+        self.errors.error(span, message);
+    }
+}
+
 struct Translator<'d, 'e> {
     layout: StructLayout,
     infos: Vec<Info<'d>>,
     by_ordinal: Vec<(u64, usize)>,
     scopes: Vec<Scope<'d>>,
-    size_of: &'e mut dyn FnMut(&'d Declaration) -> FieldSize,
-    errors: &'e mut Diagnostics,
+    visitor: &'e mut dyn MemberVisitor<'d>,
 }
 
 /// Lays out the struct `decl`; `size_of` gives each field declaration's size.
@@ -108,13 +132,17 @@ pub fn lay_out<'d>(
     size_of: &mut dyn FnMut(&'d Declaration) -> FieldSize,
     errors: &mut Diagnostics,
 ) -> LaidOut<'d> {
+    lay_out_with(decl, &mut Closures { size_of, errors })
+}
+
+/// Lays out the struct `decl`, asking `visitor` for each field's size and telling it the errors.
+pub fn lay_out_with<'d>(decl: &'d Declaration, visitor: &mut dyn MemberVisitor<'d>) -> LaidOut<'d> {
     let mut t = Translator {
         layout: StructLayout::new(),
         infos: Vec::new(),
         by_ordinal: Vec::new(),
         scopes: Vec::new(),
-        size_of,
-        errors,
+        visitor,
     };
     t.infos.push(Info::new(None, 0, false, decl));
     t.scopes.push(Scope {
@@ -209,15 +237,16 @@ impl<'d> Translator<'d, '_> {
     }
 
     fn traverse_group(&mut self, decl: &'d Declaration, member: usize, layout: ScopeId) {
-        if !decl.nested.iter().any(is_member) {
-            self.errors.error(decl.span, "Group must have at least one member.");
+        // As the official compiler counts: every declaration in the block.
+        if decl.nested.is_empty() {
+            self.visitor.error(decl.span, "Group must have at least one member.".into());
         }
         self.traverse_top_or_group(&decl.nested, member, layout);
     }
 
     fn traverse_union(&mut self, decl: &'d Declaration, holder: usize, union: UnionId) {
-        if decl.nested.iter().filter(|m| is_member(m)).count() < 2 {
-            self.errors.error(decl.span, "Union must have at least two members.");
+        if decl.nested.len() < 2 {
+            self.visitor.error(decl.span, "Union must have at least two members.".into());
         }
         for member in &decl.nested {
             match &member.kind {
@@ -232,7 +261,7 @@ impl<'d> Translator<'d, '_> {
                     }
                 }
                 DeclKind::Union if member.name.value.is_empty() => {
-                    self.errors.error(member.span, "Unions cannot contain unnamed unions.");
+                    self.visitor.error(member.span, "Unions cannot contain unnamed unions.".into());
                 }
                 DeclKind::Union => {
                     let group = self.layout.new_group(union);
@@ -309,49 +338,55 @@ impl<'d> Translator<'d, '_> {
     fn translate(&mut self) {
         // Ordinal order; members with equal ordinals stay in traversal order.
         let mut order = std::mem::take(&mut self.by_ordinal);
-        order.sort_by_key(|&(ordinal, _)| ordinal);
-        let mut expected = 0u64;
+        // The official compiler keeps ordinals as 32-bit numbers here (larger ones, already
+        // reported, wrap).
+        order.sort_by_key(|&(ordinal, _)| ordinal as u32);
+        let mut expected = 0u32;
         let mut last: Option<Located<u64>> = None;
         for &(ordinal, member) in &order {
             let decl = self.infos[member].decl;
             let located = ordinal_of(decl).cloned();
             if let Some(located) = &located {
-                if located.value < expected {
-                    self.errors.error(located.span, "Duplicate ordinal number.");
+                if located.value < expected as u64 {
+                    self.visitor.error(located.span, "Duplicate ordinal number.".into());
                     if let Some(original) = last.take() {
-                        self.errors.error(original.span, format!("Ordinal @{} originally used here.", original.value));
+                        self.visitor.error(original.span, format!("Ordinal @{} originally used here.", original.value));
                     }
-                } else if located.value > expected {
-                    self.errors.error(
+                } else if located.value > expected as u64 {
+                    self.visitor.error(
                         located.span,
                         format!("Skipped ordinal @{expected}.  Ordinals must be sequential with no holes."),
                     );
-                    expected = located.value + 1;
+                    expected = (located.value as u32).wrapping_add(1);
                 } else {
-                    expected += 1;
+                    expected = expected.wrapping_add(1);
                     last = Some(located.clone());
                 }
             }
             if let DeclKind::Union = decl.kind {
-                // A union with an ordinal: its discriminant is allocated at that ordinal.
-                let union = self.infos[member].union.expect("unions hold a union layout");
+                // A union with an ordinal: its discriminant is allocated at that ordinal, and its
+                // field carries the ordinal.
+                let Some(union) = self.infos[member].union else { continue };
                 if self.infos[member].parent.is_some() || !decl.name.value.is_empty() {
+                    let (scope, index) = self.ensure_field(member);
+                    self.scopes[scope].fields[index].ordinal = Some(ordinal as u16);
                     self.ensure_scope(member);
                 }
                 if !self.layout.add_discriminant(union) {
                     if let Some(located) = &located {
-                        self.errors.error(
+                        self.visitor.error(
                             located.span,
                             "Union ordinal, if specified, must be greater than no more than one of its member \
-                             ordinals (i.e. there can only be one field retroactively unionized).",
+                             ordinals (i.e. there can only be one field retroactively unionized)."
+                                .into(),
                         );
                     }
                 }
                 continue;
             }
             let (scope, index) = self.ensure_field(member);
-            let field_scope = self.infos[member].field_scope.expect("fields have a layout scope");
-            let size = (self.size_of)(decl);
+            let Some(field_scope) = self.infos[member].field_scope else { continue };
+            let size = self.visitor.size_of(decl);
             let offset = match size {
                 FieldSize::Void => {
                     self.layout.add_void(field_scope);
@@ -364,17 +399,23 @@ impl<'d> Translator<'d, '_> {
             field.ordinal = Some(ordinal as u16);
             field.kind = FieldKind::Slot { offset, size };
         }
-        // Discriminants of unions that did not get one yet, and the scopes' union facts.
+        // In declaration order: discriminants of unions that did not get one yet, the scopes'
+        // union facts, and the field of every group and union (even an empty one, which got
+        // none from a member).
         for member in 0..self.infos.len() {
-            let Some(union) = self.infos[member].union else { continue };
-            self.layout.add_discriminant(union);
+            let union = self.infos[member].union;
+            let is_group = member > 0 && matches!(self.infos[member].decl.kind, DeclKind::Group | DeclKind::Union);
+            if union.is_none() && !is_group {
+                continue;
+            }
+            if let Some(union) = union {
+                self.layout.add_discriminant(union);
+            }
             let scope = self.ensure_scope(member);
-            self.scopes[scope].discriminant_count = self.infos[member].discriminant_count;
-            self.scopes[scope].discriminant_offset = self.layout.discriminant_offset(union).unwrap_or(0);
+            if let Some(union) = union {
+                self.scopes[scope].discriminant_count = self.infos[member].discriminant_count;
+                self.scopes[scope].discriminant_offset = self.layout.discriminant_offset(union).unwrap_or(0);
+            }
         }
     }
-}
-
-fn is_member(decl: &Declaration) -> bool {
-    matches!(decl.kind, DeclKind::Field { .. } | DeclKind::Union | DeclKind::Group)
 }

@@ -1,9 +1,10 @@
 //! The second stage of parsing: statements of tokens into declarations.
 //!
 //! Each statement is parsed by trying the declaration forms allowed at its level, in the
-//! official compiler's order, with backtracking. A statement that matches none is a
-//! "Parse error." at the farthest token any form reached; the other statements are still
-//! parsed, so every error of a file is reported.
+//! official compiler's order: the first form that parses is the statement's, and it must take
+//! all of its tokens. A statement that does not parse is a "Parse error." at the farthest token
+//! any form reached; the other statements are still parsed, so every error of a file is
+//! reported.
 
 use crate::ast::*;
 use crate::diagnostic::{Diagnostics, Span};
@@ -91,15 +92,19 @@ fn parse_statement(statement: &Statement, level: Level, errors: &mut Diagnostics
             &[method_decl, using_decl, const_decl, annotation_decl, enum_decl, struct_decl, interface_decl]
         }
     };
+    // The first form that parses is the statement's (an ordered choice: the others are not
+    // tried even if tokens are left over, which is then a parse error).
     let mut found = None;
     for form in forms {
         cursor.pos = 0;
         if let Some(result) = form(&mut cursor) {
             if cursor.pos == cursor.tokens.len() {
                 found = Some(result);
-                break;
+            } else {
+                // The end of the statement is checked without reading the token left over.
+                cursor.best = cursor.best.max(cursor.pos);
             }
-            cursor.note_failure();
+            break;
         }
     }
     let Some((mut parsed, ending)) = found else {
@@ -113,19 +118,22 @@ fn parse_statement(statement: &Statement, level: Level, errors: &mut Diagnostics
     if let Parsed::Decl(decl) = &mut parsed {
         decl.doc = statement.doc.clone();
         decl.span = statement.span;
-        match (&statement.block, ending) {
-            (None, Ending::Line) => {}
-            (None, Ending::Block(_)) => {
-                errors.error(statement.span, "This statement should end with a block, not a semicolon.")
-            }
-            (Some(_), Ending::Line) => {
-                errors.error(statement.span, "This statement should end with a semicolon, not a block.")
-            }
-            (Some(block), Ending::Block(member_level)) => {
-                for member in block {
-                    if let Some(Parsed::Decl(m)) = parse_statement(member, member_level, errors) {
-                        decl.nested.push(m);
-                    }
+    }
+    // Every form is checked against the statement's ending (a file ID or annotation too).
+    match (&statement.block, ending) {
+        (None, Ending::Line) => {}
+        (None, Ending::Block(_)) => {
+            errors.error(statement.span, "This statement should end with a block, not a semicolon.")
+        }
+        (Some(_), Ending::Line) => {
+            errors.error(statement.span, "This statement should end with a semicolon, not a block.")
+        }
+        (Some(block), Ending::Block(member_level)) => {
+            for member in block {
+                if let (Some(Parsed::Decl(m)), Parsed::Decl(decl)) =
+                    (parse_statement(member, member_level, errors), &mut parsed)
+                {
+                    decl.nested.push(m);
                 }
             }
         }
@@ -213,24 +221,39 @@ impl<'t> Cursor<'t, '_> {
         out
     }
 
-    /// Parses each comma-separated item of a parenthesized or bracketed token list with `f`.
-    /// An item that does not parse is reported on its own and yields `None`.
+    /// Parses each comma-separated item of a parenthesized or bracketed token list (whose
+    /// span is `list`) with `f`. An item that does not parse is reported on its own, as the
+    /// official parser reports it (from where it failed to the item's end; an empty item over
+    /// the whole list), and yields `None`.
     fn items<T>(
         &mut self,
         items: &'t [Vec<Token>],
+        list: Span,
         mut f: impl FnMut(&mut Cursor<'t, '_>) -> Option<T>,
     ) -> Vec<Option<T>> {
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             let mut sub = Cursor { tokens: item, pos: 0, best: 0, errors: &mut *self.errors };
-            let parsed = f(&mut sub).filter(|_| sub.at_end());
+            let parsed = match f(&mut sub) {
+                Some(value) if sub.at_end() => Some(value),
+                // The end of the item is checked without reading the token left over.
+                Some(_) => {
+                    sub.best = sub.best.max(sub.pos);
+                    None
+                }
+                None => {
+                    sub.note_failure();
+                    None
+                }
+            };
             if parsed.is_none() {
-                sub.note_failure();
-                let at = match item.get(sub.best) {
-                    Some(token) => token.span.start,
-                    None => item.last().map_or(0, |t| t.span.end),
-                };
-                sub.errors.error(Span { start: at, end: at }, "Parse error.");
+                match (item.get(sub.best), item.first(), item.last()) {
+                    (Some(failed), _, Some(last)) => {
+                        sub.errors.error(Span { start: failed.span.start, end: last.span.end }, "Parse error.")
+                    }
+                    (None, Some(first), Some(last)) => sub.errors.error(first.span.to(last.span), "Parse error."),
+                    _ => sub.errors.error(list, "Parse error: Empty list item."),
+                }
             }
             out.push(parsed);
         }
@@ -279,7 +302,9 @@ impl<'t> Cursor<'t, '_> {
 
     fn expression(&mut self) -> Option<Expr> {
         let mut base = self.attempt(base_expression)?;
-        loop {
+        // Each suffix nests the expression one level deeper: past the lexer's nesting limit the
+        // rest is left over (a parse error), so that no later stage runs out of stack.
+        for _ in 0..crate::lexer::MAX_NESTING {
             let suffix = self.attempt(|c| {
                 let dot = c.op(".")?;
                 let name = c.ident()?;
@@ -289,7 +314,7 @@ impl<'t> Cursor<'t, '_> {
                 Some(s) => Some(s),
                 None => self.attempt(|c| {
                     let (items, span) = c.paren()?;
-                    Some((span, Err(c.tuple_elements(items))))
+                    Some((span, Err(c.tuple_elements(items, span))))
                 }),
             };
             let Some((span, suffix)) = suffix else { break };
@@ -305,8 +330,8 @@ impl<'t> Cursor<'t, '_> {
         Some(base)
     }
 
-    fn tuple_elements(&mut self, items: &'t [Vec<Token>]) -> Vec<TupleElement> {
-        self.items(items, |c| {
+    fn tuple_elements(&mut self, items: &'t [Vec<Token>], list: Span) -> Vec<TupleElement> {
+        self.items(items, list, |c| {
             let name = c.attempt(|c| {
                 let name = c.ident()?;
                 c.op("=")?;
@@ -316,22 +341,37 @@ impl<'t> Cursor<'t, '_> {
             Some(TupleElement { name, value })
         })
         .into_iter()
-        .zip(items)
-        .map(|(element, item)| {
+        .map(|element| {
+            // An element that did not parse has no location, as in the official parser.
             element.unwrap_or_else(|| TupleElement {
                 name: None,
-                value: Expr { kind: ExprKind::Unknown, span: item_span(item) },
+                value: Expr { kind: ExprKind::Unknown, span: Span::default() },
             })
         })
         .collect()
     }
 }
 
-fn item_span(item: &[Token]) -> Span {
-    match (item.first(), item.last()) {
-        (Some(a), Some(b)) => a.span.to(b.span),
-        _ => Span::default(),
-    }
+// Items of a list that did not parse (reported already) stay in the list, empty, as in the
+// official parser: a generic parameter with no name, an unknown expression, a parameter with
+// no name and no type.
+
+fn unnamed_if_failed(item: Option<Located<String>>) -> Located<String> {
+    item.unwrap_or(Located { value: String::new(), span: Span::default() })
+}
+
+fn unknown_if_failed(item: Option<Expr>) -> Expr {
+    item.unwrap_or(Expr { kind: ExprKind::Unknown, span: Span::default() })
+}
+
+fn empty_param_if_failed(item: Option<Param>) -> Param {
+    item.unwrap_or_else(|| Param {
+        name: unnamed_if_failed(None),
+        ty: unknown_if_failed(None),
+        default: None,
+        annotations: Vec::new(),
+        span: Span::default(),
+    })
 }
 
 fn base_expression(c: &mut Cursor<'_, '_>) -> Option<Expr> {
@@ -364,15 +404,16 @@ fn base_expression(c: &mut Cursor<'_, '_>) -> Option<Expr> {
         TokenKind::Op(op) if op == "-" => {
             c.pos += 1;
             let next = c.peek().or_else(|| c.fail())?;
-            let whole = span.to(next.span);
-            let kind = match &next.kind {
-                TokenKind::Int(v) => ExprKind::NegativeInt(*v),
-                TokenKind::Float(v) => ExprKind::Float(-v),
-                TokenKind::Ident(name) if name == "inf" => ExprKind::Float(f64::NEG_INFINITY),
+            // As the official parser locates them: a negative number at its digits, `-inf`
+            // from the sign.
+            let (kind, span) = match &next.kind {
+                TokenKind::Int(v) => (ExprKind::NegativeInt(*v), next.span),
+                TokenKind::Float(v) => (ExprKind::Float(-v), next.span),
+                TokenKind::Ident(name) if name == "inf" => (ExprKind::Float(f64::NEG_INFINITY), span.to(next.span)),
                 _ => return c.fail(),
             };
             c.pos += 1;
-            Some(Expr { kind, span: whole })
+            Some(Expr { kind, span })
         }
         TokenKind::Op(op) if op == "." => {
             c.pos += 1;
@@ -382,16 +423,15 @@ fn base_expression(c: &mut Cursor<'_, '_>) -> Option<Expr> {
         TokenKind::Bracket(items) => {
             c.pos += 1;
             let values = c
-                .items(items, |c| c.expression())
+                .items(items, span, |c| c.expression())
                 .into_iter()
-                .zip(items.iter())
-                .map(|(v, item)| v.unwrap_or(Expr { kind: ExprKind::Unknown, span: item_span(item) }))
+                .map(|v| v.unwrap_or(Expr { kind: ExprKind::Unknown, span: Span::default() }))
                 .collect();
             simple(ExprKind::List(values))
         }
         TokenKind::Paren(items) => {
             c.pos += 1;
-            let mut elements = c.tuple_elements(items);
+            let mut elements = c.tuple_elements(items, span);
             if elements.len() == 1 && elements[0].name.is_none() {
                 return elements.pop().map(|e| e.value);
             }
@@ -403,10 +443,17 @@ fn base_expression(c: &mut Cursor<'_, '_>) -> Option<Expr> {
             let file = c.next_if(|t| match &t.kind {
                 TokenKind::Str(s) => Some(Located { value: String::from_utf8_lossy(s).into_owned(), span: t.span }),
                 _ => None,
-            })?;
-            let whole = span.to(file.span);
-            let kind = if is_import { ExprKind::Import(file) } else { ExprKind::Embed(file) };
-            Some(Expr { kind, span: whole })
+            });
+            match file {
+                Some(file) => {
+                    let whole = span.to(file.span);
+                    let kind = if is_import { ExprKind::Import(file) } else { ExprKind::Embed(file) };
+                    Some(Expr { kind, span: whole })
+                }
+                // Without a file name, the keyword is a plain name (as in the official parser,
+                // which tries that next).
+                None => simple(ExprKind::RelativeName(Located { value: name.clone(), span })),
+            }
         }
         TokenKind::Ident(name) => {
             c.pos += 1;
@@ -425,11 +472,9 @@ fn annotation(c: &mut Cursor<'_, '_>) -> Option<AnnotationApplication> {
             let value = if params.len() == 1 && params[0].name.is_none() {
                 params.pop().map(|p| p.value)
             } else {
-                let tuple_span = match (params.first(), params.last()) {
-                    (Some(a), Some(b)) => a.value.span.to(b.value.span),
-                    _ => function.span,
-                };
-                Some(Expr { kind: ExprKind::Tuple(params), span: tuple_span })
+                // The official parser gives this tuple no location (errors about it are
+                // reported at the start of the file).
+                Some(Expr { kind: ExprKind::Tuple(params), span: Span::default() })
             };
             AnnotationApplication { name: *function, value, span }
         }
@@ -456,13 +501,13 @@ fn uid_or_unspecified(id: Option<Located<u64>>) -> DeclId {
 
 fn generic_parameters(c: &mut Cursor<'_, '_>) -> Vec<Located<String>> {
     match c.attempt(Cursor::paren) {
-        Some((items, _)) => c.items(items, |c| c.ident()).into_iter().flatten().collect(),
+        Some((items, span)) => c.items(items, span, |c| c.ident()).into_iter().map(unnamed_if_failed).collect(),
         None => Vec::new(),
     }
 }
 
 fn using_decl(c: &mut Cursor<'_, '_>) -> Option<(Parsed, Ending)> {
-    let keyword = c.keyword("using")?;
+    c.keyword("using")?;
     let name = c.attempt(|c| {
         let name = c.ident()?;
         c.op("=")?;
@@ -478,7 +523,8 @@ fn using_decl(c: &mut Cursor<'_, '_>) -> Option<(Parsed, Ending)> {
                     target.span,
                     "'using' declaration without '=' must specify a named declaration from a different scope.",
                 );
-                Located { value: String::new(), span: keyword }
+                // The official parser gives this empty name no location.
+                Located { value: String::new(), span: Span::default() }
             }
         },
     };
@@ -607,7 +653,7 @@ fn interface_decl(c: &mut Cursor<'_, '_>) -> Option<(Parsed, Ending)> {
         c.keyword("extends")?;
         c.paren()
     }) {
-        Some((items, _)) => c.items(items, |c| c.expression()).into_iter().flatten().collect(),
+        Some((items, span)) => c.items(items, span, |c| c.expression()).into_iter().map(unknown_if_failed).collect(),
         None => Vec::new(),
     };
     let mut decl = declaration(name, uid_or_unspecified(id), DeclKind::Interface { superclasses });
@@ -631,7 +677,7 @@ fn param(c: &mut Cursor<'_, '_>) -> Option<Param> {
 
 fn param_list(c: &mut Cursor<'_, '_>) -> Option<ParamList> {
     if let Some((items, span)) = c.attempt(Cursor::paren) {
-        let params = c.items(items, param).into_iter().flatten().collect();
+        let params = c.items(items, span, param).into_iter().map(empty_param_if_failed).collect();
         return Some(ParamList { kind: ParamListKind::Named(params), span });
     }
     if let Some(span) = c.attempt(|c| c.keyword("stream")) {
@@ -645,7 +691,7 @@ fn method_decl(c: &mut Cursor<'_, '_>) -> Option<(Parsed, Ending)> {
     let name = c.ident()?;
     let ordinal = c.ordinal()?;
     let parameters = match c.attempt(Cursor::bracket) {
-        Some((items, _)) => c.items(items, |c| c.ident()).into_iter().flatten().collect(),
+        Some((items, span)) => c.items(items, span, |c| c.ident()).into_iter().map(unnamed_if_failed).collect(),
         None => Vec::new(),
     };
     let params = param_list(c)?;
@@ -663,8 +709,8 @@ fn annotation_decl(c: &mut Cursor<'_, '_>) -> Option<(Parsed, Ending)> {
     c.keyword("annotation")?;
     let name = c.ident()?;
     let id = c.uid();
-    let (items, _) = c.paren()?;
-    let targets_parsed = c.items(items, |c| {
+    let (items, span) = c.paren()?;
+    let targets_parsed = c.items(items, span, |c| {
         c.attempt(Cursor::ident).or_else(|| c.op("*").map(|span| Located { value: "*".into(), span }))
     });
     c.op(":")?;
@@ -706,6 +752,113 @@ fn naked_annotation(c: &mut Cursor<'_, '_>) -> Option<(Parsed, Ending)> {
 pub fn parse(source: &str, errors: &mut Diagnostics) -> Declaration {
     let statements = crate::lexer::lex(source, errors);
     parse_file(&statements, errors)
+}
+
+/// Parses `source` as one value expression, as `capnp encode` reads the text of one message:
+/// a token sequence (no `;`, no blocks) that must be exactly one expression.
+///
+/// `Ok` is the expression; items of its lists and tuples that do not parse are
+/// [`ExprKind::Unknown`], each reported in `errors` as the official tool reports it: "Parse
+/// error." from where parsing failed to the end of the item, or "Parse error: Empty list
+/// item." over the whole list.
+///
+/// `Err` says why there is no expression, in the tool's words: "Failed to read input." (the
+/// text is not a sequence of tokens, or has none), "Premature end of input.", "Extra tokens
+/// in input." (these three with an empty span at 0: the tool gives no place), or "Parse error"
+/// at the token where no expression can start. A value whose parentheses and brackets nest
+/// more than 256 levels deep is refused before it is lexed, so the stack is never exhausted.
+///
+/// Where the schema lexer accepts more than the official lexer of values, this follows the
+/// official tool: a backtick line, an empty `0x""` or a `0X` number is not a token.
+pub fn parse_value(source: &str, errors: &mut Diagnostics) -> Result<Expr, crate::diagnostic::Diagnostic> {
+    use crate::diagnostic::Diagnostic;
+
+    /// How deep parentheses and brackets may nest in a value (capnzero's limit; the official
+    /// tool crashes a few thousand levels down).
+    const VALUE_NESTING_LIMIT: usize = 256;
+
+    /// Whether a token or one nested in it is one the official lexer does not make: a
+    /// backtick line, an empty `0x""`, or a hex number written `0X`.
+    fn unknown_token(token: &Token, source: &[u8]) -> bool {
+        match &token.kind {
+            TokenKind::Str(_) => source.get(token.span.start as usize) == Some(&b'`'),
+            TokenKind::Binary(bytes) => bytes.is_empty(),
+            TokenKind::Int(_) => source.get(token.span.start as usize..).is_some_and(|s| s.starts_with(b"0X")),
+            TokenKind::Paren(items) | TokenKind::Bracket(items) => {
+                items.iter().flatten().any(|t| unknown_token(t, source))
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether parentheses and brackets (outside strings and comments) nest deeper than
+    /// `limit`: lexing, parsing and translating such a value would exhaust the stack.
+    fn too_deep(source: &[u8], limit: usize) -> bool {
+        let (mut depth, mut i) = (0usize, 0);
+        while let Some(&c) = source.get(i) {
+            match c {
+                b'#' | b'`' => {
+                    while source.get(i).is_some_and(|&c| c != b'\n') {
+                        i += 1;
+                    }
+                }
+                b'"' => {
+                    i += 1;
+                    while let Some(&c) = source.get(i) {
+                        match c {
+                            b'\\' => i += 1,
+                            b'"' | b'\n' => break,
+                            _ => {}
+                        }
+                        i += 1;
+                    }
+                }
+                b'(' | b'[' => {
+                    depth += 1;
+                    if depth > limit {
+                        return true;
+                    }
+                }
+                b')' | b']' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            i += 1;
+        }
+        false
+    }
+
+    let unlocated = |message: &str| Diagnostic::new(Span::default(), message);
+    if too_deep(source.as_bytes(), VALUE_NESTING_LIMIT) {
+        return Err(unlocated(&format!(
+            "Parse error: the value nests parentheses and brackets more than {VALUE_NESTING_LIMIT} levels deep."
+        )));
+    }
+    // The lexer reads statements: the text followed by a `;` on a line of its own is one
+    // statement whose tokens are the text's, unless the text itself is more than tokens.
+    let mut text = String::with_capacity(source.len() + 2);
+    text.push_str(source);
+    text.push_str("\n;");
+    let mut lex_errors = Diagnostics::default();
+    let statements = crate::lexer::lex(&text, &mut lex_errors);
+    let tokens = match &statements[..] {
+        [only] if lex_errors.is_empty() && only.block.is_none() && only.span.end as usize == text.len() => {
+            &only.tokens[..]
+        }
+        _ => return Err(unlocated("Failed to read input.")),
+    };
+    if tokens.is_empty() || tokens.iter().any(|t| unknown_token(t, source.as_bytes())) {
+        return Err(unlocated("Failed to read input."));
+    }
+
+    let mut cursor = Cursor { tokens, pos: 0, best: 0, errors };
+    match cursor.expression() {
+        Some(expr) if cursor.at_end() => Ok(expr),
+        Some(_) => Err(unlocated("Extra tokens in input.")),
+        None => match tokens.get(cursor.best) {
+            Some(token) => Err(Diagnostic::new(token.span, "Parse error")),
+            None => Err(unlocated("Premature end of input.")),
+        },
+    }
 }
 
 #[cfg(test)]
@@ -809,6 +962,18 @@ interface Calc(V) extends(Base, Other(Text)) {
             &calc.nested[2].kind,
             DeclKind::Method { params: ParamList { kind: ParamListKind::Named(p), .. }, results: Some(ParamList { kind: ParamListKind::Type(_), .. }) } if p.is_empty()
         ));
+    }
+
+    #[test]
+    fn a_name_chain_past_the_nesting_limit_is_a_parse_error() {
+        let chain = vec!["A"; crate::lexer::MAX_NESTING + 2].join(".");
+        let src = format!("@0xe0e1e2e3e4e5e6e7;\nstruct S {{ a @0 :{chain}; }}\n");
+        let mut errors = Diagnostics::default();
+        parse(&src, &mut errors);
+        assert_eq!(errors.0.len(), 1);
+        assert_eq!(errors.0[0].message, "Parse error.");
+        let ok = format!("@0xe0e1e2e3e4e5e6e7;\nstruct S {{ a @0 :{}; }}\n", vec!["A"; 100].join("."));
+        parse_ok(&ok);
     }
 
     #[test]

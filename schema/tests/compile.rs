@@ -122,3 +122,73 @@ fn integer_constants_convert_to_other_numeric_types_in_range() {
         .collect();
     assert_eq!(defaults, [Value::Int8(42), Value::Int64(42), Value::Float32(42.0)]);
 }
+
+fn compile_files(files: &[(&str, &str)]) -> Result<capnzero_schema::compile::Compiled, Vec<String>> {
+    let mut loader = MemoryLoader::default();
+    for (name, text) in files {
+        loader.files.insert(name.to_string(), text.to_string());
+    }
+    let (name, text) = files[0];
+    compile(&[SourceFile { name: name.into(), text: text.into() }], &mut loader).map_err(|e| e.0)
+}
+
+#[test]
+fn the_request_holds_what_the_requested_file_needs_and_compiled_holds_everything() {
+    // As `capnp compile -o-` 0.9.2 lists them: the file's nodes, then what they use, with the
+    // lexical parents of what they use; not the unused declarations of the imported file.
+    let main = "@0xe0e1e2e3e4e5e6e9;\nusing L = import \"lib.capnp\";\nstruct A { b @0 :L.Outer.Used; }\n";
+    let lib = "@0xf0e1e2e3e4e5e6e9;\nstruct Outer {\n  struct Used { x @0 :Int32; }\n  struct Unused {}\n}\nstruct Other {}\n";
+    let compiled = compile_files(&[("main.capnp", main), ("lib.capnp", lib)]).unwrap();
+    let names: Vec<&str> = compiled.request_nodes().iter().map(|n| n.display_name.as_str()).collect();
+    assert_eq!(names, ["main.capnp", "lib.capnp:Outer.Used", "main.capnp:A", "lib.capnp:Outer", "lib.capnp"]);
+    let all: Vec<&str> = compiled.nodes.iter().map(|n| n.display_name.as_str()).collect();
+    for name in ["lib.capnp:Outer.Unused", "lib.capnp:Other"] {
+        assert!(all.contains(&name), "{all:?}");
+    }
+    let request = compiled.request();
+    assert_eq!(request.capnp_version, (0, 9, 2));
+    assert_eq!(request.nodes.len(), 5);
+    assert_eq!(request.requested_files[0].filename, "main.capnp");
+    assert_eq!(request.requested_files[0].imports[0].id, 0xf0e1_e2e3_e4e5_e6e9);
+}
+
+#[test]
+fn the_import_table_lists_imports_of_types_sorted_by_name() {
+    // An import used only in a value is not listed (the official compiler lists what code
+    // generators must include); a `-> stream` method lists stream.capnp.
+    let main = "@0xe0e1e2e3e4e5e6ea;\nusing Z = import \"z.capnp\";\nstruct A { a @0 :Z.T; b @1 :Int32 = import \"v.capnp\".c; }\n\
+                interface I { m @0 () -> stream; }\n";
+    let z = "@0xf0e1e2e3e4e5e6ea;\nstruct T {}\n";
+    let v = "@0xf0e1e2e3e4e5e6eb;\nconst c :Int32 = 5;\n";
+    let stream = "@0x86c366a91393f3f8;\nstruct StreamResult @0x995f9a3377c0b16e {}\n";
+    let compiled =
+        compile_files(&[("main.capnp", main), ("z.capnp", z), ("v.capnp", v), ("capnp/stream.capnp", stream)]).unwrap();
+    let names: Vec<&str> = compiled.requested[0].imports.iter().map(|(_, name)| name.as_str()).collect();
+    assert_eq!(names, ["/capnp/stream.capnp", "z.capnp"]);
+}
+
+#[test]
+fn errors_come_in_the_order_the_official_compiler_finds_them() {
+    // What `capnp compile` 0.9.2 prints for these files: the names of the file's block first,
+    // then each struct, the declarations it depends on right after it (in the imported file),
+    // then its nested declarations; a part of the imported file nothing uses is never compiled.
+    let main = "@0xe0e1e2e3e4e5e6eb;\nusing L = import \"lib.capnp\";\nstruct A {\n  a @0 :L.Used;\n  b @1 :Nope;\n  struct N { c @0 :Nope2; }\n}\nenum bad_name { x @0; }\n";
+    let lib = "@0xf0e1e2e3e4e5e6ec;\nstruct Used { x @0 :Missing; }\nstruct Unused { y @0 :AlsoMissing; }\n";
+    let errors = compile_files(&[("main.capnp", main), ("lib.capnp", lib)]).unwrap_err();
+    assert_eq!(
+        errors,
+        [
+            "main.capnp:8:6-14: error: Type names must begin with a capital letter.",
+            "main.capnp:8:6-14: error: Cap'n Proto declaration names should use camelCase and must not contain underscores. (Code generators may convert names to the appropriate style for the target language.)",
+            "main.capnp:5:9-13: error: Not defined: Nope",
+            "lib.capnp:2:21-28: error: Not defined: Missing",
+            "main.capnp:6:20-25: error: Not defined: Nope2",
+        ]
+    );
+}
+
+#[test]
+fn a_statement_over_several_lines_is_reported_at_its_first_line() {
+    let errors = compile_one("s.capnp", "@0xe0e1e2e3e4e5e6ec;\nconst c :Int32 = 1 {\n}\n").unwrap_err();
+    assert_eq!(errors, ["s.capnp:2: error: This statement should end with a semicolon, not a block."]);
+}

@@ -12,7 +12,7 @@ use capnzero_schema::model::{
 };
 use capnzero_schema::request::{read, try_write, write, CodeGeneratorRequest, Error, Import, RequestedFile};
 
-const FIXTURES: [&str; 6] = ["imported", "basics", "generics", "consts", "all", "schema"];
+const FIXTURES: [&str; 8] = ["imported", "basics", "generics", "consts", "docs", "uses_std", "all", "schema"];
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/request/{name}.cgr", env!("CARGO_MANIFEST_DIR"));

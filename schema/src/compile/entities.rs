@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::ast::{DeclId, DeclKind, Declaration};
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::Span;
 use crate::id::child_id;
 
 use super::files::ParsedFile;
@@ -27,9 +27,14 @@ pub struct Entity<'f> {
     pub decl: &'f Declaration,
     pub parent: Option<usize>,
     pub kind: EntityKind,
-    /// Named children, by name.
+    /// Children that are nodes, by name (the first one declared, when a name is declared twice).
     pub children: HashMap<&'f str, usize>,
-    /// Children that are nodes, in declaration order.
+    /// `using` aliases declared in it, by name (the first one declared).
+    pub aliases: HashMap<&'f str, usize>,
+    /// Its `using` aliases in the order the official compiler interprets them: by name, then in
+    /// declaration order.
+    pub alias_order: Vec<usize>,
+    /// Children that are nodes, in declaration order (duplicates of a name included).
     pub nested: Vec<usize>,
     pub display_name: String,
     pub prefix_length: u32,
@@ -40,11 +45,14 @@ pub struct Table<'f> {
     pub entities: Vec<Entity<'f>>,
     /// The file entity of each file.
     pub file_roots: Vec<usize>,
+    /// The entity with each ID (the first one, when an ID is declared twice).
     pub by_id: HashMap<u64, usize>,
 }
 
 impl<'f> Table<'f> {
-    pub fn build(files: &'f [ParsedFile], diagnostics: &mut [Diagnostics]) -> Table<'f> {
+    /// The entities of `files`. Duplicate names and IDs are kept: they are reported when the
+    /// official compiler would report them, by the node compiler.
+    pub fn build(files: &'f [ParsedFile]) -> Table<'f> {
         let mut table = Table { entities: Vec::new(), file_roots: Vec::new(), by_id: HashMap::new() };
         for (index, file) in files.iter().enumerate() {
             let id = match &file.ast.id {
@@ -58,13 +66,16 @@ impl<'f> Table<'f> {
                 parent: None,
                 kind: EntityKind::File,
                 children: HashMap::new(),
+                aliases: HashMap::new(),
+                alias_order: Vec::new(),
                 nested: Vec::new(),
                 display_name: file.name.clone(),
                 // As the official compiler counts it for files: up to the last '.'.
                 prefix_length: file.name.rfind('.').map_or(0, |dot| dot as u32 + 1),
             });
             table.file_roots.push(root);
-            table.add_children(root, &mut diagnostics[index]);
+            table.by_id.entry(id).or_insert(root);
+            table.add_children(root);
         }
         table
     }
@@ -74,7 +85,7 @@ impl<'f> Table<'f> {
         self.entities.len() - 1
     }
 
-    fn add_children(&mut self, parent: usize, diagnostics: &mut Diagnostics) {
+    fn add_children(&mut self, parent: usize) {
         let decl = self.entities[parent].decl;
         for nested in &decl.nested {
             let kind = match nested.kind {
@@ -87,28 +98,24 @@ impl<'f> Table<'f> {
                 // Fields, groups and unions are members, not named declarations.
                 _ => continue,
             };
-            self.add_child(parent, nested, kind, diagnostics);
+            self.add_child(parent, nested, kind);
         }
+        let mut order = self.entities[parent].alias_order.clone();
+        order.sort_by_key(|&a| self.entities[a].decl.name.value.as_str());
+        self.entities[parent].alias_order = order;
     }
 
-    fn add_child(&mut self, parent: usize, decl: &'f Declaration, kind: EntityKind, diagnostics: &mut Diagnostics) {
+    fn add_child(&mut self, parent: usize, decl: &'f Declaration, kind: EntityKind) {
         let name = decl.name.value.as_str();
         let parent_entity = &self.entities[parent];
         let id = match &decl.id {
             DeclId::Uid(id) => id.value,
             _ => child_id(parent_entity.id, name),
         };
-        let (display_name, prefix_length) = if parent_entity.kind == EntityKind::File {
-            (format!("{}:{name}", parent_entity.display_name), parent_entity.display_name.len() as u32 + 1)
-        } else {
-            (format!("{}.{name}", parent_entity.display_name), parent_entity.display_name.len() as u32 + 1)
-        };
+        let separator = if parent_entity.kind == EntityKind::File { ':' } else { '.' };
+        let display_name = format!("{}{separator}{name}", parent_entity.display_name);
+        let prefix_length = parent_entity.display_name.len() as u32 + 1;
         let file = parent_entity.file;
-        if let Some(&previous) = self.entities[parent].children.get(name) {
-            diagnostics.error(decl.name.span, format!("'{name}' is already defined in this scope."));
-            diagnostics.error(self.entities[previous].decl.name.span, format!("'{name}' previously defined here."));
-            return;
-        }
         let child = self.add(Entity {
             id,
             file,
@@ -116,24 +123,33 @@ impl<'f> Table<'f> {
             parent: Some(parent),
             kind,
             children: HashMap::new(),
+            aliases: HashMap::new(),
+            alias_order: Vec::new(),
             nested: Vec::new(),
             display_name,
             prefix_length,
         });
-        self.entities[parent].children.insert(name, child);
-        if kind != EntityKind::Using {
+        if kind == EntityKind::Using {
+            self.entities[parent].aliases.entry(name).or_insert(child);
+            self.entities[parent].alias_order.push(child);
+        } else {
+            self.entities[parent].children.entry(name).or_insert(child);
             self.entities[parent].nested.push(child);
-            if let Some(&other) = self.by_id.get(&id) {
-                diagnostics.error(decl.name.span, format!("Duplicate ID @0x{id:x}."));
-                if self.entities[other].file == file {
-                    diagnostics
-                        .error(self.entities[other].decl.name.span, format!("ID @0x{id:x} originally used here."));
-                }
-            }
-            self.by_id.insert(id, child);
+            self.by_id.entry(id).or_insert(child);
         }
         if matches!(kind, EntityKind::Struct | EntityKind::Interface) {
-            self.add_children(child, diagnostics);
+            self.add_children(child);
+        }
+    }
+
+    /// Where errors about the entity as a whole are reported: its file, and its name (the
+    /// start of the file for a file).
+    pub fn location(&self, entity: usize) -> (usize, Span) {
+        let e = &self.entities[entity];
+        if e.kind == EntityKind::File {
+            (e.file, Span::default())
+        } else {
+            (e.file, e.decl.name.span)
         }
     }
 

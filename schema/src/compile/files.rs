@@ -35,6 +35,9 @@ pub trait FileLoader {
 pub struct MemoryLoader {
     /// The files, by name.
     pub files: HashMap<String, String>,
+    /// Files that are only embedded, as bytes (they need not be text), by name. An `embed`
+    /// looks here first, then in [`MemoryLoader::files`].
+    pub data: HashMap<String, Vec<u8>>,
 }
 
 impl FileLoader for MemoryLoader {
@@ -46,7 +49,10 @@ impl FileLoader for MemoryLoader {
 
     fn embed(&mut self, importer: &str, path: &str) -> Option<Vec<u8>> {
         let name = resolve_relative(importer, path);
-        self.files.get(&name).map(|text| text.clone().into_bytes())
+        match self.data.get(&name) {
+            Some(bytes) => Some(bytes.clone()),
+            None => self.files.get(&name).map(|text| text.clone().into_bytes()),
+        }
     }
 }
 
@@ -77,6 +83,9 @@ pub struct ParsedFile {
     pub ast: Declaration,
     /// The imports as written, and the index of the file each loaded.
     pub imports: Vec<(String, usize)>,
+    /// The embeds as written, and the file's bytes (`None`: it could not be read; the error
+    /// is reported where the embed is used).
+    pub embeds: Vec<(String, Option<Vec<u8>>)>,
 }
 
 /// All files of a compilation, requested ones first, with their errors.
@@ -112,6 +121,12 @@ impl FileSet {
                     None => set.diagnostics[next].error(span, format!("Import failed: {path}")),
                 }
             }
+            let mut embeds = Vec::new();
+            collect_embeds(&set.files[next].ast, &mut embeds);
+            for path in embeds {
+                let bytes = loader.embed(&importer, &path);
+                set.files[next].embeds.push((path, bytes));
+            }
             next += 1;
         }
         set
@@ -129,7 +144,13 @@ impl FileSet {
                 ),
             );
         }
-        self.files.push(ParsedFile { name: file.name.clone(), source: file.text, ast, imports: Vec::new() });
+        self.files.push(ParsedFile {
+            name: file.name.clone(),
+            source: file.text,
+            ast,
+            imports: Vec::new(),
+            embeds: Vec::new(),
+        });
         self.diagnostics.push(diagnostics);
         by_name.insert(file.name, self.files.len() - 1);
         self.files.len() - 1
@@ -190,6 +211,45 @@ fn collect_imports(decl: &Declaration, out: &mut Vec<(String, Span)>) {
     }
     for nested in &decl.nested {
         collect_imports(nested, out);
+    }
+}
+
+/// The files the `embed` expressions of `decl` and its members name, each once, in order.
+fn collect_embeds(decl: &Declaration, out: &mut Vec<String>) {
+    let mut visit = |e: &Expr| collect_expr_embeds(e, out);
+    match &decl.kind {
+        DeclKind::Const { value, .. } => visit(value),
+        DeclKind::Field { default: Some(d), .. } => visit(d),
+        DeclKind::Method { params, results } => {
+            for list in std::iter::once(params).chain(results) {
+                if let crate::ast::ParamListKind::Named(ps) = &list.kind {
+                    for p in ps {
+                        if let Some(d) = &p.default {
+                            visit(d);
+                        }
+                        for a in p.annotations.iter().filter_map(|a| a.value.as_ref()) {
+                            visit(a);
+                        }
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    for value in decl.annotations.iter().filter_map(|a| a.value.as_ref()) {
+        visit(value);
+    }
+    for nested in &decl.nested {
+        collect_embeds(nested, out);
+    }
+}
+
+fn collect_expr_embeds(expr: &Expr, out: &mut Vec<String>) {
+    match &expr.kind {
+        ExprKind::Embed(path) if !out.contains(&path.value) => out.push(path.value.clone()),
+        ExprKind::List(items) => items.iter().for_each(|e| collect_expr_embeds(e, out)),
+        ExprKind::Tuple(items) => items.iter().for_each(|e| collect_expr_embeds(&e.value, out)),
+        _ => {}
     }
 }
 

@@ -4,20 +4,40 @@
 //! 2. `entities`: every named declaration gets its ID and its place in the scope tree.
 //! 3. `resolve`: names, types and brands are looked up from a scope.
 //! 4. `nodes` and `values`: each declaration becomes a [`Node`], with its layout from
-//!    [`crate::members`] and its values encoded as messages.
+//!    [`crate::members`] and its values encoded as messages; `names` checks the names of each
+//!    block, `validate` what the official schema loader would refuse.
+//! 5. `order`: which nodes and doc comments the official compiler's CodeGeneratorRequest holds,
+//!    and in what order.
 //!
-//! Every error of every file is collected; nothing stops at the first one.
+//! The work follows `capnp compile` 0.9.2 step for step (`report` keeps the state its lazy
+//! steps depend on), so that a compilation reports the same errors in the same order, and
+//! [`Compiled::request`] is the same request. Every error of every file is collected; nothing
+//! stops at the first one.
 
 mod entities;
 mod files;
+mod names;
 mod nodes;
+mod order;
+mod report;
 mod resolve;
+mod validate;
 mod values;
 
 pub use files::{FileLoader, MemoryLoader, SourceFile};
 
-use crate::diagnostic::Diagnostics;
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use crate::ast::{DeclKind, Declaration, Expr, ExprKind, ParamList, ParamListKind};
+use crate::diagnostic::Diagnostic;
 use crate::model::{Node, SourceInfo};
+use crate::request::{CodeGeneratorRequest, Import, RequestedFile};
+
+/// The version of the official compiler whose behaviour this compiler reproduces, as a
+/// CodeGeneratorRequest states it.
+pub const CAPNP_VERSION: (u16, u8, u8) = (0, 9, 2);
 
 /// A file the compiler read, with the files it imports.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,7 +46,11 @@ pub struct CompiledFile {
     pub id: u64,
     /// Its name as the compiler displays it.
     pub name: String,
-    /// Its imports: the imported file's ID and the name as written in the `import`.
+    /// Its import table as the official compiler gives it in a CodeGeneratorRequest: the
+    /// imported file's ID and the name as written in the `import`, sorted by name, for the
+    /// imports that name types or annotations (`using`s, field, const, method and superclass
+    /// types, annotation names; not those only in values), plus `/capnp/stream.capnp` when a
+    /// method streams.
     pub imports: Vec<(u64, String)>,
 }
 
@@ -34,12 +58,20 @@ pub struct CompiledFile {
 /// files requested.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Compiled {
-    /// All nodes, of the requested files and of the files they import.
+    /// All nodes, of the requested files and of the files they import (every declaration of
+    /// every file read, even those of imported files that nothing uses).
     pub nodes: Vec<Node>,
-    /// Doc comments of the nodes.
+    /// Doc comments of all the nodes.
     pub source_info: Vec<SourceInfo>,
     /// The requested files, in the order given.
     pub requested: Vec<CompiledFile>,
+    /// The IDs of the nodes the official compiler puts in its CodeGeneratorRequest, in its
+    /// order: the requested files' nodes, every node they depend on (field, const, method and
+    /// superclass types, annotations; transitively) and the lexical parents of those.
+    pub request_order: Vec<u64>,
+    /// The doc comments the official compiler puts in its CodeGeneratorRequest, in its order
+    /// (those of the nodes it compiled; method parameter and result structs under ID 0).
+    pub request_source_info: Vec<SourceInfo>,
 }
 
 impl Compiled {
@@ -47,9 +79,35 @@ impl Compiled {
     pub fn node(&self, id: u64) -> Option<&Node> {
         self.nodes.iter().find(|n| n.id == id)
     }
+
+    /// The nodes of the official compiler's CodeGeneratorRequest, in its order.
+    pub fn request_nodes(&self) -> Vec<&Node> {
+        let index: std::collections::HashMap<u64, &Node> = self.nodes.iter().map(|n| (n.id, n)).collect();
+        self.request_order.iter().filter_map(|id| index.get(id).copied()).collect()
+    }
+
+    /// The CodeGeneratorRequest `capnp compile -o-` 0.9.2 makes of the same files: the same
+    /// nodes, doc comments and requested files, in the same order.
+    pub fn request(&self) -> CodeGeneratorRequest {
+        CodeGeneratorRequest {
+            capnp_version: CAPNP_VERSION,
+            nodes: self.request_nodes().into_iter().cloned().collect(),
+            source_info: self.request_source_info.clone(),
+            requested_files: self
+                .requested
+                .iter()
+                .map(|file| RequestedFile {
+                    id: file.id,
+                    filename: file.name.clone(),
+                    imports: file.imports.iter().map(|(id, name)| Import { id: *id, name: name.clone() }).collect(),
+                })
+                .collect(),
+        }
+    }
 }
 
-/// The errors of a compilation, per file, rendered as the official compiler prints them.
+/// The errors of a compilation, rendered as the official compiler prints them, in the order it
+/// prints them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompileErrors(pub Vec<String>);
 
@@ -64,26 +122,105 @@ impl std::fmt::Display for CompileErrors {
 
 impl std::error::Error for CompileErrors {}
 
+/// The message of a failed import as the file loader reports it; the compiler reports failed
+/// imports itself, where the official compiler does: where each is used.
+const IMPORT_FAILED: &str = "Import failed: ";
+
 /// Compiles `requested` (and everything they import, through `loader`).
 pub fn compile(requested: &[SourceFile], loader: &mut dyn FileLoader) -> Result<Compiled, CompileErrors> {
-    let mut set = files::FileSet::load(requested, loader);
-    let table = entities::Table::build(&set.files, &mut set.diagnostics);
-    let mut compiler = nodes::NodeCompiler::new(&set.files, &table);
-    let compiled = compiler.compile_all(requested.len());
-    for (file, diagnostics) in compiler.into_diagnostics() {
-        set.diagnostics[file].0.extend(diagnostics.0);
-    }
-    let errors: Vec<String> = set
-        .files
+    let set = files::FileSet::load(requested, loader);
+    let parse_errors: Vec<Vec<Diagnostic>> = set
+        .diagnostics
         .iter()
-        .zip(&set.diagnostics)
-        .flat_map(|(file, d): (&files::ParsedFile, &Diagnostics)| {
-            d.0.iter().map(move |e| e.render(&file.name, &file.source))
+        .map(|d| d.0.iter().filter(|e| !e.message.starts_with(IMPORT_FAILED)).cloned().collect())
+        .collect();
+    let table = entities::Table::build(&set.files);
+    let shared = Rc::new(RefCell::new(report::Shared::new(parse_errors, table.entities.len())));
+    let mut compiler = nodes::NodeCompiler::new(&set.files, &table, shared.clone());
+    let (nodes, source_info, plan) = compiler.compile_all(requested.len());
+    drop(compiler);
+    let log = shared.borrow_mut().take_log();
+    if !log.is_empty() {
+        let errors = log
+            .into_iter()
+            .map(|(file, e)| {
+                let file = &set.files[file];
+                e.render(&file.name, &file.source)
+            })
+            .collect();
+        return Err(CompileErrors(errors));
+    }
+    let requested = (0..requested.len())
+        .map(|file| {
+            let root = table.file_roots[file];
+            let parsed = &set.files[file];
+            let mut names = BTreeSet::new();
+            import_names(&parsed.ast, &mut names);
+            let imports = names
+                .into_iter()
+                .filter_map(|name| {
+                    let &(_, index) = parsed.imports.iter().find(|(p, _)| *p == name)?;
+                    Some((table.entities[table.file_roots[index]].id, name))
+                })
+                .collect();
+            CompiledFile { id: table.entities[root].id, name: parsed.name.clone(), imports }
         })
         .collect();
-    if errors.is_empty() {
-        Ok(compiled)
-    } else {
-        Err(CompileErrors(errors))
+    Ok(Compiled { nodes, source_info, requested, request_order: plan.nodes, request_source_info: plan.source_info })
+}
+
+/// The imports the official compiler lists for a file (`findImports`): those in types and
+/// annotation names, not those only in values.
+fn import_names(decl: &Declaration, out: &mut BTreeSet<String>) {
+    match &decl.kind {
+        DeclKind::Using { target } => expression_imports(target, out),
+        DeclKind::Const { ty, .. } | DeclKind::Field { ty, .. } => expression_imports(ty, out),
+        DeclKind::Interface { superclasses } => superclasses.iter().for_each(|s| expression_imports(s, out)),
+        DeclKind::Method { params, results } => {
+            param_list_imports(params, out);
+            if let Some(results) = results {
+                param_list_imports(results, out);
+            }
+        }
+        _ => {}
+    }
+    for annotation in &decl.annotations {
+        expression_imports(&annotation.name, out);
+    }
+    for nested in &decl.nested {
+        import_names(nested, out);
+    }
+}
+
+fn param_list_imports(list: &ParamList, out: &mut BTreeSet<String>) {
+    match &list.kind {
+        ParamListKind::Named(params) => {
+            for param in params {
+                expression_imports(&param.ty, out);
+                for annotation in &param.annotations {
+                    expression_imports(&annotation.name, out);
+                }
+            }
+        }
+        ParamListKind::Type(ty) => expression_imports(ty, out),
+        ParamListKind::Stream => {
+            out.insert(files::STREAM_IMPORT.to_string());
+        }
+    }
+}
+
+fn expression_imports(expr: &Expr, out: &mut BTreeSet<String>) {
+    match &expr.kind {
+        ExprKind::Import(path) => {
+            out.insert(path.value.clone());
+        }
+        ExprKind::List(items) => items.iter().for_each(|e| expression_imports(e, out)),
+        ExprKind::Tuple(items) => items.iter().for_each(|e| expression_imports(&e.value, out)),
+        ExprKind::Application { function, params } => {
+            expression_imports(function, out);
+            params.iter().for_each(|p| expression_imports(&p.value, out));
+        }
+        ExprKind::Member { parent, .. } => expression_imports(parent, out),
+        _ => {}
     }
 }

@@ -1,13 +1,28 @@
 //! Declarations into nodes: structs (with their groups), enums, interfaces (with their
 //! parameter and result structs), constants, annotations and files.
+//!
+//! The work follows the official compiler step for step, so that errors come out in its order
+//! and its request holds the same nodes:
+//!
+//! - Each requested file is walked as `capnp compile` walks it: a node is compiled, then the
+//!   nodes it depends on (with their lexical parents), then its nested nodes; `using` aliases
+//!   are interpreted after the nested nodes.
+//! - A node is compiled in two stages. The *bootstrap* stage checks the names of its block,
+//!   lays it out (members in ordinal order, each field's type and a non-pointer default compiled
+//!   as the member is placed), and compiles annotations; values of pointer types (lists, structs,
+//!   interfaces, AnyPointer) wait for the *finish* stage. Another node that needs this one's
+//!   layout or a constant's value asks for the bootstrap stage only.
+//! - Declarations the walk does not reach (the unused parts of imported files) are compiled
+//!   afterwards, with their errors dropped: the official compiler never compiles them.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use crate::ast::{AnnotationApplication, DeclId, DeclKind, Declaration, Expr, ParamListKind};
-use crate::diagnostic::Diagnostics;
+use crate::ast::{AnnotationApplication, DeclId, DeclKind, Declaration, Expr, ExprKind, ParamListKind};
+use crate::diagnostic::Span;
 use crate::id::{group_id, method_struct_id};
-use crate::members::{self, FieldSize, LaidOut};
+use crate::members::{self, FieldSize, LaidOut, MemberVisitor};
 use crate::model::{
     Annotation, ElementSize, Enumerant, Field, FieldKind, InterfaceNode, Method, NestedNode, Node, NodeKind,
     SourceInfo, StructNode, Superclass, Type, Value,
@@ -15,22 +30,107 @@ use crate::model::{
 
 use super::entities::{EntityKind, Table};
 use super::files::ParsedFile;
+use super::names::{check_block, Owner};
+use super::order::{dependencies, Loader, SourceInfoMap};
+use super::report::{FileErrors, Shared};
 use super::resolve::{Branded, ImplicitParams, Resolver, Scope, Target};
-use super::{Compiled, CompiledFile};
+use super::validate::{superclass_refs, Kind, LoaderKinds};
+
+/// The ID of `StreamResult` in `/capnp/stream.capnp`, the result type of `-> stream` methods.
+const STREAM_RESULT_ID: u64 = 0x995f_9a33_77c0_b16e;
 
 /// Builds the nodes of all entities, each once, on demand.
 pub struct NodeCompiler<'t, 'f> {
     pub(super) files: &'f [ParsedFile],
     pub(super) table: &'t Table<'f>,
-    pub(super) diagnostics: Vec<Diagnostics>,
+    /// Where each file's errors go (all into one ordered log).
+    pub(super) diagnostics: Vec<FileErrors>,
+    shared: Rc<RefCell<Shared>>,
     pub(super) all_nodes: Vec<Node>,
-    by_entity: HashMap<usize, usize>,
+    /// The index in `all_nodes` of each group node, by ID.
     pub(super) group_nodes: HashMap<u64, usize>,
-    in_progress: HashSet<usize>,
+    stages: Vec<Stage>,
+    /// Per entity: whether the official schema loader would accept its bootstrap nodes.
+    valid: Vec<bool>,
+    /// What the official compiler's loader of bootstrap schemas holds.
+    bootstrap_loader: LoaderKinds,
+    /// What its loader of final schemas holds.
+    final_loader: LoaderKinds,
+    /// Per entity walked: whether that loader accepted its nodes.
+    final_valid: HashMap<usize, bool>,
+    outputs: HashMap<usize, Output>,
+    deferred: HashMap<usize, Vec<Deferred>>,
+    /// Whether the values being compiled are pointer values of a finishing node (a constant they
+    /// name must then be finished too).
+    final_values: bool,
+    /// Doc comments of every node compiled.
     source_info: Vec<SourceInfo>,
+    /// What the walk of the requested files did, in order.
+    events: Vec<Event>,
+    /// The places of unqualified constant names reported.
+    unqualified_reported: HashSet<(usize, Span)>,
+    /// Declarations whose schema a value needed while they were being compiled.
+    lazily_failed: HashSet<usize>,
 }
 
-/// What an annotation may be applied to, by `schema.capnp`'s target order.
+/// How far a declaration's compilation got.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Fresh,
+    Bootstrapping,
+    Bootstrapped,
+    Finishing,
+    Finished,
+}
+
+/// What the compilation of one declaration made.
+struct Output {
+    /// Its node, in `all_nodes`.
+    main: usize,
+    /// Its group nodes, or its method parameter and result structs, in the order the official
+    /// compiler creates them.
+    aux: Vec<usize>,
+    /// Its doc comments as the official compiler records them: the node's, then the groups' or
+    /// the parameter structs' (these with ID 0, as the official compiler leaves them).
+    infos: Vec<SourceInfo>,
+    /// For an interface, its superclasses as the schema loader sees them (one in error is ID 0).
+    superclasses: Option<Vec<(u64, Kind)>>,
+}
+
+/// A step of the walk that matters for the request: a node loaded into the final schema set,
+/// or its doc comments recorded.
+enum Event {
+    Load(usize),
+    Infos(usize),
+}
+
+/// A value of a pointer type, compiled when its node finishes.
+struct Deferred {
+    /// The node it goes into (in `all_nodes`).
+    node: usize,
+    slot: Slot,
+    /// Where names in it are looked up.
+    scope: usize,
+    file: usize,
+    expr: Expr,
+    ty: Type,
+}
+
+/// Where a deferred value goes in its node.
+#[derive(Clone, Copy)]
+enum Slot {
+    Default { field: usize },
+    FieldAnnotation { field: usize, index: usize },
+    NodeAnnotation { index: usize },
+    EnumerantAnnotation { enumerant: usize, index: usize },
+    MethodAnnotation { method: usize, index: usize },
+    Const,
+}
+
+/// An annotation value waiting for the finish stage: the annotation's index, the value, its type.
+type PendingAnnotation = (usize, Expr, Type);
+
+/// What the annotation may be applied to, by `schema.capnp`'s target order.
 #[derive(Clone, Copy)]
 enum AnnotationTarget {
     File = 0,
@@ -47,95 +147,285 @@ enum AnnotationTarget {
     Annotation = 11,
 }
 
+/// The walk's flags (the official `Compiler::Eagerness`).
+const NODE: u32 = 1;
+const PARENTS: u32 = 2;
+const CHILDREN: u32 = 4;
+const DEPENDENCIES: u32 = NODE << 15;
+const DEPENDENCY_PARENTS: u32 = PARENTS * DEPENDENCIES;
+
+/// A requested file's walk: the file and its nested nodes, the nodes they depend on, and the
+/// lexical parents of those.
+const REQUESTED: u32 = NODE | CHILDREN | DEPENDENCIES | DEPENDENCY_PARENTS;
+
+/// The request the official compiler would make of a compilation: its nodes' IDs and its doc
+/// comments, in its order.
+pub(super) struct RequestPlan {
+    pub nodes: Vec<u64>,
+    pub source_info: Vec<SourceInfo>,
+}
+
 impl<'t, 'f> NodeCompiler<'t, 'f> {
-    pub fn new(files: &'f [ParsedFile], table: &'t Table<'f>) -> NodeCompiler<'t, 'f> {
+    /// A compiler of `table`'s declarations; `shared` has the files' parse errors.
+    pub fn new(files: &'f [ParsedFile], table: &'t Table<'f>, shared: Rc<RefCell<Shared>>) -> NodeCompiler<'t, 'f> {
         NodeCompiler {
             files,
             table,
-            diagnostics: vec![Diagnostics::default(); files.len()],
+            diagnostics: (0..files.len()).map(|file| FileErrors::new(file, shared.clone())).collect(),
+            shared,
             all_nodes: Vec::new(),
-            by_entity: HashMap::new(),
             group_nodes: HashMap::new(),
-            in_progress: HashSet::new(),
+            stages: vec![Stage::Fresh; table.entities.len()],
+            valid: vec![true; table.entities.len()],
+            bootstrap_loader: LoaderKinds::default(),
+            final_loader: LoaderKinds::default(),
+            final_valid: HashMap::new(),
+            outputs: HashMap::new(),
+            deferred: HashMap::new(),
+            final_values: false,
             source_info: Vec::new(),
+            events: Vec::new(),
+            unqualified_reported: HashSet::new(),
+            lazily_failed: HashSet::new(),
         }
-    }
-
-    pub fn into_diagnostics(self) -> impl Iterator<Item = (usize, Diagnostics)> {
-        self.diagnostics.into_iter().enumerate()
     }
 
     pub(super) fn resolver(&self, file: usize) -> Resolver<'t, 'f> {
-        Resolver { table: self.table, file_imports: &self.files[file].imports }
+        Resolver { table: self.table, files: self.files, file }
     }
 
-    /// Compiles every entity of every file.
-    pub fn compile_all(&mut self, requested: usize) -> Compiled {
+    /// Compiles the requested files (the first `requested`) as the official compiler does,
+    /// then everything else quietly. Returns the nodes, their doc comments and the request
+    /// plan.
+    pub fn compile_all(&mut self, requested: usize) -> (Vec<Node>, Vec<SourceInfo>, RequestPlan) {
+        for file in 0..requested {
+            self.shared.borrow_mut().add_file(self.table, file);
+            let mut seen = HashMap::new();
+            self.traverse(self.table.file_roots[file], REQUESTED, &mut seen);
+        }
+        let plan = self.plan();
+        self.shared.borrow_mut().mute();
         for entity in 0..self.table.entities.len() {
-            if self.table.entities[entity].kind != EntityKind::Using {
-                self.node(entity);
+            if self.table.entities[entity].kind == EntityKind::Using {
+                let file = self.table.entities[entity].file;
+                self.resolver(file).alias(entity, &mut self.diagnostics[file]);
             } else {
-                self.check_using(entity);
+                self.finish(entity);
             }
         }
-        let requested = (0..requested)
-            .map(|file| {
-                let root = self.table.file_roots[file];
-                CompiledFile {
-                    id: self.table.entities[root].id,
-                    name: self.files[file].name.clone(),
-                    imports: self.files[file]
-                        .imports
-                        .iter()
-                        .map(|(name, index)| (self.table.entities[self.table.file_roots[*index]].id, name.clone()))
-                        .collect(),
-                }
-            })
-            .collect();
-        Compiled { nodes: self.all_nodes.clone(), source_info: self.source_info.clone(), requested }
+        (std::mem::take(&mut self.all_nodes), std::mem::take(&mut self.source_info), plan)
     }
 
-    fn check_using(&mut self, entity: usize) {
-        let e = &self.table.entities[entity];
-        let (Some(parent), DeclKind::Using { target }) = (e.parent, &e.decl.kind) else { return };
-        let file = e.file;
-        let brand = Scope::of_entity(self.table, parent);
-        self.resolver(file).decl_expression(
-            parent,
-            target,
-            &brand,
-            ImplicitParams::default(),
-            &mut self.diagnostics[file],
-        );
-    }
-
-    /// The node of `entity`, compiled on first use.
-    pub(super) fn node(&mut self, entity: usize) -> Option<&Node> {
-        if let Some(&index) = self.by_entity.get(&entity) {
-            return self.all_nodes.get(index);
+    /// The official compiler's walk (`Compiler::Node::traverse`).
+    fn traverse(&mut self, entity: usize, eagerness: u32, seen: &mut HashMap<usize, u32>) {
+        let slot = seen.entry(entity).or_insert(0);
+        if *slot & eagerness == eagerness {
+            return;
         }
-        let file = self.table.entities[entity].file;
-        if !self.in_progress.insert(entity) {
-            let span = self.table.entities[entity].decl.name.span;
-            self.diagnostics[file].error(span, "Declaration recursively depends on itself.");
+        *slot |= eagerness;
+        if self.finish(entity) {
+            // A node the schema loader refuses is not loaded, and what it uses is not walked.
+            // (Loaded once: a node refused stays refused.)
+            let valid = match self.final_valid.get(&entity) {
+                Some(&valid) => valid,
+                None => {
+                    let valid = self.valid[entity]
+                        && match self.outputs.remove(&entity) {
+                            Some(output) => {
+                                let accepted = self.load(entity, &output, true);
+                                self.outputs.insert(entity, output);
+                                accepted
+                            }
+                            None => false,
+                        };
+                    self.final_valid.insert(entity, valid);
+                    valid
+                }
+            };
+            if valid {
+                self.events.push(Event::Load(entity));
+            }
+            if valid && eagerness / DEPENDENCIES != 0 {
+                let next = (eagerness & !(DEPENDENCIES - 1)) | (eagerness / DEPENDENCIES);
+                let mut ids = Vec::new();
+                if let Some(output) = self.outputs.get(&entity) {
+                    for &node in std::iter::once(&output.main).chain(&output.aux) {
+                        dependencies(&self.all_nodes[node], &mut ids);
+                    }
+                }
+                for id in ids {
+                    if let Some(&dependency) = self.table.by_id.get(&id) {
+                        self.traverse(dependency, next, seen);
+                    }
+                }
+            }
+            self.events.push(Event::Infos(entity));
+        }
+        if eagerness & PARENTS != 0 {
+            if let Some(parent) = self.table.entities[entity].parent {
+                self.traverse(parent, eagerness, seen);
+            }
+        }
+        if eagerness & CHILDREN != 0 {
+            for i in 0..self.table.entities[entity].nested.len() {
+                let child = self.table.entities[entity].nested[i];
+                self.traverse(child, eagerness, seen);
+            }
+            let file = self.table.entities[entity].file;
+            for i in 0..self.table.entities[entity].alias_order.len() {
+                let alias = self.table.entities[entity].alias_order[i];
+                self.resolver(file).alias(alias, &mut self.diagnostics[file]);
+            }
+        }
+    }
+
+    /// The request of the walk so far: the nodes loaded and the doc comments recorded, in the
+    /// official compiler's order.
+    fn plan(&self) -> RequestPlan {
+        let mut loader = Loader::default();
+        let mut infos = SourceInfoMap::new();
+        for event in &self.events {
+            match *event {
+                Event::Load(entity) => {
+                    let Some(output) = self.outputs.get(&entity) else { continue };
+                    for &node in output.aux.iter().chain(std::iter::once(&output.main)) {
+                        loader.load(&self.all_nodes[node]);
+                    }
+                }
+                Event::Infos(entity) => {
+                    for info in self.outputs.get(&entity).iter().flat_map(|o| &o.infos) {
+                        infos.insert(info.clone());
+                    }
+                }
+            }
+        }
+        RequestPlan { nodes: loader.into_order(), source_info: infos.into_vec() }
+    }
+
+    /// The node of `entity`, as far as values need it: its layout, or a constant's value (the
+    /// final one while pointer values are compiled).
+    pub(super) fn node(&mut self, entity: usize) -> Option<&Node> {
+        let ready = if self.final_values && self.table.entities[entity].kind == EntityKind::Const {
+            self.finish(entity)
+        } else {
+            self.bootstrap(entity)
+        };
+        if !ready || !self.valid[entity] {
             return None;
         }
-        let index = match self.table.entities[entity].kind {
-            EntityKind::Struct => self.compile_struct(entity),
-            _ => {
-                let node = self.compile_other(entity);
-                self.push_node(entity, node)
-            }
-        };
-        self.in_progress.remove(&entity);
+        let index = self.outputs.get(&entity)?.main;
+        // Reading a constant of a struct or list type loads that type's schema (a struct's, or
+        // a list element's), as the official compiler does to interpret the value.
+        if let Some(NodeKind::Const { ty: ty @ (Type::Struct { .. } | Type::List(_)), .. }) =
+            self.all_nodes.get(index).map(|n| &n.kind)
+        {
+            let ty = ty.clone();
+            self.load_type(&ty);
+        }
         self.all_nodes.get(index)
     }
 
-    fn push_node(&mut self, entity: usize, node: Node) -> usize {
-        self.all_nodes.push(node);
-        let index = self.all_nodes.len() - 1;
-        self.by_entity.insert(entity, index);
-        index
+    /// Reports that `entity` is needed while it is being compiled.
+    fn recursion(&mut self, entity: usize) {
+        let (file, span) = self.table.location(entity);
+        self.diagnostics[file].error(span, "Declaration recursively depends on itself.");
+    }
+
+    /// Runs the bootstrap stage of `entity`, once. False if it cannot be had now.
+    fn bootstrap(&mut self, entity: usize) -> bool {
+        match self.stages[entity] {
+            Stage::Bootstrapped | Stage::Finishing | Stage::Finished => return true,
+            Stage::Bootstrapping => {
+                self.recursion(entity);
+                return false;
+            }
+            Stage::Fresh => {}
+        }
+        if self.table.entities[entity].kind == EntityKind::Using {
+            return false;
+        }
+        self.stages[entity] = Stage::Bootstrapping;
+        self.shared.borrow_mut().expand(self.table, entity);
+        let outer = std::mem::replace(&mut self.final_values, false);
+        let output = self.compile_entity(entity);
+        self.final_values = outer;
+        self.valid[entity] = self.load(entity, &output, false);
+        self.outputs.insert(entity, output);
+        self.stages[entity] = Stage::Bootstrapped;
+        true
+    }
+
+    /// Loads the nodes of a declaration into the bootstrap or final loader, its groups or parameter
+    /// structs first, as the official compiler does; the first one refused stops it. Whether
+    /// all were accepted.
+    fn load(&mut self, entity: usize, output: &Output, final_loader: bool) -> bool {
+        let renamed = self.shared.borrow().is_duplicate(entity);
+        let loader = if final_loader { &mut self.final_loader } else { &mut self.bootstrap_loader };
+        for &node in &output.aux {
+            if !loader.load(&self.all_nodes[node], None, renamed) {
+                return false;
+            }
+        }
+        loader.load(&self.all_nodes[output.main], output.superclasses.as_deref(), renamed)
+    }
+
+    /// Runs both stages of `entity`, once. False if it cannot be had now.
+    fn finish(&mut self, entity: usize) -> bool {
+        match self.stages[entity] {
+            Stage::Finished => return true,
+            Stage::Finishing => {
+                self.recursion(entity);
+                return false;
+            }
+            _ => {}
+        }
+        if !self.bootstrap(entity) {
+            return false;
+        }
+        self.stages[entity] = Stage::Finishing;
+        let outer = std::mem::replace(&mut self.final_values, true);
+        // A node the loader refused is not finished (its pointer values stay unread).
+        let deferred = self.deferred.remove(&entity).unwrap_or_default();
+        let deferred = if self.valid[entity] { deferred } else { Vec::new() };
+        for item in deferred {
+            let value = self.value(item.scope, item.file, &item.expr, &item.ty);
+            if let Some(value) = value {
+                self.place(item.node, item.slot, value);
+            }
+        }
+        self.final_values = outer;
+        self.stages[entity] = Stage::Finished;
+        true
+    }
+
+    /// Puts a finished value into its node.
+    fn place(&mut self, node: usize, slot: Slot, value: Value) {
+        let node = &mut self.all_nodes[node];
+        let target = match (slot, &mut node.kind) {
+            (Slot::NodeAnnotation { index }, _) => node.annotations.get_mut(index).map(|a| &mut a.value),
+            (Slot::Default { field }, NodeKind::Struct(s)) => match s.fields.get_mut(field).map(|f| &mut f.kind) {
+                Some(FieldKind::Slot { default_value, .. }) => Some(default_value),
+                _ => None,
+            },
+            (Slot::FieldAnnotation { field, index }, NodeKind::Struct(s)) => {
+                s.fields.get_mut(field).and_then(|f| f.annotations.get_mut(index)).map(|a| &mut a.value)
+            }
+            (Slot::EnumerantAnnotation { enumerant, index }, NodeKind::Enum(list)) => {
+                list.get_mut(enumerant).and_then(|e| e.annotations.get_mut(index)).map(|a| &mut a.value)
+            }
+            (Slot::MethodAnnotation { method, index }, NodeKind::Interface(i)) => {
+                i.methods.get_mut(method).and_then(|m| m.annotations.get_mut(index)).map(|a| &mut a.value)
+            }
+            (Slot::Const, NodeKind::Const { value: target, .. }) => Some(target),
+            _ => None,
+        };
+        if let Some(target) = target {
+            *target = value;
+        }
+    }
+
+    fn defer(&mut self, entity: usize, item: Deferred) {
+        self.deferred.entry(entity).or_default().push(item);
     }
 
     fn base_node(&self, entity: usize, kind: NodeKind) -> Node {
@@ -160,34 +450,190 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
         }
     }
 
-    fn compile_type(&mut self, scope: usize, file: usize, expr: &Expr, implicit: ImplicitParams<'_>) -> Option<Type> {
+    /// The type `expr` names, or (after an error) what the official compiler is left with in
+    /// its place (see [`Resolver::as_type_or_partial`]; `Void` if nothing).
+    fn compile_type_or_partial(
+        &mut self,
+        scope: usize,
+        file: usize,
+        expr: &Expr,
+        implicit: ImplicitParams<'_>,
+    ) -> Result<Type, Type> {
         let brand = Scope::of_entity(self.table, scope);
         let resolver = self.resolver(file);
-        let branded = resolver.decl_expression(scope, expr, &brand, implicit, &mut self.diagnostics[file])?;
-        resolver.as_type(&branded, &mut self.diagnostics[file])
+        let Some(branded) = resolver.decl_expression(scope, expr, &brand, implicit, &mut self.diagnostics[file]) else {
+            return Err(Type::Void);
+        };
+        resolver
+            .as_type_or_partial(&branded, &mut self.diagnostics[file])
+            .map_err(|partial| partial.unwrap_or(Type::Void))
     }
 
-    fn compile_other(&mut self, entity: usize) -> Node {
+    /// Whether a value of `ty` waits for the finish stage (as the official compiler's
+    /// `compileBootstrapValue` decides).
+    fn is_deferred(ty: &Type) -> bool {
+        matches!(ty, Type::List(_) | Type::Struct { .. } | Type::Interface { .. } | Type::AnyPointer(_))
+    }
+
+    /// Compiles a value written in the schema: what the official compiler does before it reads
+    /// the expression, then the expression.
+    fn value(&mut self, scope: usize, file: usize, expr: &Expr, ty: &Type) -> Option<Value> {
+        // The type's schema is loaded first (a struct's, an enum's, an interface's, a list's
+        // element's); without it, nothing is read.
+        if !self.load_type(ty) {
+            return None;
+        }
+        // A method's implicit parameter (a parameter of its parameter struct) cannot be looked
+        // up in a scope that is not generic: the official compiler fails to load the type and
+        // reads nothing (it reports an internal error unless an error came before; capnzero
+        // reports the value as uninterpretable then).
+        if self.implicit_parameter(ty) && !self.table.is_generic(scope) && self.shared.borrow().had_errors() {
+            return None;
+        }
+        // A constant named without qualification is reported once it is resolved (before its
+        // value is checked against the type), or, if it resolves only through an alias not
+        // interpreted yet, once the value is compiled.
+        let mut checked = false;
+        if let ExprKind::RelativeName(name) = &expr.kind {
+            checked = self.check_qualified(scope, file, expr, name, ty);
+        }
+        let value = self.compile_value(scope, file, expr, ty);
+        if let (ExprKind::RelativeName(name), false) = (&expr.kind, checked) {
+            self.check_qualified(scope, file, expr, name, ty);
+        }
+        value
+    }
+
+    /// Loads the schema of the declaration `ty` names (its bootstrap stage), as the official
+    /// compiler does before it reads a value of that type. False if it cannot be had.
+    fn load_type(&mut self, ty: &Type) -> bool {
+        match ty {
+            Type::Struct { type_id, .. } | Type::Enum { type_id, .. } | Type::Interface { type_id, .. } => {
+                let Some(&entity) = self.table.by_id.get(type_id) else { return true };
+                // The schema loader asks for a schema once: if it could not be had then (the
+                // declaration was being compiled), it keeps a placeholder and asks no more.
+                if self.stages[entity] == Stage::Bootstrapping && !self.lazily_failed.insert(entity) {
+                    return false;
+                }
+                self.bootstrap(entity) && self.valid[entity]
+            }
+            Type::List(element) => self.load_type(element),
+            _ => true,
+        }
+    }
+
+    /// Whether `ty` is (a list of) a parameter of no declaration: a method's implicit parameter
+    /// as the method's parameter and result structs see it.
+    fn implicit_parameter(&self, ty: &Type) -> bool {
+        match ty {
+            Type::AnyPointer(crate::model::AnyPointer::Parameter { scope_id, .. }) => {
+                !self.table.by_id.contains_key(scope_id)
+            }
+            Type::List(element) => self.implicit_parameter(element),
+            _ => false,
+        }
+    }
+
+    /// A constant named without qualification is an error (the official compiler wants `.c` or
+    /// `Scope.c`, to tell constants from enumerants and literals). True if the name was found to
+    /// be a constant's (whether reported or not).
+    fn check_qualified(
+        &mut self,
+        scope: usize,
+        file: usize,
+        expr: &Expr,
+        name: &crate::ast::Located<String>,
+        ty: &Type,
+    ) -> bool {
+        let literal = match ty {
+            Type::Enum { type_id, .. } => self.table.by_id.get(type_id).is_some_and(|&e| {
+                self.table.entities[e]
+                    .decl
+                    .nested
+                    .iter()
+                    .any(|d| d.kind == DeclKind::Enumerant && d.name.value == name.value)
+            }),
+            _ => matches!(name.value.as_str(), "void" | "true" | "false" | "nan" | "inf"),
+        };
+        if literal {
+            return false;
+        }
+        let Some(constant) = self.resolver(file).quiet_lookup(scope, &name.value, &self.diagnostics[file]) else {
+            return false;
+        };
+        if self.table.entities[constant].kind != EntityKind::Const {
+            return false;
+        }
+        // A constant being compiled is the value compiler's recursion error to report.
+        let stage = self.stages[constant];
+        if stage == Stage::Bootstrapping || (self.final_values && stage == Stage::Finishing) {
+            return true;
+        }
+        if self.node(constant).is_some() {
+            self.unqualified_constant(file, expr, constant);
+        }
+        true
+    }
+
+    /// Reports that `expr`, a name without qualification in `file`, names the constant
+    /// `constant` (compiled already), as the official compiler does once it has the constant:
+    /// it loads the constant's scope to name it (a scope being compiled is a recursion error
+    /// instead). Each place is reported once, so that a value compiler may report the names
+    /// inside values too.
+    pub(super) fn unqualified_constant(&mut self, file: usize, expr: &Expr, constant: usize) {
+        let ExprKind::RelativeName(name) = &expr.kind else { return };
+        let Some(parent) = self.table.entities[constant].parent else { return };
+        if !self.unqualified_reported.insert((file, expr.span)) || !self.bootstrap(parent) {
+            return;
+        }
+        let parent = &self.table.entities[parent];
+        let parent_name = if parent.kind == EntityKind::File { "" } else { parent.decl.name.value.as_str() };
+        let message = format!(
+            "Constant names must be qualified to avoid confusion.  Please replace '{}' with '{parent_name}.{}', if \
+             that's what you intended.",
+            name.value, name.value
+        );
+        self.diagnostics[file].error(expr.span, message);
+    }
+
+    /// The bootstrap stage of one declaration.
+    fn compile_entity(&mut self, entity: usize) -> Output {
         let e = &self.table.entities[entity];
         let (decl, file) = (e.decl, e.file);
-        let scope = e.parent.unwrap_or(entity);
+        check_block(&decl.nested, Owner::of(decl), &mut self.diagnostics[file]);
+        if e.kind == EntityKind::Struct {
+            return self.compile_struct(entity);
+        }
+        // Every name in a declaration is looked up from the declaration itself (its own nested
+        // declarations first), as the official compiler's translator of that node does.
+        let scope = entity;
+        let mut pending = Vec::new();
+        let mut aux = Vec::new();
+        let mut aux_infos = Vec::new();
+        let mut super_refs = None;
         let (kind, target) = match &decl.kind {
-            DeclKind::File => (NodeKind::File, AnnotationTarget::File),
-            DeclKind::Enum => (NodeKind::Enum(self.compile_enumerants(entity, decl, file)), AnnotationTarget::Enum),
+            DeclKind::Enum => {
+                (NodeKind::Enum(self.compile_enumerants(entity, decl, file, &mut pending)), AnnotationTarget::Enum)
+            }
             DeclKind::Const { ty, value } => {
-                let ty = self.compile_type(scope, file, ty, ImplicitParams::default());
-                let kind = match ty {
-                    Some(ty) => {
-                        let value =
-                            self.compile_value(scope, file, value, &ty).unwrap_or_else(|| Self::default_default(&ty));
-                        NodeKind::Const { ty, value }
+                let kind = match self.compile_type_or_partial(scope, file, ty, ImplicitParams::default()) {
+                    Ok(ty) => {
+                        let compiled = if Self::is_deferred(&ty) {
+                            pending.push((Slot::Const, value.clone(), ty.clone()));
+                            None
+                        } else {
+                            self.value(scope, file, value, &ty)
+                        };
+                        NodeKind::Const { value: compiled.unwrap_or_else(|| Self::default_default(&ty)), ty }
                     }
-                    None => NodeKind::Const { ty: Type::Void, value: Value::Void },
+                    // No value is compiled; the value left (Void) may not fit the type left,
+                    // and the schema loader then refuses the constant.
+                    Err(ty) => NodeKind::Const { ty, value: Value::Void },
                 };
                 (kind, AnnotationTarget::Const)
             }
             DeclKind::Annotation { ty, targets } => {
-                let ty = self.compile_type(scope, file, ty, ImplicitParams::default()).unwrap_or(Type::Void);
+                let ty = self.compile_type_or_partial(scope, file, ty, ImplicitParams::default()).unwrap_or_else(|t| t);
                 let mut flags = [false; 12];
                 for (i, flag) in flags.iter_mut().enumerate() {
                     *flag = targets.0 & (1 << i) != 0;
@@ -195,77 +641,97 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
                 (NodeKind::Annotation { ty, targets: flags }, AnnotationTarget::Annotation)
             }
             DeclKind::Interface { superclasses } => {
-                (NodeKind::Interface(self.compile_interface(entity, superclasses, file)), AnnotationTarget::Interface)
+                let (interface, refs) =
+                    self.compile_interface(entity, superclasses, file, &mut pending, &mut aux, &mut aux_infos);
+                super_refs = Some(refs);
+                (NodeKind::Interface(interface), AnnotationTarget::Interface)
             }
             _ => (NodeKind::File, AnnotationTarget::File),
         };
         let mut node = self.base_node(entity, kind);
-        let annotation_scope = if e.kind == EntityKind::File { entity } else { scope };
-        node.annotations = self.compile_annotations(annotation_scope, file, &decl.annotations, target);
+        let (annotations, later) = self.compile_annotations(scope, file, &decl.annotations, target);
+        node.annotations = annotations;
+        pending.extend(later.into_iter().map(|(index, expr, ty)| (Slot::NodeAnnotation { index }, expr, ty)));
+        // Member doc comments in list (ordinal) order; the list gives each one's code order.
         let members = match &node.kind {
-            NodeKind::Enum(_) => enumerant_decls(decl).map(|d| d.doc.clone()).collect(),
-            NodeKind::Interface(i) => i
-                .methods
-                .iter()
-                .map(|m| decl.nested.iter().find(|d| d.name.value == m.name).and_then(|d| d.doc.clone()))
-                .collect(),
+            NodeKind::Enum(enumerants) => {
+                let decls: Vec<&Declaration> = enumerant_decls(decl).collect();
+                enumerants.iter().map(|en| decls.get(en.code_order as usize).and_then(|d| d.doc.clone())).collect()
+            }
+            NodeKind::Interface(i) => {
+                let decls: Vec<&Declaration> = methods(decl).collect();
+                i.methods.iter().map(|m| decls.get(m.code_order as usize).and_then(|d| d.doc.clone())).collect()
+            }
             _ => Vec::new(),
         };
-        self.source_info.push(SourceInfo { id: node.id, doc_comment: decl.doc.clone(), members });
-        node
+        let info = SourceInfo { id: node.id, doc_comment: decl.doc.clone(), members };
+        self.source_info.push(info.clone());
+        self.all_nodes.push(node);
+        let main = self.all_nodes.len() - 1;
+        for (slot, expr, ty) in pending {
+            self.defer(entity, Deferred { node: main, slot, scope, file, expr, ty });
+        }
+        let mut infos = vec![info];
+        infos.extend(aux_infos);
+        Output { main, aux, infos, superclasses: super_refs }
     }
 
-    fn compile_enumerants(&mut self, entity: usize, decl: &Declaration, file: usize) -> Vec<Enumerant> {
+    fn compile_enumerants(
+        &mut self,
+        entity: usize,
+        decl: &Declaration,
+        file: usize,
+        pending: &mut Vec<(Slot, Expr, Type)>,
+    ) -> Vec<Enumerant> {
         let mut list: Vec<(u64, u16, &Declaration)> = Vec::new();
         for (code_order, d) in enumerant_decls(decl).enumerate() {
             if let DeclId::Ordinal(o) = &d.id {
                 list.push((o.value, code_order as u16, d));
             }
         }
-        list.sort_by_key(|(o, _, _)| *o);
-        self.check_ordinals(file, list.iter().map(|(_, _, d)| *d));
-        let scope = entity;
-        list.into_iter()
-            .map(|(_, code_order, d)| Enumerant {
-                name: d.name.value.clone(),
-                code_order,
-                annotations: self.compile_annotations(scope, file, &d.annotations, AnnotationTarget::Enumerant),
-            })
-            .collect()
-    }
-
-    fn check_ordinals<'d>(&mut self, file: usize, decls: impl Iterator<Item = &'d Declaration>) {
-        let mut expected = 0u64;
-        let mut last: Option<&crate::ast::Located<u64>> = None;
-        for d in decls {
-            let DeclId::Ordinal(o) = &d.id else { continue };
-            if o.value < expected {
-                self.diagnostics[file].error(o.span, "Duplicate ordinal number.");
-                if let Some(original) = last.take() {
-                    self.diagnostics[file]
-                        .error(original.span, format!("Ordinal @{} originally used here.", original.value));
-                }
-            } else if o.value > expected {
-                self.diagnostics[file]
-                    .error(o.span, format!("Skipped ordinal @{expected}.  Ordinals must be sequential with no holes."));
-                expected = o.value + 1;
-            } else {
-                expected += 1;
-                last = Some(o);
+        list.sort_by_key(|(o, _, _)| *o as u32);
+        let mut ordinals = OrdinalCheck::default();
+        let mut out = Vec::new();
+        for (i, (_, code_order, d)) in list.into_iter().enumerate() {
+            if let DeclId::Ordinal(o) = &d.id {
+                ordinals.check(o, &mut self.diagnostics[file]);
             }
+            let (annotations, later) =
+                self.compile_annotations(entity, file, &d.annotations, AnnotationTarget::Enumerant);
+            pending.extend(
+                later
+                    .into_iter()
+                    .map(|(index, expr, ty)| (Slot::EnumerantAnnotation { enumerant: i, index }, expr, ty)),
+            );
+            out.push(Enumerant { name: d.name.value.clone(), code_order, annotations });
         }
+        out
     }
 
-    fn compile_interface(&mut self, entity: usize, superclasses: &[Expr], file: usize) -> InterfaceNode {
-        let scope = self.table.entities[entity].parent.unwrap_or(entity);
+    fn compile_interface(
+        &mut self,
+        entity: usize,
+        superclasses: &[Expr],
+        file: usize,
+        pending: &mut Vec<(Slot, Expr, Type)>,
+        aux: &mut Vec<usize>,
+        aux_infos: &mut Vec<SourceInfo>,
+    ) -> (InterfaceNode, Vec<(u64, Kind)>) {
         let own_brand = Scope::of_entity(self.table, entity);
+        // The superclasses as the schema loader sees them (one in error is ID 0).
+        let mut super_refs = Vec::new();
         let mut supers = Vec::new();
+        // Superclasses are named from inside the interface (its parameters are in scope).
         for expr in superclasses {
-            let brand = Scope::of_entity(self.table, scope);
             let resolver = self.resolver(file);
-            let Some(branded) =
-                resolver.decl_expression(scope, expr, &brand, ImplicitParams::default(), &mut self.diagnostics[file])
-            else {
+            let Some(branded) = resolver.decl_expression(
+                entity,
+                expr,
+                &own_brand,
+                ImplicitParams::default(),
+                &mut self.diagnostics[file],
+            ) else {
+                super_refs.push((0, Kind::Interface));
                 continue;
             };
             match &branded {
@@ -273,11 +739,13 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
                     if self.table.entities[*e].kind == EntityKind::Interface =>
                 {
                     let brand = resolver.compile_brand(brand, &mut self.diagnostics[file]);
-                    supers.push(Superclass { id: self.table.entities[*e].id, brand });
+                    let id = self.table.entities[*e].id;
+                    superclass_refs(id, &brand, &mut super_refs);
+                    supers.push(Superclass { id, brand });
+                    continue;
                 }
-                Branded::Decl { .. } => {
-                    let text = super::resolve::expression_string(expr);
-                    self.diagnostics[file].error(expr.span, format!("'{text}' is not an interface."));
+                Branded::Decl { text, span, .. } => {
+                    self.diagnostics[file].error(*span, format!("'{text}' is not an interface."));
                 }
                 _ => {
                     let text = super::resolve::expression_string(expr);
@@ -289,31 +757,45 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
                     );
                 }
             }
+            super_refs.push((0, Kind::Interface));
         }
         let decl = self.table.entities[entity].decl;
-        let mut methods: Vec<(u64, u16, &Declaration)> = Vec::new();
-        for (code_order, d) in decl.nested.iter().filter(|d| matches!(d.kind, DeclKind::Method { .. })).enumerate() {
+        let mut list: Vec<(u64, u16, &Declaration)> = Vec::new();
+        for (code_order, d) in methods(decl).enumerate() {
             if let DeclId::Ordinal(o) = &d.id {
-                methods.push((o.value, code_order as u16, d));
+                list.push((o.value, code_order as u16, d));
             }
         }
-        methods.sort_by_key(|(o, _, _)| *o);
-        self.check_ordinals(file, methods.iter().map(|(_, _, d)| *d));
+        list.sort_by_key(|(o, _, _)| *o as u32);
+        let mut ordinals = OrdinalCheck::default();
         let mut out = Vec::new();
-        for (ordinal, code_order, d) in methods {
+        for (i, (ordinal, code_order, d)) in list.into_iter().enumerate() {
             let DeclKind::Method { params, results } = &d.kind else { continue };
+            if let DeclId::Ordinal(o) = &d.id {
+                ordinals.check(o, &mut self.diagnostics[file]);
+            }
+            if params.kind == ParamListKind::Stream {
+                self.diagnostics[file].error(params.span, "'stream' can only appear after '->', not before.");
+            }
             let implicit = &d.parameters;
-            let (param_struct_type, param_brand) =
-                self.param_list(entity, file, &d.name.value, ordinal as u16, false, params, implicit, &own_brand);
-            let (result_struct_type, result_brand) = match results {
-                Some(results) => {
-                    self.param_list(entity, file, &d.name.value, ordinal as u16, true, results, implicit, &own_brand)
-                }
+            let method = &d.name.value;
+            let ordinal = ordinal as u16;
+            let made = self.param_list(entity, file, method, ordinal, false, params, implicit, &own_brand);
+            let (param_struct_type, param_brand) = self.take_param_struct(made, aux, aux_infos);
+            let empty;
+            let results = match results {
+                Some(results) => results,
                 None => {
-                    let empty = crate::ast::ParamList { kind: ParamListKind::Named(Vec::new()), span: d.name.span };
-                    self.param_list(entity, file, &d.name.value, ordinal as u16, true, &empty, implicit, &own_brand)
+                    empty = crate::ast::ParamList { kind: ParamListKind::Named(Vec::new()), span: d.name.span };
+                    &empty
                 }
             };
+            let made = self.param_list(entity, file, method, ordinal, true, results, implicit, &own_brand);
+            let (result_struct_type, result_brand) = self.take_param_struct(made, aux, aux_infos);
+            let (annotations, later) = self.compile_annotations(entity, file, &d.annotations, AnnotationTarget::Method);
+            pending.extend(
+                later.into_iter().map(|(index, expr, ty)| (Slot::MethodAnnotation { method: i, index }, expr, ty)),
+            );
             out.push(Method {
                 name: d.name.value.clone(),
                 code_order,
@@ -322,10 +804,32 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
                 param_brand,
                 result_struct_type,
                 result_brand,
-                annotations: self.compile_annotations(entity, file, &d.annotations, AnnotationTarget::Method),
+                annotations,
             });
         }
-        InterfaceNode { methods: out, superclasses: supers }
+        (InterfaceNode { methods: out, superclasses: supers }, super_refs)
+    }
+
+    /// Keeps what a parameter list made: a parameter struct's node goes into `all_nodes` (and
+    /// its pointer defaults wait for the interface to finish).
+    fn take_param_struct(
+        &mut self,
+        made: ParamList,
+        aux: &mut Vec<usize>,
+        aux_infos: &mut Vec<SourceInfo>,
+    ) -> (u64, crate::model::Brand) {
+        let Some(made_struct) = made.made else { return (made.id, made.brand) };
+        self.all_nodes.push(made_struct.node);
+        let index = self.all_nodes.len() - 1;
+        aux.push(index);
+        self.source_info.push(made_struct.info.clone());
+        aux_infos.push(SourceInfo { id: 0, ..made_struct.info });
+        // Parameter structs have no groups: every deferred value goes into the struct itself,
+        // and waits for the interface (the struct's scope) to finish.
+        for (slot, expr, ty, interface, file) in made_struct.deferred {
+            self.defer(interface, Deferred { node: index, slot, scope: interface, file, expr, ty });
+        }
+        (made.id, made.brand)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -339,7 +843,7 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
         list: &crate::ast::ParamList,
         implicit: &[crate::ast::Located<String>],
         own_brand: &Rc<Scope>,
-    ) -> (u64, crate::model::Brand) {
+    ) -> ParamList {
         match &list.kind {
             ParamListKind::Named(params) => {
                 let parent = &self.table.entities[interface];
@@ -383,19 +887,25 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
                     annotations: Vec::new(),
                     kind: NodeKind::File,
                 };
-                let groups = self.build_struct(interface, file, &holder, &mut node, implicit_params, true);
-                self.all_nodes.push(node);
-                for g in groups {
-                    self.all_nodes.push(g);
-                }
+                let built = self.build_struct(interface, file, &holder, &mut node, implicit_params, true);
+                let info =
+                    built.infos.into_iter().next().unwrap_or(SourceInfo { id, doc_comment: None, members: Vec::new() });
+                let deferred =
+                    built.deferred.into_iter().map(|(_, slot, expr, ty)| (slot, expr, ty, interface, file)).collect();
                 let brand = self.resolver(file).compile_brand(own_brand, &mut self.diagnostics[file]);
-                (id, brand)
+                ParamList { id, brand, made: Some(MadeStruct { node, info, deferred }) }
             }
             ParamListKind::Type(expr) => {
                 let brand = Scope::of_entity(self.table, interface);
                 let resolver = self.resolver(file);
                 let implicit_params = ImplicitParams { names: implicit, scope_id: 0 };
-                match resolver.decl_expression(interface, expr, &brand, implicit_params, &mut self.diagnostics[file]) {
+                let (id, brand) = match resolver.decl_expression(
+                    interface,
+                    expr,
+                    &brand,
+                    implicit_params,
+                    &mut self.diagnostics[file],
+                ) {
                     Some(Branded::Decl { target: Target::Entity(e), brand, .. })
                         if self.table.entities[e].kind == EntityKind::Struct =>
                     {
@@ -407,53 +917,85 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
                         self.diagnostics[file].error(expr.span, format!("'{text}' is not a struct type."));
                         (0, Default::default())
                     }
-                    Some(_) => {
+                    Some(param) => {
+                        // Reported where the parameter was named (nowhere for an implicit one).
+                        let span = match param {
+                            Branded::Param { span, .. } => span,
+                            _ => Span::default(),
+                        };
                         self.diagnostics[file].error(
-                            expr.span,
+                            span,
                             "Cannot use generic parameter as whole input or output of a method. Instead, use a \
                              parameter/result list containing a field with this type.",
                         );
                         (0, Default::default())
                     }
                     None => (0, Default::default()),
-                }
+                };
+                ParamList { id, brand, made: None }
             }
             ParamListKind::Stream => {
-                if !results {
-                    self.diagnostics[file].error(list.span, "'stream' can only appear after '->', not before.");
-                    return (0, Default::default());
-                }
-                let stream_file = self.files[file].imports.iter().find(|(p, _)| p == super::files::STREAM_IMPORT);
-                let result = stream_file.and_then(|&(_, f)| {
-                    self.table.entities[self.table.file_roots[f]].children.get("StreamResult").copied()
-                });
-                match result {
-                    Some(entity) => (self.table.entities[entity].id, Default::default()),
-                    None => {
-                        self.diagnostics[file].error(list.span, "No StreamResult found in built-in stream.capnp.");
-                        (0, Default::default())
+                let resolver = self.resolver(file);
+                match resolver.import(super::files::STREAM_IMPORT, &mut self.diagnostics[file]) {
+                    Some(stream_file) => {
+                        let root = self.table.file_roots[stream_file];
+                        self.shared.borrow_mut().expand(self.table, root);
+                        let found = self.table.entities[root].children.contains_key("StreamResult")
+                            || self.table.entities[root].aliases.contains_key("StreamResult");
+                        if !found {
+                            self.diagnostics[file].error(
+                                list.span,
+                                "The version of '/capnp/stream.capnp' found in your import path does not appear to \
+                                 be the official one; it is missing the declaration of StreamResult.",
+                            );
+                        }
                     }
+                    // (Only a `-> stream` makes the loader read the file.)
+                    None if !results => {}
+                    None => self.diagnostics[file].error(
+                        list.span,
+                        "A method declaration uses streaming, but '/capnp/stream.capnp' is not found in the import \
+                         path. This is a standard file that should always be installed with the Cap'n Proto compiler.",
+                    ),
                 }
+                ParamList { id: STREAM_RESULT_ID, brand: Default::default(), made: None }
             }
         }
     }
 
-    fn compile_struct(&mut self, entity: usize) -> usize {
+    fn compile_struct(&mut self, entity: usize) -> Output {
         let e = &self.table.entities[entity];
         let (decl, file) = (e.decl, e.file);
         let mut node = self.base_node(entity, NodeKind::File);
-        let groups = self.build_struct(entity, file, decl, &mut node, ImplicitParams::default(), false);
-        let scope = e.parent.unwrap_or(entity);
-        node.annotations = self.compile_annotations(scope, file, &decl.annotations, AnnotationTarget::Struct);
-        let index = self.push_node(entity, node);
-        for g in groups {
-            self.all_nodes.push(g);
+        let built = self.build_struct(entity, file, decl, &mut node, ImplicitParams::default(), false);
+        let scope = entity;
+        let (annotations, later) = self.compile_annotations(scope, file, &decl.annotations, AnnotationTarget::Struct);
+        node.annotations = annotations;
+        self.all_nodes.push(node);
+        let main = self.all_nodes.len() - 1;
+        let mut scope_nodes = vec![main];
+        for group in built.groups {
+            self.group_nodes.insert(group.id, self.all_nodes.len());
+            self.all_nodes.push(group);
+            scope_nodes.push(self.all_nodes.len() - 1);
         }
-        index
+        for (scope_index, slot, expr, ty) in built.deferred {
+            self.defer(entity, Deferred { node: scope_nodes[scope_index], slot, scope, file, expr, ty });
+        }
+        for (index, expr, ty) in later {
+            self.defer(entity, Deferred { node: main, slot: Slot::NodeAnnotation { index }, scope, file, expr, ty });
+        }
+        self.source_info.extend(built.infos.iter().cloned());
+        let aux = built.creation_order.iter().map(|&scope_index| scope_nodes[scope_index]).collect();
+        let mut infos = Vec::with_capacity(built.infos.len());
+        infos.push(built.infos[0].clone());
+        infos.extend(built.creation_order.iter().map(|&scope_index| built.infos[scope_index].clone()));
+        Output { main, aux, infos, superclasses: None }
     }
 
-    /// Lays out the struct `decl` into `node` (its kind, fields, defaults) and returns its
-    /// group nodes. `scope` is where names in the fields are looked up.
+    /// Lays out the struct `decl` into `node` (its kind, fields, primitive defaults) and
+    /// returns its group nodes and what waits for the finish stage. `scope` is where names in
+    /// the fields are looked up.
     fn build_struct<'d>(
         &mut self,
         scope: usize,
@@ -462,29 +1004,22 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
         node: &mut Node,
         implicit: ImplicitParams<'_>,
         params_struct: bool,
-    ) -> Vec<Node> {
-        // Field types first: the layout needs their sizes.
-        let mut types: HashMap<*const Declaration, Option<Type>> = HashMap::new();
-        let mut field_decls = Vec::new();
-        collect_fields(decl, &mut field_decls);
-        for d in &field_decls {
-            if let DeclKind::Field { ty, .. } = &d.kind {
-                let t = self.compile_type(scope, file, ty, implicit);
-                types.insert(*d as *const Declaration, t);
-            }
-        }
-        let mut layout_errors = Diagnostics::default();
-        let laid: LaidOut<'d> = members::lay_out(
-            decl,
-            &mut |d| match types.get(&(d as *const Declaration)) {
-                Some(Some(t)) => field_size(t),
-                _ => FieldSize::Void,
-            },
-            &mut layout_errors,
-        );
-        self.diagnostics[file].0.extend(layout_errors.0);
+    ) -> BuiltStruct {
+        // Fields are compiled as the layout reaches them, in ordinal order.
+        let mut fields = FieldCompiler {
+            compiler: self,
+            scope,
+            file,
+            implicit,
+            params_struct,
+            types: HashMap::new(),
+            defaults: HashMap::new(),
+            pointer_defaults: Vec::new(),
+        };
+        let laid: LaidOut<'d> = members::lay_out_with(decl, &mut fields);
+        let FieldCompiler { types, defaults, pointer_defaults, .. } = fields;
 
-        // Node ids of the scopes: the struct, then groups from their parent and index.
+        // Node IDs of the scopes: the struct, then groups from their parent and index.
         let mut ids = vec![node.id; laid.scopes.len()];
         let mut names = vec![node.display_name.clone(); laid.scopes.len()];
         for (i, s) in laid.scopes.iter().enumerate().skip(1) {
@@ -492,39 +1027,27 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
             ids[i] = group_id(ids[parent], s.index_in_parent);
             names[i] = format!("{}.{}", names[parent], s.decl.name.value);
         }
+        let mut place: HashMap<*const Declaration, (usize, usize)> = HashMap::new();
         let mut scope_nodes: Vec<StructNode> = Vec::new();
-        let mut pending_defaults: Vec<(usize, usize, &'d Declaration)> = Vec::new();
         for (si, s) in laid.scopes.iter().enumerate() {
-            let mut fields = Vec::new();
+            let mut list = Vec::new();
             for (fi, f) in s.fields.iter().enumerate() {
+                place.insert(f.decl as *const Declaration, (si, fi));
                 let discriminant_value = f.discriminant_value.unwrap_or(Field::NO_DISCRIMINANT);
-                let target = match f.decl.kind {
-                    DeclKind::Union => AnnotationTarget::Union,
-                    DeclKind::Group => AnnotationTarget::Group,
-                    _ if params_struct => AnnotationTarget::Param,
-                    _ => AnnotationTarget::Field,
-                };
-                let annotations = self.compile_annotations(scope, file, &f.decl.annotations, target);
                 let kind = match &f.kind {
                     members::FieldKind::Group(child) => FieldKind::Group { type_id: ids[*child] },
                     members::FieldKind::Slot { offset, .. } => {
-                        let ty = types.get(&(f.decl as *const Declaration)).cloned().flatten().unwrap_or(Type::Void);
-                        let has_default = matches!(&f.decl.kind, DeclKind::Field { default: Some(_), .. });
-                        if has_default {
-                            pending_defaults.push((si, fi, f.decl));
-                        }
-                        FieldKind::Slot {
-                            offset: *offset,
-                            default_value: Self::default_default(&ty),
-                            ty,
-                            had_explicit_default: has_default,
-                        }
+                        let key = f.decl as *const Declaration;
+                        let ty = types.get(&key).cloned().unwrap_or(Type::Void);
+                        let had_explicit_default = matches!(&f.decl.kind, DeclKind::Field { default: Some(_), .. });
+                        let default_value = defaults.get(&key).cloned().unwrap_or_else(|| Self::default_default(&ty));
+                        FieldKind::Slot { offset: *offset, default_value, ty, had_explicit_default }
                     }
                 };
-                fields.push(Field {
+                list.push(Field {
                     name: f.decl.name.value.clone(),
                     code_order: f.code_order,
-                    annotations,
+                    annotations: Vec::new(),
                     discriminant_value,
                     kind,
                     ordinal: f.ordinal,
@@ -537,20 +1060,31 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
                 is_group: si != 0,
                 discriminant_count: s.discriminant_count,
                 discriminant_offset: s.discriminant_offset,
-                fields,
+                fields: list,
             });
         }
-        // Primitive defaults now, pointer defaults too (struct values of this very struct
-        // read the layout from the nodes built so far).
-        for (si, fi, d) in pending_defaults {
-            let DeclKind::Field { default: Some(expr), .. } = &d.kind else { continue };
-            let FieldKind::Slot { ty, .. } = &scope_nodes[si].fields[fi].kind else { continue };
-            let ty = ty.clone();
-            if let Some(value) = self.compile_value(scope, file, expr, &ty) {
-                if let FieldKind::Slot { default_value, .. } = &mut scope_nodes[si].fields[fi].kind {
-                    *default_value = value;
-                }
+        let mut deferred = Vec::new();
+        for (key, expr, ty) in pointer_defaults {
+            if let Some(&(si, fi)) = place.get(&key) {
+                deferred.push((si, Slot::Default { field: fi }, expr, ty));
             }
+        }
+        // Annotations of the members, in the order the members were declared.
+        let mut all_members = Vec::new();
+        member_order(&decl.nested, false, &mut all_members);
+        for member in all_members {
+            let Some(&(si, fi)) = place.get(&(member as *const Declaration)) else { continue };
+            let target = match member.kind {
+                DeclKind::Union => AnnotationTarget::Union,
+                DeclKind::Group => AnnotationTarget::Group,
+                _ if params_struct => AnnotationTarget::Param,
+                _ => AnnotationTarget::Field,
+            };
+            let (annotations, later) = self.compile_annotations(scope, file, &member.annotations, target);
+            scope_nodes[si].fields[fi].annotations = annotations;
+            deferred.extend(
+                later.into_iter().map(|(index, expr, ty)| (si, Slot::FieldAnnotation { field: fi, index }, expr, ty)),
+            );
         }
         let mut groups = Vec::new();
         let mut scope_nodes = scope_nodes.into_iter();
@@ -562,7 +1096,7 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
             let parent = laid.scopes[scope_index].parent.unwrap_or(0);
             let name = &laid.scopes[scope_index].decl.name.value;
             let display_name = names[scope_index].clone();
-            let group = Node {
+            groups.push(Node {
                 id: ids[scope_index],
                 display_name_prefix_length: (display_name.len() - name.len()) as u32,
                 display_name,
@@ -572,30 +1106,42 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
                 nested_nodes: Vec::new(),
                 annotations: Vec::new(),
                 kind: NodeKind::Struct(s),
-            };
-            self.group_nodes.insert(group.id, self.all_nodes.len() + 1 + i);
-            groups.push(group);
-        }
-        // Source info: the struct's and each group's member doc comments.
-        for (si, s) in laid.scopes.iter().enumerate() {
-            self.source_info.push(SourceInfo {
-                id: ids[si],
-                doc_comment: s.decl.doc.clone(),
-                members: s.fields.iter().map(|f| f.decl.doc.clone()).collect(),
             });
         }
-        groups
+        // Doc comments: the struct's and each group's, with their members'.
+        let infos = laid
+            .scopes
+            .iter()
+            .enumerate()
+            .map(|(si, s)| SourceInfo {
+                id: ids[si],
+                doc_comment: if si == 0 && params_struct { None } else { s.decl.doc.clone() },
+                members: s.fields.iter().map(|f| if params_struct { None } else { f.decl.doc.clone() }).collect(),
+            })
+            .collect();
+        // The order the official compiler creates group nodes in: as it meets them walking the
+        // members in declaration order.
+        let mut group_decls = Vec::new();
+        group_order(&decl.nested, &mut group_decls);
+        let creation_order = group_decls
+            .into_iter()
+            .filter_map(|g| laid.scopes.iter().position(|s| std::ptr::eq(s.decl, g)))
+            .filter(|&si| si != 0)
+            .collect();
+        BuiltStruct { groups, deferred, infos, creation_order }
     }
 
-    /// Compiles annotation applications, checking each may be applied to `target`.
+    /// Compiles annotation applications, checking each may be applied to `target`. Values of
+    /// pointer types are returned apart (with the annotation's index), to compile later.
     fn compile_annotations(
         &mut self,
         scope: usize,
         file: usize,
         applications: &[AnnotationApplication],
         target: AnnotationTarget,
-    ) -> Vec<Annotation> {
+    ) -> (Vec<Annotation>, Vec<PendingAnnotation>) {
         let mut out = Vec::new();
+        let mut later = Vec::new();
         for application in applications {
             let brand = Scope::of_entity(self.table, scope);
             let resolver = self.resolver(file);
@@ -633,11 +1179,133 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
                     self.diagnostics[file].error(application.name.span, format!("'{text}' requires a value."));
                     Self::default_default(&ty)
                 }
-                Some(expr) => self.compile_value(scope, file, expr, &ty).unwrap_or_else(|| Self::default_default(&ty)),
+                // The value is read as a value of the annotation's type seen through the brand
+                // it is applied with.
+                Some(expr) if Self::is_deferred(&ty) => {
+                    later.push((out.len(), expr.clone(), crate::translate::substitute(&ty, &annotation_brand)));
+                    Self::default_default(&ty)
+                }
+                Some(expr) => {
+                    let branded = crate::translate::substitute(&ty, &annotation_brand);
+                    self.value(scope, file, expr, &branded).unwrap_or_else(|| Self::default_default(&ty))
+                }
             };
             out.push(Annotation { id, brand: annotation_brand, value });
         }
-        out
+        (out, later)
+    }
+}
+
+/// The compiler's side of the layout: each field's type and default, compiled when the layout
+/// places the field.
+struct FieldCompiler<'a, 't, 'f, 'i> {
+    compiler: &'a mut NodeCompiler<'t, 'f>,
+    scope: usize,
+    file: usize,
+    implicit: ImplicitParams<'i>,
+    params_struct: bool,
+    types: HashMap<*const Declaration, Type>,
+    defaults: HashMap<*const Declaration, Value>,
+    pointer_defaults: Vec<(*const Declaration, Expr, Type)>,
+}
+
+impl<'d> MemberVisitor<'d> for FieldCompiler<'_, '_, '_, '_> {
+    fn size_of(&mut self, decl: &'d Declaration) -> FieldSize {
+        let DeclKind::Field { ty, default } = &decl.kind else { return FieldSize::Void };
+        let key = decl as *const Declaration;
+        let ty = match self.compiler.compile_type_or_partial(self.scope, self.file, ty, self.implicit) {
+            Ok(ty) => ty,
+            // The type left after the error is laid out; its default is the default default.
+            Err(ty) => {
+                let size = field_size(&ty);
+                self.types.insert(key, ty);
+                return size;
+            }
+        };
+        // A parameter may default to null, if it is a pointer.
+        let null = match default {
+            Some(Expr { kind: ExprKind::RelativeName(name), .. }) if self.params_struct && name.value == "null" => {
+                Some(name.span)
+            }
+            _ => None,
+        };
+        match default {
+            Some(_) if null.is_some() => {
+                if let (Some(span), false) = (null, field_size(&ty) == FieldSize::Pointer) {
+                    self.compiler.diagnostics[self.file]
+                        .error(span, "Only pointer parameters can declare their default as 'null'.");
+                }
+            }
+            Some(expr) if NodeCompiler::is_deferred(&ty) => self.pointer_defaults.push((key, expr.clone(), ty.clone())),
+            Some(expr) => {
+                if let Some(value) = self.compiler.value(self.scope, self.file, expr, &ty) {
+                    self.defaults.insert(key, value);
+                }
+            }
+            None => {}
+        }
+        let size = field_size(&ty);
+        self.types.insert(key, ty);
+        size
+    }
+
+    fn error(&mut self, span: Span, message: String) {
+        self.compiler.diagnostics[self.file].error(span, message);
+    }
+}
+
+/// What laying out a struct made.
+struct BuiltStruct {
+    /// The group nodes, by scope index (scope `i` is `groups[i - 1]`).
+    groups: Vec<Node>,
+    /// Values waiting for the finish stage: scope index, place, value, type.
+    deferred: Vec<(usize, Slot, Expr, Type)>,
+    /// Doc comments, by scope index.
+    infos: Vec<SourceInfo>,
+    /// Scope indices of the groups in the order the official compiler creates them.
+    creation_order: Vec<usize>,
+}
+
+/// What a method's parameter or result list made: the struct type, its brand, and the struct
+/// itself when the list declares one.
+struct ParamList {
+    id: u64,
+    brand: crate::model::Brand,
+    made: Option<MadeStruct>,
+}
+
+struct MadeStruct {
+    node: Node,
+    info: SourceInfo,
+    /// Deferred values: place, value, type, the interface, its file.
+    deferred: Vec<(Slot, Expr, Type, usize, usize)>,
+}
+
+/// The official check that ordinals run 0, 1, 2, … in order.
+#[derive(Default)]
+struct OrdinalCheck<'d> {
+    /// A 32-bit number, as in the official compiler (larger ordinals, already reported, wrap).
+    expected: u32,
+    last: Option<&'d crate::ast::Located<u64>>,
+}
+
+impl<'d> OrdinalCheck<'d> {
+    fn check(&mut self, ordinal: &'d crate::ast::Located<u64>, errors: &mut FileErrors) {
+        if ordinal.value < self.expected as u64 {
+            errors.error(ordinal.span, "Duplicate ordinal number.");
+            if let Some(original) = self.last.take() {
+                errors.error(original.span, format!("Ordinal @{} originally used here.", original.value));
+            }
+        } else if ordinal.value > self.expected as u64 {
+            errors.error(
+                ordinal.span,
+                format!("Skipped ordinal @{}.  Ordinals must be sequential with no holes.", self.expected),
+            );
+            self.expected = (ordinal.value as u32).wrapping_add(1);
+        } else {
+            self.expected = self.expected.wrapping_add(1);
+            self.last = Some(ordinal);
+        }
     }
 }
 
@@ -645,14 +1313,38 @@ fn enumerant_decls(decl: &Declaration) -> impl Iterator<Item = &Declaration> {
     decl.nested.iter().filter(|d| d.kind == DeclKind::Enumerant)
 }
 
-fn collect_fields<'d>(decl: &'d Declaration, out: &mut Vec<&'d Declaration>) {
-    for d in &decl.nested {
+fn methods(decl: &Declaration) -> impl Iterator<Item = &Declaration> {
+    decl.nested.iter().filter(|d| matches!(d.kind, DeclKind::Method { .. }))
+}
+
+/// The members of a struct in the order the official compiler lists them for annotations:
+/// declaration order, a group or named union before its own members, the members of an
+/// unnamed union in its place (an unnamed union inside a union is an error and is skipped).
+fn member_order<'d>(nested: &'d [Declaration], in_union: bool, out: &mut Vec<&'d Declaration>) {
+    for d in nested {
         match d.kind {
             DeclKind::Field { .. } => out.push(d),
-            DeclKind::Group | DeclKind::Union => collect_fields(d, out),
+            DeclKind::Union if d.name.value.is_empty() && !in_union => member_order(&d.nested, true, out),
+            DeclKind::Union if d.name.value.is_empty() => {}
+            DeclKind::Union => {
+                out.push(d);
+                member_order(&d.nested, true, out);
+            }
+            DeclKind::Group => {
+                out.push(d);
+                member_order(&d.nested, false, out);
+            }
             _ => {}
         }
     }
+}
+
+/// The groups and named unions of a struct in the order the official compiler creates their
+/// nodes: as it meets them in declaration order, before their own members.
+fn group_order<'d>(nested: &'d [Declaration], out: &mut Vec<&'d Declaration>) {
+    let mut members = Vec::new();
+    member_order(nested, false, &mut members);
+    out.extend(members.into_iter().filter(|d| matches!(d.kind, DeclKind::Union | DeclKind::Group)));
 }
 
 fn field_size(ty: &Type) -> FieldSize {

@@ -7,11 +7,13 @@
 
 use std::rc::Rc;
 
-use crate::ast::{Expr, ExprKind};
-use crate::diagnostic::{Diagnostics, Span};
+use crate::ast::{DeclKind, Expr, ExprKind};
+use crate::diagnostic::Span;
 use crate::model::{AnyPointer, Binding, Brand, BrandScope as ModelBrandScope, Type};
 
 use super::entities::{EntityKind, Table};
+use super::files::ParsedFile;
+use super::report::{AliasState, FileErrors};
 
 /// The types built into the language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,6 +37,8 @@ pub enum Builtin {
     AnyStruct,
     AnyList,
     Capability,
+    /// The pre-0.4 name of `AnyPointer`: accepted with an error.
+    Object,
 }
 
 impl Builtin {
@@ -59,12 +63,13 @@ impl Builtin {
             "AnyStruct" => Builtin::AnyStruct,
             "AnyList" => Builtin::AnyList,
             "Capability" => Builtin::Capability,
+            "Object" => Builtin::Object,
             _ => return None,
         })
     }
 
     fn is_pointer(self) -> bool {
-        matches!(self, Builtin::Text | Builtin::Data | Builtin::List | Builtin::AnyPointer)
+        matches!(self, Builtin::Text | Builtin::Data | Builtin::List | Builtin::AnyPointer | Builtin::Object)
     }
 }
 
@@ -89,8 +94,13 @@ pub struct Scope {
 /// A resolved name with its brand, or a generic parameter.
 #[derive(Clone, Debug)]
 pub enum Branded {
-    Decl { target: Target, brand: Rc<Scope>, span: Span },
-    Param { scope_id: u64, index: u16 },
+    /// A declaration or builtin, with the expression that named it (its place and its text, for
+    /// error messages).
+    Decl { target: Target, brand: Rc<Scope>, span: Span, text: Rc<str> },
+    /// A generic parameter, with the place of the name that named it (none for a method's
+    /// implicit parameter, as in the official compiler).
+    Param { scope_id: u64, index: u16, span: Span },
+    /// A method's implicit parameter, seen from its parameter list.
     ImplicitParam { index: u16 },
 }
 
@@ -153,6 +163,7 @@ impl Scope {
                     target: Target::Builtin(Builtin::AnyPointer),
                     brand: root(),
                     span: Span::default(),
+                    text: Rc::from("AnyPointer"),
                 })
             }
         } else {
@@ -168,10 +179,11 @@ fn root() -> Rc<Scope> {
     Rc::new(Scope { parent: None, leaf_id: 0, param_count: 0, inherited: false, params: Vec::new() })
 }
 
-/// Looks names up and interprets types for one entity's declarations.
+/// Looks names up and interprets types for the declarations of one file.
 pub struct Resolver<'t, 'f> {
     pub table: &'t Table<'f>,
-    pub file_imports: &'t [(String, usize)],
+    pub files: &'f [ParsedFile],
+    pub file: usize,
 }
 
 impl<'f> Resolver<'_, 'f> {
@@ -189,7 +201,7 @@ impl<'f> Resolver<'_, 'f> {
             Target::Builtin(b) => (builtin_id(b), 0, (b == Builtin::List) as usize),
         };
         let scope = brand.pop(parent_id).push(id, param_count);
-        Branded::Decl { target, brand: scope, span }
+        Branded::Decl { target, brand: scope, span, text: Rc::from("") }
     }
 
     /// Looks `name` up from `scope` outwards: members, then generic parameters, at each level;
@@ -200,7 +212,7 @@ impl<'f> Resolver<'_, 'f> {
         name: &str,
         brand: &Rc<Scope>,
         span: Span,
-        errors: &mut Diagnostics,
+        errors: &mut FileErrors,
     ) -> Option<Branded> {
         let mut at = Some(scope);
         while let Some(entity) = at {
@@ -211,7 +223,7 @@ impl<'f> Resolver<'_, 'f> {
                 let scope_id = self.table.entities[entity].id;
                 return Some(match brand.lookup_parameter(scope_id, index as u16) {
                     Some(bound) => bound,
-                    None => Branded::Param { scope_id, index: index as u16 },
+                    None => Branded::Param { scope_id, index: index as u16, span },
                 });
             }
             at = self.table.entities[entity].parent;
@@ -219,24 +231,44 @@ impl<'f> Resolver<'_, 'f> {
         Builtin::named(name).map(|b| self.interpret(brand, Target::Builtin(b), span))
     }
 
-    /// The member `name` of `entity` (a nested declaration or a `using` alias).
+    /// The member `name` of `entity`: a nested declaration, else a `using` alias. Looking into
+    /// a scope registers its nested declarations, as in the official compiler.
     fn member(
         &self,
         entity: usize,
         name: &str,
         brand: &Rc<Scope>,
         span: Span,
-        errors: &mut Diagnostics,
+        errors: &mut FileErrors,
     ) -> Option<Branded> {
-        let &child = self.table.entities[entity].children.get(name)?;
-        let child_entity = &self.table.entities[child];
-        if child_entity.kind == EntityKind::Using {
-            let crate::ast::DeclKind::Using { target } = &child_entity.decl.kind else { return None };
-            // The alias is interpreted where it is declared.
-            let own = Scope::of_entity(self.table, entity);
-            return self.decl_expression(entity, target, &own, ImplicitParams::default(), errors);
+        errors.shared().borrow_mut().expand(self.table, entity);
+        let e = &self.table.entities[entity];
+        if let Some(&child) = e.children.get(name) {
+            return Some(self.interpret(brand, Target::Entity(child), span));
         }
-        Some(self.interpret(brand, Target::Entity(child), span))
+        let &alias = e.aliases.get(name)?;
+        self.alias(alias, errors)
+    }
+
+    /// What the `using` alias `alias` stands for, interpreted where it is declared, once: later
+    /// uses get the same answer and no repeated errors; a use while it is being interpreted (a
+    /// cycle) finds nothing.
+    pub fn alias(&self, alias: usize, errors: &mut FileErrors) -> Option<Branded> {
+        let state = errors.shared().borrow().aliases.get(&alias).cloned();
+        match state {
+            Some(AliasState::InProgress) => return None,
+            Some(AliasState::Done(result)) => return result,
+            None => {}
+        }
+        let e = &self.table.entities[alias];
+        let (Some(parent), DeclKind::Using { target }) = (e.parent, &e.decl.kind) else { return None };
+        errors.shared().borrow_mut().aliases.insert(alias, AliasState::InProgress);
+        let own = Scope::of_entity(self.table, parent);
+        let resolver = Resolver { table: self.table, files: self.files, file: e.file };
+        let mut alias_errors = errors.for_file(e.file);
+        let result = resolver.decl_expression(parent, target, &own, ImplicitParams::default(), &mut alias_errors);
+        errors.shared().borrow_mut().aliases.insert(alias, AliasState::Done(result.clone()));
+        result
     }
 
     /// Interprets an expression naming a declaration, as seen from `scope` with `brand`.
@@ -246,7 +278,39 @@ impl<'f> Resolver<'_, 'f> {
         expr: &Expr,
         brand: &Rc<Scope>,
         implicit: ImplicitParams<'_>,
-        errors: &mut Diagnostics,
+        errors: &mut FileErrors,
+    ) -> Option<Branded> {
+        let found = self.interpret_expression(scope, expr, brand, implicit, errors);
+        match found {
+            // A name stands for what it names, as written here (an alias's target included).
+            Some(Branded::Decl { target, brand, .. })
+                if matches!(
+                    expr.kind,
+                    ExprKind::RelativeName(_)
+                        | ExprKind::AbsoluteName(_)
+                        | ExprKind::Member { .. }
+                        | ExprKind::Import(_)
+                ) =>
+            {
+                Some(Branded::Decl { target, brand, span: expr.span, text: Rc::from(expression_string(expr)) })
+            }
+            // Parameters applied: the application is the source (a failed one leaves the base).
+            Some(Branded::Decl { target, brand, span, .. })
+                if matches!(expr.kind, ExprKind::Application { .. }) && span == expr.span =>
+            {
+                Some(Branded::Decl { target, brand, span, text: Rc::from(expression_string(expr)) })
+            }
+            other => other,
+        }
+    }
+
+    fn interpret_expression(
+        &self,
+        scope: usize,
+        expr: &Expr,
+        brand: &Rc<Scope>,
+        implicit: ImplicitParams<'_>,
+        errors: &mut FileErrors,
     ) -> Option<Branded> {
         match &expr.kind {
             ExprKind::Unknown => None,
@@ -255,7 +319,7 @@ impl<'f> Resolver<'_, 'f> {
                     return Some(if implicit.scope_id == 0 {
                         Branded::ImplicitParam { index: index as u16 }
                     } else {
-                        Branded::Param { scope_id: implicit.scope_id, index: index as u16 }
+                        Branded::Param { scope_id: implicit.scope_id, index: index as u16, span: Span::default() }
                     });
                 }
                 let found = self.resolve_name(scope, &name.value, brand, expr.span, errors);
@@ -272,8 +336,8 @@ impl<'f> Resolver<'_, 'f> {
                 }
                 found
             }
-            ExprKind::Import(path) => match self.file_imports.iter().find(|(p, _)| *p == path.value) {
-                Some(&(_, file)) => {
+            ExprKind::Import(path) => match self.import(&path.value, errors) {
+                Some(file) => {
                     let root_entity = self.table.file_roots[file];
                     let id = self.table.entities[root_entity].id;
                     Some(Branded::Decl {
@@ -286,9 +350,13 @@ impl<'f> Resolver<'_, 'f> {
                             params: Vec::new(),
                         }),
                         span: expr.span,
+                        text: Rc::from(""),
                     })
                 }
-                None => None, // reported when the file was loaded
+                None => {
+                    errors.error(path.span, format!("Import failed: {}", path.value));
+                    None
+                }
             },
             ExprKind::Member { parent, name } => {
                 let base = self.decl_expression(scope, parent, brand, implicit, errors)?;
@@ -322,7 +390,10 @@ impl<'f> Resolver<'_, 'f> {
                 if failed {
                     return Some(base);
                 }
-                Some(self.apply(base, compiled, expr.span, errors))
+                match self.apply(&base, compiled, expr.span, errors) {
+                    Some(applied) => Some(applied),
+                    None => Some(base),
+                }
             }
             _ => {
                 errors.error(expr.span, "Expected name.");
@@ -331,11 +402,42 @@ impl<'f> Resolver<'_, 'f> {
         }
     }
 
-    fn apply(&self, base: Branded, params: Vec<Branded>, span: Span, errors: &mut Diagnostics) -> Branded {
-        let Branded::Decl { target, brand, .. } = &base else { return base };
+    /// The entity `name` stands for from `scope`, looked up without reporting anything or
+    /// changing any state (aliases not interpreted yet are not followed).
+    pub fn quiet_lookup(&self, scope: usize, name: &str, errors: &FileErrors) -> Option<usize> {
+        let mut at = Some(scope);
+        while let Some(entity) = at {
+            let e = &self.table.entities[entity];
+            if let Some(&child) = e.children.get(name) {
+                return Some(child);
+            }
+            if let Some(alias) = e.aliases.get(name) {
+                return match errors.shared().borrow().aliases.get(alias) {
+                    Some(AliasState::Done(Some(Branded::Decl { target: Target::Entity(found), .. }))) => Some(*found),
+                    _ => None,
+                };
+            }
+            if self.table.parameters(entity).iter().any(|p| p.value == name) {
+                return None;
+            }
+            at = e.parent;
+        }
+        None
+    }
+
+    /// The file `path` imports from this file, added to the compilation on first use.
+    pub fn import(&self, path: &str, errors: &mut FileErrors) -> Option<usize> {
+        let &(_, file) = self.files[self.file].imports.iter().find(|(p, _)| p == path)?;
+        errors.shared().borrow_mut().add_file(self.table, file);
+        Some(file)
+    }
+
+    /// `base` applied to generic parameters; `None` (reported) when they do not fit.
+    fn apply(&self, base: &Branded, params: Vec<Branded>, span: Span, errors: &mut FileErrors) -> Option<Branded> {
+        let Branded::Decl { target, brand, .. } = base else { return None };
         if !brand.params.is_empty() {
             errors.error(span, "Double-application of generic parameters.");
-            return base;
+            return None;
         }
         if params.len() > brand.param_count {
             errors.error(
@@ -346,11 +448,11 @@ impl<'f> Resolver<'_, 'f> {
                     "Too many generic parameters."
                 },
             );
-            return base;
+            return None;
         }
         if params.len() < brand.param_count {
             errors.error(span, "Not enough generic parameters.");
-            return base;
+            return None;
         }
         if *target != Target::Builtin(Builtin::List) {
             for p in &params {
@@ -374,7 +476,7 @@ impl<'f> Resolver<'_, 'f> {
             inherited: false,
             params,
         });
-        Branded::Decl { target: *target, brand: scope, span }
+        Some(Branded::Decl { target: *target, brand: scope, span, text: Rc::from("") })
     }
 
     fn file_of(&self, mut entity: usize) -> usize {
@@ -384,16 +486,17 @@ impl<'f> Resolver<'_, 'f> {
         entity
     }
 
-    /// The type a branded declaration stands for.
-    pub fn as_type(&self, branded: &Branded, errors: &mut Diagnostics) -> Option<Type> {
-        match branded {
-            Branded::Param { scope_id, index } => {
-                Some(Type::AnyPointer(AnyPointer::Parameter { scope_id: *scope_id, index: *index }))
+    /// The type a branded declaration stands for, or (after an error) what the official
+    /// compiler is left with in its place: a list whose element failed is a `List(Void)` (or a
+    /// list of what its element was left as); anything else, nothing (Void).
+    pub fn as_type_or_partial(&self, branded: &Branded, errors: &mut FileErrors) -> Result<Type, Option<Type>> {
+        let list_of_void = || Err(Some(Type::List(Box::new(Type::Void))));
+        Ok(match branded {
+            Branded::Param { scope_id, index, .. } => {
+                Type::AnyPointer(AnyPointer::Parameter { scope_id: *scope_id, index: *index })
             }
-            Branded::ImplicitParam { index } => {
-                Some(Type::AnyPointer(AnyPointer::ImplicitMethodParameter { index: *index }))
-            }
-            Branded::Decl { target: Target::Builtin(b), brand, span } => Some(match b {
+            Branded::ImplicitParam { index } => Type::AnyPointer(AnyPointer::ImplicitMethodParameter { index: *index }),
+            Branded::Decl { target: Target::Builtin(b), brand, span, .. } => match b {
                 Builtin::Void => Type::Void,
                 Builtin::Bool => Type::Bool,
                 Builtin::Int8 => Type::Int8,
@@ -412,48 +515,66 @@ impl<'f> Resolver<'_, 'f> {
                 Builtin::AnyStruct => Type::AnyPointer(AnyPointer::Struct),
                 Builtin::AnyList => Type::AnyPointer(AnyPointer::List),
                 Builtin::Capability => Type::AnyPointer(AnyPointer::Capability),
+                Builtin::Object => {
+                    errors.error(
+                        *span,
+                        "As of Cap'n Proto 0.4, 'Object' has been renamed to 'AnyPointer'.  Sorry for the \
+                         inconvenience, and thanks for being an early adopter.  :)",
+                    );
+                    Type::AnyPointer(AnyPointer::AnyKind)
+                }
                 Builtin::List => {
                     let [element] = &brand.params[..] else {
                         errors.error(*span, "'List' requires exactly one parameter.");
-                        return None;
+                        return list_of_void();
                     };
-                    let element = self.as_type(element, errors)?;
+                    let element = match self.as_type_or_partial(element, errors) {
+                        Ok(element) => element,
+                        Err(partial) => return Err(Some(Type::List(Box::new(partial.unwrap_or(Type::Void))))),
+                    };
                     match element {
-                        Type::AnyPointer(AnyPointer::AnyKind) => {
+                        // The official compiler reads a generic parameter's index where an
+                        // AnyPointer's kind would be: a list of the first parameter of a scope
+                        // is refused as a list of AnyPointer, of the second as one of AnyStruct;
+                        // of the others, accepted.
+                        Type::AnyPointer(
+                            AnyPointer::AnyKind
+                            | AnyPointer::Parameter { index: 0, .. }
+                            | AnyPointer::ImplicitMethodParameter { index: 0 },
+                        ) => {
                             errors.error(*span, "'List(AnyPointer)' is not supported.");
-                            return None;
+                            return list_of_void();
                         }
-                        Type::AnyPointer(AnyPointer::Struct) => {
+                        Type::AnyPointer(
+                            AnyPointer::Struct
+                            | AnyPointer::Parameter { index: 1, .. }
+                            | AnyPointer::ImplicitMethodParameter { index: 1 },
+                        ) => {
                             errors.error(*span, "'List(AnyStruct)' is not supported.");
-                            return None;
-                        }
-                        Type::AnyPointer(AnyPointer::Capability) => {
-                            errors.error(*span, "'List(Capability)' is not supported.");
-                            return None;
+                            return list_of_void();
                         }
                         other => Type::List(Box::new(other)),
                     }
                 }
-            }),
-            Branded::Decl { target: Target::Entity(e), brand, span } => {
+            },
+            Branded::Decl { target: Target::Entity(e), brand, span, text } => {
                 let type_id = self.table.entities[*e].id;
-                let brand = self.compile_brand(brand, errors);
                 match self.table.entities[*e].kind {
-                    EntityKind::Struct => Some(Type::Struct { type_id, brand }),
-                    EntityKind::Enum => Some(Type::Enum { type_id, brand }),
-                    EntityKind::Interface => Some(Type::Interface { type_id, brand }),
+                    EntityKind::Struct => Type::Struct { type_id, brand: self.compile_brand(brand, errors) },
+                    EntityKind::Enum => Type::Enum { type_id, brand: self.compile_brand(brand, errors) },
+                    EntityKind::Interface => Type::Interface { type_id, brand: self.compile_brand(brand, errors) },
                     _ => {
-                        errors.error(*span, format!("'{}' is not a type.", expression_name(self, *e)));
-                        None
+                        errors.error(*span, format!("'{text}' is not a type."));
+                        return Err(None);
                     }
                 }
             }
-        }
+        })
     }
 
     /// The brand chain as `schema.capnp` writes it: the levels with bindings or inherited
     /// parameters, innermost first.
-    pub fn compile_brand(&self, scope: &Rc<Scope>, errors: &mut Diagnostics) -> Brand {
+    pub fn compile_brand(&self, scope: &Rc<Scope>, errors: &mut FileErrors) -> Brand {
         let mut scopes = Vec::new();
         let mut at = Some(scope);
         while let Some(level) = at {
@@ -465,7 +586,12 @@ impl<'f> Resolver<'_, 'f> {
                         level
                             .params
                             .iter()
-                            .map(|p| self.as_type(p, errors).map_or(Binding::Unbound, Binding::Type))
+                            // A binding in error is left with what its type was left as (Void if
+                            // nothing), as in the official compiler.
+                            .map(|p| match self.as_type_or_partial(p, errors) {
+                                Ok(ty) => Binding::Type(ty),
+                                Err(partial) => Binding::Type(partial.unwrap_or(Type::Void)),
+                            })
                             .collect(),
                     )
                 };
@@ -477,23 +603,82 @@ impl<'f> Resolver<'_, 'f> {
     }
 }
 
-fn expression_name(resolver: &Resolver<'_, '_>, entity: usize) -> String {
-    resolver.table.entities[entity].decl.name.value.clone()
-}
-
-/// The source text form of a name expression, for error messages.
+/// An expression as the official compiler writes it in error messages.
 pub fn expression_string(expr: &Expr) -> String {
     match &expr.kind {
+        ExprKind::Unknown => "<parse error>".into(),
+        ExprKind::PositiveInt(v) => v.to_string(),
+        ExprKind::NegativeInt(v) => format!("-{v}"),
+        ExprKind::Float(v) => v.to_string(),
+        ExprKind::String(bytes) => quoted(bytes),
+        ExprKind::Binary(bytes) => {
+            // Each byte's digits low first, as the official compiler writes them.
+            let digits = b"0123456789abcdef";
+            let parts: Vec<String> = bytes
+                .iter()
+                .map(|b| format!("{}{}", digits[(b % 16) as usize] as char, digits[(b / 16) as usize] as char))
+                .collect();
+            format!("0x\"{}\"", parts.join(" "))
+        }
         ExprKind::RelativeName(n) => n.value.clone(),
         ExprKind::AbsoluteName(n) => format!(".{}", n.value),
-        ExprKind::Import(p) => format!("import \"{}\"", p.value),
-        ExprKind::Member { parent, name } => format!("{}.{}", expression_string(parent), name.value),
-        ExprKind::Application { function, params } => {
-            let params: Vec<String> = params.iter().map(|p| expression_string(&p.value)).collect();
-            format!("{}({})", expression_string(function), params.join(", "))
+        ExprKind::Import(p) => format!("import {}", quoted(p.value.as_bytes())),
+        ExprKind::Embed(p) => format!("embed {}", quoted(p.value.as_bytes())),
+        ExprKind::List(items) => {
+            let items: Vec<String> = items.iter().map(expression_string).collect();
+            format!("[ {} ]", items.join(", "))
         }
-        _ => String::from("?"),
+        ExprKind::Tuple(elements) => tuple_string(elements),
+        ExprKind::Application { function, params } => {
+            format!("{}({})", expression_string(function), tuple_string(params))
+        }
+        ExprKind::Member { parent, name } => format!("{}.{}", expression_string(parent), name.value),
     }
+}
+
+fn tuple_string(elements: &[crate::ast::TupleElement]) -> String {
+    let parts: Vec<String> = elements
+        .iter()
+        .map(|e| match &e.name {
+            Some(name) => format!("{} = {}", name.value, expression_string(&e.value)),
+            None => expression_string(&e.value),
+        })
+        .collect();
+    format!("( {} )", parts.join(", "))
+}
+
+/// Text in double quotes with C escapes.
+fn quoted(bytes: &[u8]) -> String {
+    let mut out = String::from("\"");
+    let mut plain = Vec::new();
+    for &b in bytes {
+        let escape = match b {
+            7 => "\\a",
+            8 => "\\b",
+            12 => "\\f",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            11 => "\\v",
+            b'\'' => "\\\'",
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b if b < 0x20 || b == 0x7f => {
+                out.push_str(&String::from_utf8_lossy(&std::mem::take(&mut plain)));
+                out.push_str(&format!("\\{}{}{}", b / 64, (b / 8) % 8, b % 8));
+                continue;
+            }
+            _ => {
+                plain.push(b);
+                continue;
+            }
+        };
+        out.push_str(&String::from_utf8_lossy(&std::mem::take(&mut plain)));
+        out.push_str(escape);
+    }
+    out.push_str(&String::from_utf8_lossy(&plain));
+    out.push('"');
+    out
 }
 
 /// IDs the official compiler gives its builtin declarations (only their identity matters).

@@ -2,7 +2,8 @@
 # Oracle check of the CodeGeneratorRequest fixtures, for CI:
 # 1. `capnp compile -o-` still produces exactly the committed .cgr files;
 # 2. capnzero's writer, run on what it read from each fixture, gives a message that
-#    `capnp decode` prints exactly as it prints the official one.
+#    `capnp decode` prints exactly as it prints the official one;
+# 3. capnzero's compiler makes the same requests of the same schemas (the `conformance` test).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../../.." && pwd)"
@@ -33,5 +34,10 @@ for fixture in "$here"/*.cgr; do
     status=1
   fi
 done
-[ "$status" -eq 0 ] && echo "request fixtures: official output unchanged, capnzero's output decodes identically"
+if ! (cd "$repo" && cargo test -q -p capnzero-schema --test conformance > "$tmp/conformance.txt" 2>&1); then
+  echo "FAIL: capnzero's compiler makes other requests than the official one:" >&2
+  cat "$tmp/conformance.txt" >&2
+  status=1
+fi
+[ "$status" -eq 0 ] && echo "request fixtures: official output unchanged, capnzero's output decodes identically, capnzero compiles the same requests"
 exit "$status"

@@ -1,0 +1,4 @@
+//! The Cap'n Proto text format, as `capnp decode` prints it and `capnp encode` parses it.
+
+pub mod parse;
+pub mod print;
