@@ -21,8 +21,7 @@ pub struct Token {
 pub enum TokenKind {
     /// A name or keyword.
     Ident(String),
-    /// A double-quoted string, or a backtick line (with its newline), as bytes: escapes may
-    /// make any byte.
+    /// A double-quoted string, as bytes: escapes may make any byte.
     Str(Vec<u8>),
     /// `0x"…"`.
     Binary(Vec<u8>),

@@ -64,7 +64,8 @@ enum Ending {
 type DeclForm = fn(&mut Cursor<'_, '_>) -> Option<(Parsed, Ending)>;
 
 fn parse_statement(statement: &Statement, level: Level, errors: &mut Diagnostics) -> Option<Parsed> {
-    let mut cursor = Cursor { tokens: &statement.tokens, pos: 0, best: 0, errors };
+    let mut cursor =
+        Cursor { tokens: &statement.tokens, pos: 0, best: 0, max_depth: MAX_EXPRESSION_DEPTH, too_deep: false, errors };
     let forms: &[DeclForm] = match level {
         Level::File => &[
             using_decl,
@@ -141,11 +142,27 @@ fn parse_statement(statement: &Statement, level: Level, errors: &mut Diagnostics
     Some(parsed)
 }
 
+/// How deep an expression in a schema file may nest: how many levels of expressions one may
+/// hold (members, applications, lists and tuples each hold their parts one level down). The
+/// compiler walks expressions recursively, so deeper ones are refused as they are parsed (a
+/// parse error): parentheses and brackets alone cannot nest deeper (the lexer's limit), but
+/// `.member` suffixes and applications add to them.
+pub const MAX_EXPRESSION_DEPTH: usize = crate::lexer::MAX_NESTING;
+
+/// How deep the expression [`parse_value`] reads may nest (counted as for
+/// [`MAX_EXPRESSION_DEPTH`]). Its users walk chains of suffixes with loops, so this is larger:
+/// as large as an expression may be and still be dropped (a recursion) on a 2 MiB stack.
+pub const MAX_VALUE_DEPTH: usize = 12 * 1024;
+
 struct Cursor<'t, 'e> {
     tokens: &'t [Token],
     pos: usize,
     /// The farthest position where a form failed: where a parse error is reported.
     best: usize,
+    /// How deep an expression may nest ([`MAX_EXPRESSION_DEPTH`] or [`MAX_VALUE_DEPTH`]).
+    max_depth: usize,
+    /// Whether an expression nested deeper than `max_depth` (and was refused).
+    too_deep: bool,
     errors: &'e mut Diagnostics,
 }
 
@@ -225,7 +242,7 @@ impl<'t> Cursor<'t, '_> {
     /// span is `list`) with `f`. An item that does not parse is reported on its own, as the
     /// official parser reports it (from where it failed to the item's end; an empty item over
     /// the whole list), and yields `None`.
-    fn items<T>(
+    fn items<T: Discard>(
         &mut self,
         items: &'t [Vec<Token>],
         list: Span,
@@ -233,12 +250,14 @@ impl<'t> Cursor<'t, '_> {
     ) -> Vec<Option<T>> {
         let mut out = Vec::with_capacity(items.len());
         for item in items {
-            let mut sub = Cursor { tokens: item, pos: 0, best: 0, errors: &mut *self.errors };
+            let (max_depth, errors) = (self.max_depth, &mut *self.errors);
+            let mut sub = Cursor { tokens: item, pos: 0, best: 0, max_depth, too_deep: false, errors };
             let parsed = match f(&mut sub) {
                 Some(value) if sub.at_end() => Some(value),
                 // The end of the item is checked without reading the token left over.
-                Some(_) => {
+                Some(value) => {
                     sub.best = sub.best.max(sub.pos);
+                    value.discard();
                     None
                 }
                 None => {
@@ -255,6 +274,7 @@ impl<'t> Cursor<'t, '_> {
                     _ => sub.errors.error(list, "Parse error: Empty list item."),
                 }
             }
+            self.too_deep |= sub.too_deep;
             out.push(parsed);
         }
         out
@@ -301,9 +321,15 @@ impl<'t> Cursor<'t, '_> {
     }
 
     fn expression(&mut self) -> Option<Expr> {
-        let mut base = self.attempt(base_expression)?;
-        // Each suffix nests the expression one level deeper: past the lexer's nesting limit the
-        // rest is left over (a parse error), so that no later stage runs out of stack.
+        self.measured_expression().map(|(expr, _)| expr)
+    }
+
+    /// An expression and its depth: how many levels of expressions nest below it (none below
+    /// a name or a literal). One that would nest deeper than the cursor's `max_depth` fails (a
+    /// parse error), with [`Cursor::too_deep`] set.
+    fn measured_expression(&mut self) -> Option<(Expr, usize)> {
+        let (mut base, mut depth) = self.attempt(base_expression)?;
+        // At most `MAX_NESTING` suffixes make one chain: the rest is left over (a parse error).
         for _ in 0..crate::lexer::MAX_NESTING {
             let suffix = self.attempt(|c| {
                 let dot = c.op(".")?;
@@ -318,37 +344,54 @@ impl<'t> Cursor<'t, '_> {
                 }),
             };
             let Some((span, suffix)) = suffix else { break };
+            // Each suffix holds the expression so far one level down.
+            depth = match &suffix {
+                Ok(_) => depth + 1,
+                Err((_, params)) => 1 + depth.max(*params),
+            };
+            if depth > self.max_depth {
+                self.too_deep = true;
+                drop_flat(base);
+                if let Err((params, _)) = suffix {
+                    params.into_iter().for_each(|element| drop_flat(element.value));
+                }
+                return self.fail();
+            }
             let whole = Span { start: base.span.start, end: span.end.max(base.span.end) };
             base = match suffix {
                 Ok(name) => Expr {
                     span: Span { start: base.span.start, end: name.span.end },
                     kind: ExprKind::Member { parent: Box::new(base), name },
                 },
-                Err(params) => Expr { span: whole, kind: ExprKind::Application { function: Box::new(base), params } },
+                Err((params, _)) => {
+                    Expr { span: whole, kind: ExprKind::Application { function: Box::new(base), params } }
+                }
             };
         }
-        Some(base)
+        Some((base, depth))
     }
 
-    fn tuple_elements(&mut self, items: &'t [Vec<Token>], list: Span) -> Vec<TupleElement> {
-        self.items(items, list, |c| {
+    /// The elements of a parenthesized list, and the greatest depth of their values.
+    fn tuple_elements(&mut self, items: &'t [Vec<Token>], list: Span) -> (Vec<TupleElement>, usize) {
+        let parsed = self.items(items, list, |c| {
             let name = c.attempt(|c| {
                 let name = c.ident()?;
                 c.op("=")?;
                 Some(name)
             });
-            let value = c.expression()?;
-            Some(TupleElement { name, value })
-        })
-        .into_iter()
-        .map(|element| {
-            // An element that did not parse has no location, as in the official parser.
-            element.unwrap_or_else(|| TupleElement {
-                name: None,
-                value: Expr { kind: ExprKind::Unknown, span: Span::default() },
+            let (value, depth) = c.measured_expression()?;
+            Some((TupleElement { name, value }, depth))
+        });
+        let depth = parsed.iter().flatten().map(|(_, depth)| *depth).max().unwrap_or(0);
+        let elements = parsed
+            .into_iter()
+            .map(|element| match element {
+                Some((element, _)) => element,
+                // An element that did not parse has no location, as in the official parser.
+                None => TupleElement { name: None, value: Expr { kind: ExprKind::Unknown, span: Span::default() } },
             })
-        })
-        .collect()
+            .collect();
+        (elements, depth)
     }
 }
 
@@ -374,10 +417,11 @@ fn empty_param_if_failed(item: Option<Param>) -> Param {
     })
 }
 
-fn base_expression(c: &mut Cursor<'_, '_>) -> Option<Expr> {
+/// An expression without suffixes, and its depth (see [`Cursor::measured_expression`]).
+fn base_expression(c: &mut Cursor<'_, '_>) -> Option<(Expr, usize)> {
     let token = c.peek().or_else(|| c.fail())?;
     let span = token.span;
-    let simple = |kind| Some(Expr { kind, span });
+    let simple = |kind| Some((Expr { kind, span }, 0));
     match &token.kind {
         TokenKind::Int(v) => {
             c.pos += 1;
@@ -399,7 +443,7 @@ fn base_expression(c: &mut Cursor<'_, '_>) -> Option<Expr> {
                 end = span.end;
                 c.pos += 1;
             }
-            Some(Expr { kind: ExprKind::String(text), span: Span { start: span.start, end } })
+            Some((Expr { kind: ExprKind::String(text), span: Span { start: span.start, end } }, 0))
         }
         TokenKind::Op(op) if op == "-" => {
             c.pos += 1;
@@ -413,29 +457,28 @@ fn base_expression(c: &mut Cursor<'_, '_>) -> Option<Expr> {
                 _ => return c.fail(),
             };
             c.pos += 1;
-            Some(Expr { kind, span })
+            Some((Expr { kind, span }, 0))
         }
         TokenKind::Op(op) if op == "." => {
             c.pos += 1;
             let name = c.ident()?;
-            Some(Expr { span: span.to(name.span), kind: ExprKind::AbsoluteName(name) })
+            Some((Expr { span: span.to(name.span), kind: ExprKind::AbsoluteName(name) }, 0))
         }
         TokenKind::Bracket(items) => {
             c.pos += 1;
-            let values = c
-                .items(items, span, |c| c.expression())
-                .into_iter()
-                .map(|v| v.unwrap_or(Expr { kind: ExprKind::Unknown, span: Span::default() }))
-                .collect();
-            simple(ExprKind::List(values))
+            let values = c.items(items, span, |c| c.measured_expression());
+            let depth = values.iter().flatten().map(|(_, depth)| *depth).max().unwrap_or(0);
+            let values = values.into_iter().map(|v| unknown_if_failed(v.map(|(expr, _)| expr))).collect();
+            nested(c, Expr { kind: ExprKind::List(values), span }, depth)
         }
         TokenKind::Paren(items) => {
             c.pos += 1;
-            let mut elements = c.tuple_elements(items, span);
+            let (mut elements, depth) = c.tuple_elements(items, span);
             if elements.len() == 1 && elements[0].name.is_none() {
-                return elements.pop().map(|e| e.value);
+                // A parenthesized expression is the expression itself.
+                return elements.pop().map(|e| (e.value, depth));
             }
-            simple(ExprKind::Tuple(elements))
+            nested(c, Expr { kind: ExprKind::Tuple(elements), span }, depth)
         }
         TokenKind::Ident(name) if name == "import" || name == "embed" => {
             let is_import = name == "import";
@@ -448,7 +491,7 @@ fn base_expression(c: &mut Cursor<'_, '_>) -> Option<Expr> {
                 Some(file) => {
                     let whole = span.to(file.span);
                     let kind = if is_import { ExprKind::Import(file) } else { ExprKind::Embed(file) };
-                    Some(Expr { kind, span: whole })
+                    Some((Expr { kind, span: whole }, 0))
                 }
                 // Without a file name, the keyword is a plain name (as in the official parser,
                 // which tries that next).
@@ -460,6 +503,65 @@ fn base_expression(c: &mut Cursor<'_, '_>) -> Option<Expr> {
             simple(ExprKind::RelativeName(Located { value: name.clone(), span }))
         }
         _ => c.fail(),
+    }
+}
+
+/// A list or tuple `expr` holding expressions of depth up to `inner`, unless that nests too
+/// deep (see [`Cursor::measured_expression`]).
+fn nested(c: &mut Cursor<'_, '_>, expr: Expr, inner: usize) -> Option<(Expr, usize)> {
+    if inner + 1 > c.max_depth {
+        c.too_deep = true;
+        drop_flat(expr);
+        return c.fail();
+    }
+    Some((expr, inner + 1))
+}
+
+/// What [`Cursor::items`] parses, which it drops when tokens are left over after it.
+trait Discard: Sized {
+    /// Drops the value (expressions without recursion: see [`drop_flat`]).
+    fn discard(self) {}
+}
+
+impl Discard for Located<String> {}
+
+// Only in schema files, whose expressions nest at most `MAX_EXPRESSION_DEPTH` levels.
+impl Discard for Param {}
+
+impl Discard for Expr {
+    fn discard(self) {
+        drop_flat(self);
+    }
+}
+
+impl Discard for (Expr, usize) {
+    fn discard(self) {
+        drop_flat(self.0);
+    }
+}
+
+impl Discard for (TupleElement, usize) {
+    fn discard(self) {
+        drop_flat(self.0.value);
+    }
+}
+
+/// Drops `expr` one expression at a time. Dropping it as usual is a recursion as deep as the
+/// expression, which the parser may drop while its own recursion is deep.
+fn drop_flat(expr: Expr) {
+    let unknown = || Expr { kind: ExprKind::Unknown, span: Span::default() };
+    let mut pending = vec![expr];
+    while let Some(mut expr) = pending.pop() {
+        match &mut expr.kind {
+            ExprKind::Member { parent, .. } => pending.push(std::mem::replace(&mut **parent, unknown())),
+            ExprKind::Application { function, params } => {
+                pending.push(std::mem::replace(&mut **function, unknown()));
+                pending.extend(params.drain(..).map(|element| element.value));
+            }
+            ExprKind::List(items) => pending.append(items),
+            ExprKind::Tuple(elements) => pending.extend(elements.drain(..).map(|element| element.value)),
+            _ => {}
+        }
     }
 }
 
@@ -765,31 +867,16 @@ pub fn parse(source: &str, errors: &mut Diagnostics) -> Declaration {
 /// `Err` says why there is no expression, in the tool's words: "Failed to read input." (the
 /// text is not a sequence of tokens, or has none), "Premature end of input.", "Extra tokens
 /// in input." (these three with an empty span at 0: the tool gives no place), or "Parse error"
-/// at the token where no expression can start. A value whose parentheses and brackets nest
-/// more than 256 levels deep is refused before it is lexed, so the stack is never exhausted.
-///
-/// Where the schema lexer accepts more than the official lexer of values, this follows the
-/// official tool: a backtick line, an empty `0x""` or a `0X` number is not a token.
+/// at the token where no expression can start. So that the stack is never exhausted, a value
+/// whose parentheses and brackets nest more than 256 levels deep is refused before it is
+/// lexed, and one whose expressions nest deeper than [`MAX_VALUE_DEPTH`] (`.member`
+/// suffixes count too) is refused as it is parsed.
 pub fn parse_value(source: &str, errors: &mut Diagnostics) -> Result<Expr, crate::diagnostic::Diagnostic> {
     use crate::diagnostic::Diagnostic;
 
     /// How deep parentheses and brackets may nest in a value (capnzero's limit; the official
     /// tool crashes a few thousand levels down).
     const VALUE_NESTING_LIMIT: usize = 256;
-
-    /// Whether a token or one nested in it is one the official lexer does not make: a
-    /// backtick line, an empty `0x""`, or a hex number written `0X`.
-    fn unknown_token(token: &Token, source: &[u8]) -> bool {
-        match &token.kind {
-            TokenKind::Str(_) => source.get(token.span.start as usize) == Some(&b'`'),
-            TokenKind::Binary(bytes) => bytes.is_empty(),
-            TokenKind::Int(_) => source.get(token.span.start as usize..).is_some_and(|s| s.starts_with(b"0X")),
-            TokenKind::Paren(items) | TokenKind::Bracket(items) => {
-                items.iter().flatten().any(|t| unknown_token(t, source))
-            }
-            _ => false,
-        }
-    }
 
     /// Whether parentheses and brackets (outside strings and comments) nest deeper than
     /// `limit`: lexing, parsing and translating such a value would exhaust the stack.
@@ -846,14 +933,27 @@ pub fn parse_value(source: &str, errors: &mut Diagnostics) -> Result<Expr, crate
         }
         _ => return Err(unlocated("Failed to read input.")),
     };
-    if tokens.is_empty() || tokens.iter().any(|t| unknown_token(t, source.as_bytes())) {
+    if tokens.is_empty() {
         return Err(unlocated("Failed to read input."));
     }
 
-    let mut cursor = Cursor { tokens, pos: 0, best: 0, errors };
-    match cursor.expression() {
+    let mut cursor = Cursor { tokens, pos: 0, best: 0, max_depth: MAX_VALUE_DEPTH, too_deep: false, errors };
+    let expr = cursor.expression();
+    if cursor.too_deep {
+        if let Some(expr) = expr {
+            drop_flat(expr);
+        }
+        return Err(unlocated(&format!(
+            "Parse error: the value nests expressions (with their `.member` suffixes) more than {MAX_VALUE_DEPTH} \
+             levels deep."
+        )));
+    }
+    match expr {
         Some(expr) if cursor.at_end() => Ok(expr),
-        Some(_) => Err(unlocated("Extra tokens in input.")),
+        Some(expr) => {
+            drop_flat(expr);
+            Err(unlocated("Extra tokens in input."))
+        }
         None => match tokens.get(cursor.best) {
             Some(token) => Err(Diagnostic::new(token.span, "Parse error")),
             None => Err(unlocated("Premature end of input.")),

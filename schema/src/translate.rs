@@ -15,6 +15,8 @@
 //! - struct values fill the fields named, setting union discriminants as members are set; a
 //!   group is cleared before it is filled; a list or struct with bad elements is still
 //!   written, with the bad elements left zero;
+//! - a constant is read as its stored value: one of an enum type is its number, one of an
+//!   interface type is Void;
 //! - a value whose type is a generic parameter that is not bound cannot be interpreted.
 //!
 //! What differs between the two uses goes through [`Context`]: finding nodes, resolving names
@@ -200,9 +202,15 @@ impl<'c, C: Context + ?Sized> Translator<'c, C> {
     }
 
     /// The value of the constant `expr` names, converted to `ty` as a literal would be.
+    ///
+    /// As the official compiler, which reads a constant as the member of `schema.capnp`'s
+    /// Value it is stored in: a constant of an enum type is its number (a UInt16), which
+    /// converts to the integer and float types it fits and matches no enum type, its own
+    /// included; a constant of an interface type is Void.
     fn constant(&mut self, expr: &Expr, ty: &Type) -> Option<Value> {
         let (const_ty, value) = self.ctx.constant(expr)?;
         let number = match value {
+            Value::Enum(v) => Some(v as i128),
             Value::Int8(v) => Some(v as i128),
             Value::Int16(v) => Some(v as i128),
             Value::Int32(v) => Some(v as i128),
@@ -217,6 +225,8 @@ impl<'c, C: Context + ?Sized> Translator<'c, C> {
             return self.integer(expr.span, n, ty);
         }
         match (value, ty) {
+            (Value::Interface, Type::Void) => Some(Value::Void),
+            (Value::Interface, _) => self.mismatch(expr.span, ty),
             (Value::Float32(f), _) => self.float(expr.span, f as f64, ty),
             (Value::Float64(f), _) => self.float(expr.span, f, ty),
             (value, _) if const_ty == *ty => Some(value),

@@ -192,3 +192,114 @@ fn a_statement_over_several_lines_is_reported_at_its_first_line() {
     let errors = compile_one("s.capnp", "@0xe0e1e2e3e4e5e6ec;\nconst c :Int32 = 1 {\n}\n").unwrap_err();
     assert_eq!(errors, ["s.capnp:2: error: This statement should end with a semicolon, not a block."]);
 }
+
+#[test]
+fn stream_before_the_arrow_looks_for_stream_capnp_too() {
+    // `stream` as a method's parameters is an error, but the official compiler looks for
+    // `/capnp/stream.capnp` there as it does after `->`, and says so when it is missing or not
+    // the official one. The expected lines are what `capnp compile -o-` 0.9.2 prints for these
+    // texts with `--no-standard-import` (no stream.capnp) and with `-I` a directory holding a
+    // stream.capnp without StreamResult.
+    let params = "@0xd1b6d6d0f7f3a0c1;\ninterface I {\n  m @0 stream -> ();\n  n @1 stream;\n}\n";
+    let both = "@0xd1b6d6d0f7f3a0c2;\ninterface I {\n  m @0 stream -> stream;\n  n @1 () -> stream;\n}\n";
+    let fake = "@0x86c366a91393f3f8; struct X {}\n";
+    let before = "error: 'stream' can only appear after '->', not before.";
+    let missing = "error: A method declaration uses streaming, but '/capnp/stream.capnp' is not found in the import \
+                   path. This is a standard file that should always be installed with the Cap'n Proto compiler.";
+    let unofficial = "error: The version of '/capnp/stream.capnp' found in your import path does not appear to be the \
+                      official one; it is missing the declaration of StreamResult.";
+    let lines = |name: &str, expected: &[(&str, &str)]| -> Vec<String> {
+        expected.iter().map(|(at, message)| format!("{name}:{at}: {message}")).collect()
+    };
+    assert_eq!(
+        compile_files(&[("params.capnp", params)]).unwrap_err(),
+        lines("params.capnp", &[("3:8-14", before), ("3:8-14", missing), ("4:8-14", before), ("4:8-14", missing)])
+    );
+    assert_eq!(
+        compile_files(&[("params.capnp", params), ("capnp/stream.capnp", fake)]).unwrap_err(),
+        lines(
+            "params.capnp",
+            &[("3:8-14", before), ("3:8-14", unofficial), ("4:8-14", before), ("4:8-14", unofficial)]
+        )
+    );
+    assert_eq!(
+        compile_files(&[("both.capnp", both)]).unwrap_err(),
+        lines("both.capnp", &[("3:8-14", before), ("3:8-14", missing), ("3:18-24", missing), ("4:14-20", missing)])
+    );
+    assert_eq!(
+        compile_files(&[("both.capnp", both), ("capnp/stream.capnp", fake)]).unwrap_err(),
+        lines(
+            "both.capnp",
+            &[("3:8-14", before), ("3:8-14", unofficial), ("3:18-24", unofficial), ("4:14-20", unofficial)]
+        )
+    );
+}
+
+#[test]
+fn enum_constants_are_numbers_as_values() {
+    // As `capnp compile` 0.9.2, whose `-ocapnp` output for this text gives every field and
+    // `k` the value 2 (and `e` the list [2, 5]): a constant of an enum type is its number.
+    let text = "@0xd1b6d6d0f7f3a0b2;\nenum Color { red @0; green @1; blue @2; }\nconst c :Color = blue;\n\
+                struct S {\n  a @0 :Int8 = .c;\n  b @1 :UInt64 = .c;\n  d @2 :Float32 = .c;\n  \
+                e @3 :List(UInt16) = [.c, 5];\n  h @4 :List(Float64) = [.c];\n}\nconst k :UInt8 = .c;\n";
+    let compiled = compile_one("evok.capnp", text).unwrap();
+    let s = compiled.nodes.iter().find(|n| n.display_name == "evok.capnp:S").unwrap();
+    let NodeKind::Struct(s) = &s.kind else { panic!() };
+    let defaults: Vec<Value> = s
+        .fields
+        .iter()
+        .map(|f| match &f.kind {
+            FieldKind::Slot { default_value, .. } => default_value.clone(),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(defaults[..3], [Value::Int8(2), Value::UInt64(2), Value::Float32(2.0)]);
+    let list = |value: &Value, size: capnzero_runtime::ElementSize| -> Vec<u64> {
+        let Value::List(Some(bytes)) = value else { panic!("{value:?}") };
+        let message = capnzero_runtime::MessageReader::from_flat(bytes, Default::default()).unwrap();
+        let list = message.root().get_list(size).unwrap().unwrap();
+        (0..list.len())
+            .map(|i| match size {
+                capnzero_runtime::ElementSize::TwoBytes => list.get::<u16>(i).unwrap() as u64,
+                _ => list.get::<f64>(i).unwrap().to_bits(),
+            })
+            .collect()
+    };
+    assert_eq!(list(&defaults[3], capnzero_runtime::ElementSize::TwoBytes), [2, 5]);
+    assert_eq!(list(&defaults[4], capnzero_runtime::ElementSize::EightBytes), [2.0f64.to_bits()]);
+    let k = compiled.nodes.iter().find(|n| n.display_name == "evok.capnp:k").unwrap();
+    assert_eq!(k.kind, NodeKind::Const { ty: Type::UInt8, value: Value::UInt8(2) });
+}
+
+#[test]
+fn expressions_nested_too_deep_are_parse_errors_not_a_stack_overflow() {
+    // `levels` applications of `Outer`, one inside the other, each followed by `members`
+    // `.a` suffixes, as a constant's value: expressions nest `levels * (members + 1)` deep.
+    let schema = |levels: usize, members: usize| {
+        let mut value = "x".to_string();
+        for _ in 0..levels {
+            value = format!("Outer({value}){}", ".a".repeat(members));
+        }
+        format!("@0xd1b6d6d0f7f3a0d1;\nconst c :Int32 = {value};\n")
+    };
+    let compile_deep = |text: String| {
+        std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(move || compile_one("deep.capnp", &text).unwrap_err())
+            .unwrap()
+            .join()
+            .unwrap()
+    };
+    // Up to `MAX_EXPRESSION_DEPTH` (512) levels, as `capnp compile` 0.9.2 for both texts:
+    // only "Not defined: Outer".
+    assert_eq!(capnzero_schema::parser::MAX_EXPRESSION_DEPTH, 512);
+    assert_eq!(compile_deep(schema(2, 255)), ["deep.capnp:2:18-23: error: Not defined: Outer"]);
+    // Deeper is capnzero's parse error (the official compiler reads it).
+    assert_eq!(compile_deep(schema(2, 256)), ["deep.capnp:2:1056: error: Parse error."]);
+    // 250 levels of 100 members: each argument that would nest too deep is a parse error.
+    let errors = compile_deep(schema(250, 100));
+    let (last, parse_errors) = errors.split_last().unwrap();
+    assert_eq!(last, "deep.capnp:2:18-23: error: Not defined: Outer");
+    assert_eq!(parse_errors.len(), 41);
+    assert!(parse_errors.iter().all(|e| e.starts_with("deep.capnp:2:") && e.ends_with(": error: Parse error.")));
+}

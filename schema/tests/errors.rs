@@ -13,35 +13,6 @@ use capnzero_schema::compile::{compile, MemoryLoader, SourceFile};
 
 const NO_ID: &str = "Add this line to your file: @0x";
 
-/// Known differences: cases where capnzero differs from the official compiler because the fix
-/// belongs to code outside the compiler's node stage (the value translator, `translate.rs`, and
-/// its glue `compile/values.rs`). Each gives capnzero's output as it is; the test accepts it or
-/// the official output (once fixed), nothing else.
-const KNOWN_DIFFERENCES: &[(&str, &[&str], &str)] = &[
-    (
-        "const_unqualified_nested.capnp",
-        &["const_unqualified_nested.capnp:6:17-23: error: Constant names must be qualified to avoid confusion.  Please replace 'answer' with '.answer', if that's what you intended."],
-        // The compiler reports an unqualified constant name given as a whole value; names
-        // inside list and struct values are read by the value translator, which would call
-        // `NodeCompiler::unqualified_constant` once it has the constant's node.
-        "unqualified constant names inside list and struct values are not reported",
-    ),
-    (
-        "const_enum_values.capnp",
-        &[
-            "const_enum_values.capnp:7:35-37: error: Type mismatch; expected UInt8.",
-            "const_enum_values.capnp:7:53-55: error: Type mismatch; expected Other.",
-            "const_enum_values.capnp:7:73-75: error: Type mismatch; expected Float32.",
-            "const_enum_values.capnp:7:90-92: error: Type mismatch; expected Int8.",
-        ],
-        // The official compiler reads a constant of an enum type as its number (the UInt16 of
-        // `schema.capnp`'s Value): it converts to any integer or float type it fits, and is a
-        // mismatch for every enum type, its own included. The value translator treats it as an
-        // enumerant instead.
-        "constants of an enum type used as values",
-    ),
-];
-
 fn dir() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/errors"))
 }
@@ -102,13 +73,6 @@ fn every_case_gives_the_official_errors() {
         if ours == expected {
             continue;
         }
-        if let Some((_, lines, why)) = KNOWN_DIFFERENCES.iter().find(|(case, _, _)| case == name) {
-            let known: String = lines.iter().map(|line| format!("{line}\n")).collect();
-            if ours == known {
-                eprintln!("{name}: known difference: {why}");
-                continue;
-            }
-        }
         differences.push(format!("{name}:\n--- official\n{expected}--- capnzero\n{ours}"));
     }
     assert!(
@@ -118,15 +82,6 @@ fn every_case_gives_the_official_errors() {
         cases.len(),
         differences.join("\n")
     );
-}
-
-#[test]
-fn known_differences_are_cases_of_the_table_that_differ() {
-    for (case, lines, _) in KNOWN_DIFFERENCES {
-        let expected = std::fs::read_to_string(dir().join(format!("{case}.expected"))).unwrap();
-        let known: String = lines.iter().map(|line| format!("{line}\n")).collect();
-        assert_ne!(expected, known, "{case} is no known difference");
-    }
 }
 
 #[test]
@@ -213,13 +168,10 @@ fn errors_in_unused_parts_of_imported_files_are_not_reported() {
 /// (`check.sh` runs it): `cargo test --test errors -- --ignored`. `CAPNZERO_MUTATIONS` sets the
 /// number of schemas (default 500), `CAPNZERO_SEED` the seed.
 ///
-/// Left out, as known differences: unqualified constant names inside values (see
-/// [`KNOWN_DIFFERENCES`]), constants of an enum or interface type used as values (ditto: errors
-/// that differ are type mismatches or ranges reported at a name), Text values that are not
-/// UTF-8 (an error in capnzero, whose Text is `str`), messages naming the official compiler's
-/// internal placeholders or
-/// reporting internal errors (after a constant of a struct type that is still being compiled,
-/// for one), and the random IDs of files without one.
+/// Left out, as known differences: Text values that are not UTF-8 (an error in capnzero, whose
+/// Text is `str`), messages naming the official compiler's internal placeholders or reporting
+/// internal errors (after a constant of a struct type that is still being compiled, for one),
+/// and the random IDs of files without one.
 #[test]
 #[ignore]
 fn mutated_schemas_give_the_official_errors() {
@@ -318,31 +270,10 @@ fn mutated_schemas_give_the_official_errors() {
             })
             .collect()
     };
-    // Known differences: unqualified constant names inside values, and Text that is not UTF-8
-    // (capnzero reads Text as `str`; the official compiler takes any bytes).
-    let unqualified = |s: &str| -> String {
-        s.lines()
-            .filter(|l| !l.contains("Constant names must be qualified") && !l.contains("Text must be valid UTF-8."))
-            .map(|l| format!("{l}\n"))
-            .collect()
-    };
-    // Known difference: constants of an enum or interface type used as values (the value
-    // translator converts them otherwise): lines that differ are type mismatches or ranges
-    // reported at a name.
-    let at_name = |line: &str, text: &str| -> bool {
-        let message = line.contains("Type mismatch; expected") || line.contains("Integer value out of range.");
-        let mut parts = line.splitn(4, ':');
-        let (_, Some(row), Some(columns)) = (parts.next(), parts.next(), parts.next()) else { return false };
-        if columns.trim_start().starts_with("error") {
-            // A value over several lines: reported at its first line only.
-            return message;
-        }
-        let (Ok(row), Some((start, end))) = (row.parse::<usize>(), columns.split_once('-')) else { return false };
-        let (Ok(start), Ok(end)) = (start.parse::<usize>(), end.parse::<usize>()) else { return false };
-        let snippet = text.lines().nth(row.wrapping_sub(1)).and_then(|l| l.get(start.wrapping_sub(1)..end - 1));
-        message
-            && snippet
-                .is_some_and(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+    // Known difference: Text that is not UTF-8 (capnzero reads Text as `str`; the official
+    // compiler takes any bytes).
+    let utf8 = |s: &str| -> String {
+        s.lines().filter(|l| !l.contains("Text must be valid UTF-8.")).map(|l| format!("{l}\n")).collect()
     };
     let mut failures = Vec::new();
     for case in 0..count {
@@ -408,11 +339,7 @@ fn mutated_schemas_give_the_official_errors() {
             Err(errors) => errors.0.iter().map(|l| format!("{l}\n")).collect(),
         };
         let (official, ours_text) = (ids(&official), ids(&ours_text));
-        let (a, b) = (unqualified(&official), unqualified(&ours_text));
-        let constant_conversion = a.lines().filter(|l| !b.lines().any(|m| m == *l)).all(|l| at_name(l, &text))
-            && b.lines().filter(|l| !a.lines().any(|m| m == *l)).all(|l| at_name(l, &text))
-            && a.lines().filter(|l| !at_name(l, &text)).eq(b.lines().filter(|l| !at_name(l, &text)));
-        if official != ours_text && a != b && !constant_conversion {
+        if official != ours_text && utf8(&official) != utf8(&ours_text) {
             failures.push(format!("case {case}:\n{text}\n--- official\n{official}--- capnzero\n{ours_text}"));
             continue;
         }

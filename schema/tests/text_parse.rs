@@ -311,3 +311,64 @@ fn nesting_is_limited_before_the_stack_is() {
     let messages = encoder.encode(&quoted).unwrap();
     assert_eq!(messages.len(), 1);
 }
+
+#[test]
+fn tokens_the_official_lexer_does_not_make_fail_to_read() {
+    // `capnp encode` 0.9.2 gives up on each with "Failed to read input.": a hex number written
+    // `0X`, a backtick line, an empty `0x""`.
+    let compiled = schema();
+    let encoder = TextEncoder::new(&compiled, type_id(&compiled, "Everything")).unwrap();
+    for input in ["(int32 = 0X1F)", "(text = `abc\n)", "(data = 0x\"\")"] {
+        let error = first_error(encoder.encode(input));
+        assert_eq!(
+            error,
+            TextError { message: "Failed to read input.".into(), location: None, fatal: true },
+            "{input}"
+        );
+    }
+    // As the tool: `0x1F` is a number.
+    let bytes = |input: &str| encoder.encode(input).unwrap()[0].to_bytes();
+    assert_eq!(bytes("(int32 = 0x1F)"), bytes("(int32 = 31)"));
+}
+
+/// `levels` applications of `Outer`, one inside the other, each followed by `members`
+/// `.a` suffixes: expressions nest `levels * (members + 1)` levels deep.
+fn chains(levels: usize, members: usize) -> String {
+    let mut text = "x".to_string();
+    for _ in 0..levels {
+        text = format!("Outer({text}){}", ".a".repeat(members));
+    }
+    text
+}
+
+/// Runs `f` on a thread with a 2 MiB stack (the default for threads).
+fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new().stack_size(2 << 20).spawn(f).unwrap().join().unwrap()
+}
+
+#[test]
+fn suffix_chains_nested_too_deep_are_refused_before_the_stack_is_exhausted() {
+    use capnzero_schema::diagnostic::Diagnostics;
+    use capnzero_schema::parser::{parse_value, MAX_VALUE_DEPTH};
+    let too_deep = format!(
+        "Parse error: the value nests expressions (with their `.member` suffixes) more than {MAX_VALUE_DEPTH} levels deep."
+    );
+    assert_eq!(MAX_VALUE_DEPTH, 256 * 48);
+    let parse = |text: String| on_small_stack(move || parse_value(&text, &mut Diagnostics::default()).map(|_| ()));
+    // 250 levels of parentheses, each followed by 100 members: refused (this exhausted the
+    // stack when the expression was dropped).
+    assert_eq!(parse(chains(250, 100)).unwrap_err().message, too_deep);
+    // Up to the limit (256 levels of 48), the expression is read (and dropped) on such a stack.
+    assert_eq!(parse(chains(256, 47)), Ok(()));
+    assert_eq!(parse(chains(256, 48)).unwrap_err().message, too_deep);
+    // One chain takes at most 512 suffixes, as before: the rest is left over.
+    assert_eq!(parse(chains(1, 511)), Ok(()));
+    assert_eq!(parse(chains(1, 512)).unwrap_err().message, "Extra tokens in input.");
+    // The text format gives up on such a value.
+    let refused = on_small_stack(move || {
+        let compiled = schema();
+        let encoder = TextEncoder::new(&compiled, type_id(&compiled, "Everything")).unwrap();
+        first_error(encoder.encode(&format!("(int32 = {})", chains(250, 100))))
+    });
+    assert_eq!(refused, TextError { message: too_deep, location: None, fatal: true });
+}

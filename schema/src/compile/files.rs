@@ -6,7 +6,8 @@ use crate::ast::{DeclKind, Declaration, Expr, ExprKind};
 use crate::diagnostic::{Diagnostics, Span};
 use crate::parser::parse;
 
-/// The file that declares `StreamResult`, imported implicitly by `-> stream` methods.
+/// The file that declares `StreamResult`, imported implicitly by `-> stream` methods (and by
+/// methods whose parameters are, wrongly, `stream`).
 pub const STREAM_IMPORT: &str = "/capnp/stream.capnp";
 
 /// A schema file's name (as displayed in node names and errors) and text.
@@ -158,13 +159,13 @@ impl FileSet {
 }
 
 fn collect_imports(decl: &Declaration, out: &mut Vec<(String, Span)>) {
-    if let DeclKind::Method {
-        results: Some(crate::ast::ParamList { kind: crate::ast::ParamListKind::Stream, span }),
-        ..
-    } = &decl.kind
-    {
-        if !out.iter().any(|(p, _)| p == STREAM_IMPORT) {
-            out.push((STREAM_IMPORT.to_string(), *span));
+    // A method streams with `-> stream`; `stream` as its parameters is an error, but the
+    // official compiler looks for the file there as well (and reports it missing there too).
+    if let DeclKind::Method { params, results } = &decl.kind {
+        for list in std::iter::once(params).chain(results) {
+            if list.kind == crate::ast::ParamListKind::Stream && !out.iter().any(|(p, _)| p == STREAM_IMPORT) {
+                out.push((STREAM_IMPORT.to_string(), list.span));
+            }
         }
     }
     let mut visit = |e: &Expr| collect_expr_imports(e, out);

@@ -950,8 +950,6 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
                             );
                         }
                     }
-                    // (Only a `-> stream` makes the loader read the file.)
-                    None if !results => {}
                     None => self.diagnostics[file].error(
                         list.span,
                         "A method declaration uses streaming, but '/capnp/stream.capnp' is not found in the import \

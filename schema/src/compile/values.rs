@@ -9,7 +9,7 @@
 
 use std::sync::Arc;
 
-use crate::ast::{DeclId, DeclKind, Expr, Located};
+use crate::ast::{DeclId, DeclKind, Expr, ExprKind, Located};
 use crate::diagnostic::Span;
 use crate::model::{NodeKind, StructNode, Type, Value};
 use crate::translate::{Context, Translator};
@@ -75,16 +75,26 @@ impl Context for ValueContext<'_, '_, '_> {
         }
     }
 
+    /// The enumerant's number is its place in the enum's list of enumerants, which is sorted
+    /// by ordinal (as the official compiler lists them, truncating ordinals to 32 bits, code
+    /// order among equals): the ordinal itself when the ordinals are right, not when some are
+    /// missing or repeated (errors that still let the value be checked against its type).
     fn enumerant(&mut self, id: u64, name: &str) -> Option<u16> {
         let table = self.compiler.table;
         let &entity = table.by_id.get(&id)?;
         let decl = table.entities[entity].decl;
-        decl.nested.iter().filter(|d| d.kind == DeclKind::Enumerant).find(|d| d.name.value == name).and_then(|d| {
-            match &d.id {
-                DeclId::Ordinal(o) => Some(o.value as u16),
+        let mut ordinals: Vec<(u32, &str)> = decl
+            .nested
+            .iter()
+            .filter(|d| d.kind == DeclKind::Enumerant)
+            .filter_map(|d| match &d.id {
+                DeclId::Ordinal(o) => Some((o.value as u32, d.name.value.as_str())),
                 _ => None,
-            }
-        })
+            })
+            .collect();
+        ordinals.sort_by_key(|&(ordinal, _)| ordinal);
+        let index = ordinals.iter().position(|&(_, n)| n == name)?;
+        u16::try_from(index).ok()
     }
 
     fn node_name(&mut self, id: u64) -> String {
@@ -110,10 +120,16 @@ impl Context for ValueContext<'_, '_, '_> {
                 return None;
             }
         };
-        match &c.node(entity)?.kind {
-            NodeKind::Const { ty, value } => Some((ty.clone(), value.clone())),
-            _ => None,
+        let (ty, value) = match &c.node(entity)?.kind {
+            NodeKind::Const { ty, value } => (ty.clone(), value.clone()),
+            _ => return None,
+        };
+        // A bare name inside a list or struct value is as much an error as a bare name given
+        // as the whole value (reported already, when it is one: each place is reported once).
+        if let ExprKind::RelativeName(_) = &expr.kind {
+            c.unqualified_constant(file, expr, entity);
         }
+        Some((ty, value))
     }
 
     fn embed(&mut self, path: &Located<String>) -> Option<Vec<u8>> {
