@@ -39,6 +39,7 @@ mod reader;
 mod serialize;
 #[cfg(feature = "std")]
 mod stream;
+mod typed;
 mod wire;
 
 pub use builder::{AllocationStrategy, BuilderOptions, ListBuilder, MessageBuilder, PointerBuilder, StructBuilder};
@@ -55,5 +56,11 @@ pub use serialize::{frame_segments, segment_table, OwnedMessage};
 pub use stream::{
     read_message, read_messages, read_packed_message, read_packed_messages, try_read_message, write_message,
     write_packed_message, MessageStream,
+};
+#[doc(hidden)]
+pub use typed::helpers as __typed;
+pub use typed::{
+    init_root, kind, read, read_with_options, to_bytes, write_list, Builder, List, ListBuilderOf, ListElement,
+    ListIter, Reader, Struct, TypedMessage,
 };
 pub use wire::{ElementSize, BYTES_PER_WORD, MAX_LIST_ELEMENTS};

@@ -4,6 +4,7 @@
 #![warn(missing_docs)]
 
 pub mod ast;
+pub mod codegen;
 pub mod compile;
 pub mod diagnostic;
 pub mod dynamic;

@@ -1,0 +1,1049 @@
+//! Tokens for the planned types: per struct (or group) an owned type, a reader and a builder;
+//! per enum a Rust enum. Generated code reaches the runtime only through
+//! `::capnzero::__private` and calls its helpers rather than inlining wire logic.
+
+use std::collections::HashSet;
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use crate::model::{Field, FieldKind, Node, NodeKind, StructNode, Type, Value};
+
+use super::names::{ident, plain, snake_case};
+use super::plan::Plan;
+
+/// The path generated code reaches the runtime by.
+fn rt() -> TokenStream {
+    quote!(::capnzero::__private)
+}
+
+fn doc(text: &str) -> TokenStream {
+    let lines: Vec<&str> = text.trim_end().lines().collect();
+    let mut out = TokenStream::new();
+    for line in lines {
+        let line = format!(" {}", line.trim_end());
+        out.extend(quote!(#[doc = #line]));
+    }
+    out
+}
+
+/// The emitter of one file.
+pub struct Emitter<'p, 'c> {
+    plan: &'p Plan<'c>,
+    /// Accessor name collisions found while emitting.
+    pub errors: Vec<String>,
+}
+
+/// How a slot field is stored, as far as generated code cares.
+enum Slot<'m> {
+    Void,
+    Bool,
+    Prim(TokenStream),
+    Enum(u64),
+    Text,
+    Data,
+    List(&'m Type),
+    Struct(u64),
+}
+
+impl<'p, 'c> Emitter<'p, 'c> {
+    /// An emitter over a plan without errors.
+    pub fn new(plan: &'p Plan<'c>) -> Emitter<'p, 'c> {
+        Emitter { plan, errors: Vec::new() }
+    }
+
+    /// Every planned type of the file.
+    pub fn file(&mut self) -> TokenStream {
+        let mut out = TokenStream::new();
+        for &id in &self.plan.roots {
+            out.extend(self.node(id));
+        }
+        out
+    }
+
+    fn node(&mut self, id: u64) -> TokenStream {
+        let node = self.plan.nodes[&id];
+        match &node.kind {
+            NodeKind::Struct(st) => self.structure(node, st),
+            NodeKind::Enum(_) => self.enumeration(node),
+            _ => TokenStream::new(),
+        }
+    }
+
+    /// The path to the type `id` (with `suffix` appended to its name) from code in `modules`.
+    fn path(&self, from_depth: usize, id: u64, suffix: &str) -> TokenStream {
+        let loc = &self.plan.locs[&id];
+        let supers = (0..from_depth).map(|_| quote!(super::));
+        let modules = loc.modules.iter().map(|m| ident(m));
+        let name = plain(&format!("{}{suffix}", loc.name));
+        quote!(#(#supers)* #(#modules ::)* #name)
+    }
+
+    fn node_doc(&self, id: u64, fallback: &str) -> TokenStream {
+        match self.plan.docs.get(&id).and_then(|s| s.doc_comment.as_deref()) {
+            Some(text) => doc(text),
+            None => doc(fallback),
+        }
+    }
+
+    fn member_doc(&self, id: u64, index: usize) -> Option<TokenStream> {
+        let text = self.plan.docs.get(&id)?.members.get(index)?.as_deref()?;
+        Some(doc(text))
+    }
+
+    fn enumeration(&mut self, node: &Node) -> TokenStream {
+        let NodeKind::Enum(enumerants) = &node.kind else { return TokenStream::new() };
+        let rt = rt();
+        let loc = &self.plan.locs[&node.id];
+        let name = plain(&loc.name);
+        let docs = self.node_doc(node.id, &format!("The enum `{}`.", node.display_name));
+        let mut variants = Vec::new();
+        let mut seen = HashSet::new();
+        for (index, e) in enumerants.iter().enumerate() {
+            let variant = super::names::pascal_case(&e.name);
+            if !seen.insert(variant.clone()) {
+                self.errors.push(format!(
+                    "{}: capnzero does not generate enumerants whose Rust names collide (`{variant}`) yet",
+                    node.display_name
+                ));
+            }
+            let member_doc =
+                self.member_doc(node.id, index).unwrap_or_else(|| doc(&format!("`{}` ({index}).", e.name)));
+            variants.push((plain(&variant), Literal::u16_unsuffixed(index as u16), member_doc));
+        }
+        let decls = variants.iter().map(|(v, _, d)| quote!(#d #v,));
+        let from = variants.iter().map(|(v, n, _)| quote!(#n => #name::#v,));
+        let to = variants.iter().map(|(v, n, _)| quote!(#name::#v => #n,));
+        let first = match variants.first() {
+            Some((v, _, _)) => quote!(#name::#v),
+            None => quote!(#name::Unknown(0)),
+        };
+        quote! {
+            #docs
+            #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, ::core::cmp::PartialEq,
+                ::core::cmp::Eq, ::core::hash::Hash)]
+            pub enum #name {
+                #(#decls)*
+                /// A value this schema does not know (written by a newer schema).
+                Unknown(u16),
+            }
+
+            impl #name {
+                /// The enumerant with ordinal `value`.
+                pub fn from_u16(value: u16) -> #name {
+                    match value {
+                        #(#from)*
+                        other => #name::Unknown(other),
+                    }
+                }
+
+                /// The ordinal, as stored on the wire.
+                pub fn to_u16(self) -> u16 {
+                    match self {
+                        #(#to)*
+                        #name::Unknown(other) => other,
+                    }
+                }
+            }
+
+            impl ::core::default::Default for #name {
+                /// The enumerant of ordinal 0.
+                fn default() -> #name {
+                    #first
+                }
+            }
+
+            impl #rt::ListElement for #name {
+                type Reader<'a> = #name;
+                type Owned = #name;
+                const SIZE: #rt::ElementSize = #rt::ElementSize::TwoBytes;
+                fn read(list: &#rt::ListReader<'_>, index: u32) -> #name {
+                    #name::from_u16(list.get::<u16>(index).unwrap_or(0))
+                }
+                fn to_owned(value: #name) -> #name {
+                    value
+                }
+                fn init(pointer: #rt::PointerBuilder<'_>, len: u32) -> #rt::Result<#rt::ListBuilder<'_>> {
+                    pointer.init_list(#rt::ElementSize::TwoBytes, len)
+                }
+                fn write(list: &mut #rt::ListBuilder<'_>, index: u32, value: &#name) -> #rt::Result<()> {
+                    list.set::<u16>(index, value.to_u16())
+                }
+            }
+        }
+    }
+
+    fn slot<'m>(&self, ty: &'m Type) -> Slot<'m> {
+        match ty {
+            Type::Void => Slot::Void,
+            Type::Bool => Slot::Bool,
+            Type::Int8 => Slot::Prim(quote!(i8)),
+            Type::Int16 => Slot::Prim(quote!(i16)),
+            Type::Int32 => Slot::Prim(quote!(i32)),
+            Type::Int64 => Slot::Prim(quote!(i64)),
+            Type::UInt8 => Slot::Prim(quote!(u8)),
+            Type::UInt16 => Slot::Prim(quote!(u16)),
+            Type::UInt32 => Slot::Prim(quote!(u32)),
+            Type::UInt64 => Slot::Prim(quote!(u64)),
+            Type::Float32 => Slot::Prim(quote!(f32)),
+            Type::Float64 => Slot::Prim(quote!(f64)),
+            Type::Text => Slot::Text,
+            Type::Data => Slot::Data,
+            Type::List(inner) => Slot::List(inner),
+            Type::Enum { type_id, .. } => Slot::Enum(*type_id),
+            // The plan refuses every other type before emission.
+            Type::Struct { type_id, .. } => Slot::Struct(*type_id),
+            Type::Interface { .. } | Type::AnyPointer(_) => Slot::Void,
+        }
+    }
+
+    /// The `ListElement` type of list elements of type `ty`.
+    fn element(&self, depth: usize, ty: &Type) -> TokenStream {
+        let rt = rt();
+        match self.slot(ty) {
+            Slot::Void => quote!(()),
+            Slot::Bool => quote!(bool),
+            Slot::Prim(t) => t,
+            Slot::Enum(id) | Slot::Struct(id) => self.path(depth, id, ""),
+            Slot::Text => quote!(#rt::kind::Text),
+            Slot::Data => quote!(#rt::kind::Data),
+            Slot::List(inner) => {
+                let inner = self.element(depth, inner);
+                quote!(#rt::kind::List<#inner>)
+            }
+        }
+    }
+
+    /// The owned type of list elements of type `ty`.
+    fn owned_element(&self, depth: usize, ty: &Type) -> TokenStream {
+        let rt = rt();
+        match self.slot(ty) {
+            Slot::Void => quote!(()),
+            Slot::Bool => quote!(bool),
+            Slot::Prim(t) => t,
+            Slot::Enum(id) | Slot::Struct(id) => self.path(depth, id, ""),
+            Slot::Text => quote!(#rt::String),
+            Slot::Data => quote!(#rt::Vec<u8>),
+            Slot::List(inner) => {
+                let inner = self.owned_element(depth, inner);
+                quote!(#rt::Vec<#inner>)
+            }
+        }
+    }
+
+    fn structure(&mut self, node: &Node, st: &StructNode) -> TokenStream {
+        let rt = rt();
+        let loc = self.plan.locs[&node.id].clone();
+        let depth = loc.modules.len();
+        let inner_depth = depth + 1;
+        let owned = plain(&loc.name);
+        let reader = plain(&format!("{}Reader", loc.name));
+        let builder = plain(&format!("{}Builder", loc.name));
+        let module = ident(&snake_case(&loc.name));
+        let kind = if st.is_group { "group" } else { "struct" };
+        let docs = self.node_doc(node.id, &format!("The {kind} `{}`.", node.display_name));
+        let reader_doc = doc(&format!("A zero-copy view of the {kind} `{}`.", node.display_name));
+        let builder_doc = doc(&format!("Writes the {kind} `{}` in place in a message.", node.display_name));
+
+        let mut fields = FieldsOut::default();
+        let has_union = st.discriminant_count > 0;
+        let disc = Literal::usize_unsuffixed(st.discriminant_offset as usize);
+        let mut reader_names = HashSet::new();
+        let mut builder_names = HashSet::new();
+        for name in ["from_untyped", "untyped", "to_owned", "which", "raw_discriminant"] {
+            reader_names.insert(name.to_string());
+        }
+        for name in ["from_untyped", "untyped", "reborrow", "clear_fields"] {
+            builder_names.insert(name.to_string());
+        }
+        let mut union_members = Vec::new();
+        for (index, field) in st.fields.iter().enumerate() {
+            let in_union = field.discriminant_value != Field::NO_DISCRIMINANT;
+            if in_union {
+                union_members.push((index, field));
+            }
+            let names = self.field(node, index, field, depth, in_union, &disc, &mut fields);
+            for (is_reader, name) in names {
+                let set = if is_reader { &mut reader_names } else { &mut builder_names };
+                if !set.insert(name.clone()) {
+                    self.errors.push(format!(
+                        "{}.{}: capnzero does not generate fields whose accessor names collide (`{name}`) yet",
+                        node.display_name, field.name
+                    ));
+                }
+            }
+        }
+
+        let mut inner_items = TokenStream::new();
+        if has_union {
+            inner_items.extend(self.union(node, &union_members, depth, &disc, &mut fields));
+        }
+        for nested in &node.nested_nodes {
+            if self.plan.locs.contains_key(&nested.id) {
+                inner_items.extend(self.node(nested.id));
+            }
+        }
+        for field in &st.fields {
+            if let FieldKind::Group { type_id } = field.kind {
+                inner_items.extend(self.node(type_id));
+            }
+        }
+
+        let FieldsOut { owned_fields, owned_defaults, to_owned, reader_methods, builder_methods, write, clear, .. } =
+            fields;
+        let id = Literal::u64_suffixed(node.id);
+        let data_words = Literal::u16_suffixed(st.data_word_count);
+        let pointers = Literal::u16_suffixed(st.pointer_count);
+        let struct_impls = if st.is_group {
+            TokenStream::new()
+        } else {
+            quote! {
+                #[automatically_derived]
+                impl #rt::Struct for #owned {
+                    type Reader<'a> = #reader<'a>;
+                    type Builder<'a> = #builder<'a>;
+                    const TYPE_ID: u64 = #id;
+                    const DATA_WORDS: u16 = #data_words;
+                    const POINTER_COUNT: u16 = #pointers;
+                    fn wrap_reader(reader: #rt::StructReader<'_>) -> #reader<'_> {
+                        #reader { reader }
+                    }
+                    fn wrap_builder(builder: #rt::StructBuilder<'_>) -> #builder<'_> {
+                        #builder { builder }
+                    }
+                    fn read_owned(reader: #reader<'_>) -> #owned {
+                        reader.to_owned()
+                    }
+                    fn write_to(&self, builder: #rt::StructBuilder<'_>) -> #rt::Result<()> {
+                        self.write_fields(#builder { builder })
+                    }
+                }
+
+                #[automatically_derived]
+                impl #rt::ListElement for #owned {
+                    type Reader<'a> = #reader<'a>;
+                    type Owned = #owned;
+                    const SIZE: #rt::ElementSize = #rt::ElementSize::InlineComposite;
+                    fn read<'a>(list: &#rt::ListReader<'a>, index: u32) -> #reader<'a> {
+                        #rt::struct_element::<#owned>(list, index)
+                    }
+                    fn to_owned(value: #reader<'_>) -> #owned {
+                        value.to_owned()
+                    }
+                    fn init(pointer: #rt::PointerBuilder<'_>, len: u32) -> #rt::Result<#rt::ListBuilder<'_>> {
+                        #rt::init_struct_list::<#owned>(pointer, len)
+                    }
+                    fn write(list: &mut #rt::ListBuilder<'_>, index: u32, value: &#owned) -> #rt::Result<()> {
+                        #rt::write_struct_element(list, index, value)
+                    }
+                }
+            }
+        };
+        let module_doc = doc(&format!("Types nested in `{}`.", node.display_name));
+        let inner_module = if inner_items.is_empty() {
+            TokenStream::new()
+        } else {
+            quote! {
+                #module_doc
+                pub mod #module {
+                    #inner_items
+                }
+            }
+        };
+        let _ = inner_depth;
+        quote! {
+            #docs
+            #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+            pub struct #owned {
+                #owned_fields
+            }
+
+            impl ::core::default::Default for #owned {
+                /// Every field at its schema default; pointers null.
+                fn default() -> #owned {
+                    #owned { #owned_defaults }
+                }
+            }
+
+            impl #owned {
+                /// Writes every field into `builder`.
+                #[doc(hidden)]
+                pub fn write_fields(&self, mut builder: #builder<'_>) -> #rt::Result<()> {
+                    let _ = &mut builder;
+                    #write
+                    ::core::result::Result::Ok(())
+                }
+            }
+
+            #reader_doc
+            #[derive(::core::clone::Clone, ::core::marker::Copy)]
+            pub struct #reader<'a> {
+                reader: #rt::StructReader<'a>,
+            }
+
+            impl ::core::default::Default for #reader<'_> {
+                /// The struct with every field at its default.
+                fn default() -> Self {
+                    #reader { reader: #rt::empty_struct() }
+                }
+            }
+
+            impl<'a> #reader<'a> {
+                /// Views an untyped struct as this type.
+                pub fn from_untyped(reader: #rt::StructReader<'a>) -> #reader<'a> {
+                    #reader { reader }
+                }
+
+                /// The untyped struct.
+                pub fn untyped(self) -> #rt::StructReader<'a> {
+                    self.reader
+                }
+
+                /// An owned copy of every field.
+                pub fn to_owned(self) -> #owned {
+                    #owned { #to_owned }
+                }
+
+                #reader_methods
+            }
+
+            #builder_doc
+            pub struct #builder<'a> {
+                builder: #rt::StructBuilder<'a>,
+            }
+
+            impl<'a> #builder<'a> {
+                /// Writes an untyped struct as this type.
+                pub fn from_untyped(builder: #rt::StructBuilder<'a>) -> #builder<'a> {
+                    #builder { builder }
+                }
+
+                /// A shorter-lived builder of the same struct.
+                pub fn reborrow(&mut self) -> #builder<'_> {
+                    #builder { builder: self.builder.reborrow() }
+                }
+
+                /// The untyped struct.
+                pub fn untyped(&mut self) -> #rt::StructBuilder<'_> {
+                    self.builder.reborrow()
+                }
+
+                /// Sets every field to zero (its default), pointers to null.
+                #[doc(hidden)]
+                pub fn clear_fields(&mut self) {
+                    #clear
+                }
+
+                #builder_methods
+            }
+
+            #struct_impls
+
+            #inner_module
+        }
+    }
+
+    /// The accessors of one field; returns the method names it defined (`true` for reader
+    /// methods).
+    #[allow(clippy::too_many_arguments)]
+    fn field(
+        &mut self,
+        node: &Node,
+        index: usize,
+        field: &Field,
+        depth: usize,
+        in_union: bool,
+        disc: &Literal,
+        out: &mut FieldsOut,
+    ) -> Vec<(bool, String)> {
+        let rt = rt();
+        let snake = snake_case(&field.name);
+        let name = ident(&snake);
+        let has = plain(&format!("has_{snake}"));
+        let get = plain(&format!("get_{snake}"));
+        let set = plain(&format!("set_{snake}"));
+        let init = plain(&format!("init_{snake}"));
+        let field_doc = self.member_doc(node.id, index).unwrap_or_else(|| doc(&format!("The field `{}`.", field.name)));
+        let set_disc = if in_union {
+            let value = Literal::u16_suffixed(field.discriminant_value);
+            quote!(self.builder.set::<u16>(#disc, #value);)
+        } else {
+            TokenStream::new()
+        };
+        let mut names = Vec::new();
+        let is_name = plain(&format!("is_{snake}"));
+        let (offset, ty, default) = match &field.kind {
+            FieldKind::Group { type_id } => {
+                let group_reader = self.path(depth, *type_id, "Reader");
+                let group_builder = self.path(depth, *type_id, "Builder");
+                let group_owned = self.path(depth, *type_id, "");
+                let disc_value = Literal::u16_suffixed(field.discriminant_value);
+                out.clear.extend(quote!(#group_builder::from_untyped(self.builder.reborrow()).clear_fields();));
+                if in_union {
+                    out.reader_methods.extend(quote! {
+                        #field_doc
+                        /// `None` when another member of the union is set.
+                        pub fn #name(self) -> ::core::option::Option<#group_reader<'a>> {
+                            if self.raw_discriminant() == #disc_value {
+                                ::core::option::Option::Some(#group_reader::from_untyped(self.reader))
+                            } else {
+                                ::core::option::Option::None
+                            }
+                        }
+
+                        /// Whether this member of the union is set.
+                        pub fn #is_name(self) -> bool {
+                            self.raw_discriminant() == #disc_value
+                        }
+                    });
+                    names.push((true, snake.clone()));
+                    names.push((true, format!("is_{snake}")));
+                    out.union_payloads.push((index, quote!(.to_owned())));
+                    out.builder_methods.extend(quote! {
+                        #field_doc
+                        /// Makes it the union's member and clears its fields.
+                        pub fn #init(&mut self) -> #group_builder<'_> {
+                            #set_disc
+                            let mut group = #group_builder::from_untyped(self.builder.reborrow());
+                            group.clear_fields();
+                            group
+                        }
+                    });
+                    names.push((false, format!("init_{snake}")));
+                } else {
+                    out.owned_fields.extend(quote!(#field_doc pub #name: #group_owned,));
+                    out.owned_defaults.extend(quote!(#name: ::core::default::Default::default(),));
+                    out.to_owned.extend(quote!(#name: self.#name().to_owned(),));
+                    out.write.extend(quote!(self.#name.write_fields(builder.#name())?;));
+                    out.reader_methods.extend(quote! {
+                        #field_doc
+                        pub fn #name(self) -> #group_reader<'a> {
+                            #group_reader::from_untyped(self.reader)
+                        }
+                    });
+                    names.push((true, snake.clone()));
+                    out.builder_methods.extend(quote! {
+                        #field_doc
+                        pub fn #name(&mut self) -> #group_builder<'_> {
+                            #group_builder::from_untyped(self.builder.reborrow())
+                        }
+                    });
+                    names.push((false, snake.clone()));
+                }
+                return names;
+            }
+            FieldKind::Slot { offset, ty, default_value, .. } => (*offset as usize, ty, default_value),
+        };
+        let off = Literal::usize_unsuffixed(offset);
+        let ptr = Literal::u16_suffixed(offset as u16);
+        let disc_value = Literal::u16_suffixed(field.discriminant_value);
+        let active = if in_union { quote!(self.raw_discriminant() == #disc_value) } else { quote!(true) };
+        match self.slot(ty) {
+            Slot::Void => {
+                if in_union {
+                    out.union_payloads.push((index, TokenStream::new()));
+                    out.builder_methods.extend(quote! {
+                        #field_doc
+                        /// Makes it the union's member.
+                        pub fn #set(&mut self) {
+                            #set_disc
+                        }
+                    });
+                    names.push((false, format!("set_{snake}")));
+                }
+            }
+            Slot::Bool | Slot::Prim(_) | Slot::Enum(_) => {
+                let (value_ty, read, write, clear, default_expr) = match self.slot(ty) {
+                    Slot::Bool => {
+                        let d = matches!(default, Value::Bool(true));
+                        (
+                            quote!(bool),
+                            quote!(self.reader.get_bool_or(#off, #d)),
+                            quote!(self.builder.set_bool_or(#off, value, #d)),
+                            quote!(self.builder.set_bool(#off, false);),
+                            quote!(#d),
+                        )
+                    }
+                    Slot::Prim(t) => {
+                        let d = literal(default);
+                        (
+                            t.clone(),
+                            quote!(self.reader.get_or::<#t>(#off, #d)),
+                            quote!(self.builder.set_or::<#t>(#off, value, #d)),
+                            quote!(self.builder.set::<#t>(#off, ::core::default::Default::default());),
+                            d,
+                        )
+                    }
+                    Slot::Enum(id) => {
+                        let e = self.path(depth, id, "");
+                        let d = match default {
+                            Value::Enum(n) => Literal::u16_suffixed(*n),
+                            _ => Literal::u16_suffixed(0),
+                        };
+                        (
+                            e.clone(),
+                            quote!(#e::from_u16(self.reader.get_or::<u16>(#off, #d))),
+                            quote!(self.builder.set_or::<u16>(#off, value.to_u16(), #d)),
+                            quote!(self.builder.set::<u16>(#off, 0);),
+                            quote!(#e::from_u16(#d)),
+                        )
+                    }
+                    _ => unreachable_slot(),
+                };
+                out.clear.extend(clear);
+                out.builder_methods.extend(quote! {
+                    #field_doc
+                    pub fn #set(&mut self, value: #value_ty) {
+                        #set_disc
+                        #write
+                    }
+                });
+                names.push((false, format!("set_{snake}")));
+                if in_union {
+                    out.union_payloads.push((index, TokenStream::new()));
+                    out.reader_methods.extend(quote! {
+                        #field_doc
+                        /// `None` when another member of the union is set.
+                        pub fn #name(self) -> ::core::option::Option<#value_ty> {
+                            if #active { ::core::option::Option::Some(#read) } else { ::core::option::Option::None }
+                        }
+                    });
+                } else {
+                    out.owned_fields.extend(quote!(#field_doc pub #name: #value_ty,));
+                    out.owned_defaults.extend(quote!(#name: #default_expr,));
+                    out.to_owned.extend(quote!(#name: self.#name(),));
+                    out.write.extend(quote!(builder.#set(self.#name);));
+                    out.reader_methods.extend(quote! {
+                        #field_doc
+                        pub fn #name(self) -> #value_ty {
+                            #read
+                        }
+                    });
+                }
+                names.push((true, snake.clone()));
+            }
+            slot @ (Slot::Text | Slot::Data | Slot::List(_) | Slot::Struct(_)) => {
+                let boxed = self.plan.boxed.contains(&(node.id, index));
+                let pointer = quote!(self.reader.pointer(#ptr));
+                let (reader_ty, read, owned_ty, to_owned, default_expr, setter) = match slot {
+                    Slot::Text => (
+                        quote!(&'a str),
+                        quote!(#rt::text(#pointer)),
+                        quote!(#rt::String),
+                        quote!(.map(#rt::String::from)),
+                        match default {
+                            Value::Text(Some(text)) => quote!(#text),
+                            _ => quote!(""),
+                        },
+                        quote! {
+                            pub fn #set(&mut self, value: &str) -> #rt::Result<()> {
+                                #set_disc
+                                #rt::pointer_of(&mut self.builder, #ptr)?.set_text(value)
+                            }
+                        },
+                    ),
+                    Slot::Data => (
+                        quote!(&'a [u8]),
+                        quote!(#rt::data(#pointer)),
+                        quote!(#rt::Vec<u8>),
+                        quote!(.map(<[u8]>::to_vec)),
+                        match default {
+                            Value::Data(Some(bytes)) => {
+                                let bytes = Literal::byte_string(bytes);
+                                quote!(#bytes)
+                            }
+                            _ => quote!(&[]),
+                        },
+                        quote! {
+                            pub fn #set(&mut self, value: &[u8]) -> #rt::Result<()> {
+                                #set_disc
+                                #rt::pointer_of(&mut self.builder, #ptr)?.set_data(value)
+                            }
+                        },
+                    ),
+                    Slot::List(inner) => {
+                        let element = self.element(depth, inner);
+                        let owned_element = self.owned_element(depth, inner);
+                        let default_expr = match default {
+                            Value::List(Some(words)) => {
+                                let len = words.len();
+                                let bytes = words.iter().map(|b| Literal::u8_suffixed(*b));
+                                quote!({
+                                    static DEFAULT: [u8; #len] = [#(#bytes),*];
+                                    #rt::default_list::<#element>(&DEFAULT)
+                                })
+                            }
+                            _ => quote!(#rt::List::default()),
+                        };
+                        (
+                            quote!(#rt::List<'a, #element>),
+                            quote!(#rt::List::<#element>::from_pointer(#pointer)),
+                            quote!(#rt::Vec<#owned_element>),
+                            quote!(.map(|list| list.to_vec())),
+                            default_expr,
+                            quote! {
+                                pub fn #set(&mut self, value: &[#owned_element]) -> #rt::Result<()> {
+                                    #set_disc
+                                    #rt::write_list::<#element>(#rt::pointer_of(&mut self.builder, #ptr)?, value)
+                                }
+
+                                #field_doc
+                                /// Points it at a new list of `len` zero elements, to fill in place.
+                                pub fn #init(&mut self, len: u32) -> #rt::Result<#rt::ListBuilderOf<'_, #element>> {
+                                    #set_disc
+                                    #rt::ListBuilderOf::init(#rt::pointer_of(&mut self.builder, #ptr)?, len)
+                                }
+                            },
+                        )
+                    }
+                    Slot::Struct(id) => {
+                        let target = self.path(depth, id, "");
+                        let target_reader = self.path(depth, id, "Reader");
+                        let target_builder = self.path(depth, id, "Builder");
+                        let default_expr = match default {
+                            Value::Struct(Some(words)) => {
+                                let len = words.len();
+                                let bytes = words.iter().map(|b| Literal::u8_suffixed(*b));
+                                quote!({
+                                    static DEFAULT: [u8; #len] = [#(#bytes),*];
+                                    #rt::default_struct::<#target>(&DEFAULT)
+                                })
+                            }
+                            _ => quote!(#target_reader::default()),
+                        };
+                        let (owned_ty, to_owned) = if boxed {
+                            (quote!(#rt::Box<#target>), quote!(.map(|value| #rt::Box::new(value.to_owned()))))
+                        } else {
+                            (target.clone(), quote!(.map(|value| value.to_owned())))
+                        };
+                        (
+                            quote!(#target_reader<'a>),
+                            quote!(#rt::struct_at::<#target>(#pointer)),
+                            owned_ty,
+                            to_owned,
+                            default_expr,
+                            quote! {
+                                pub fn #set(&mut self, value: &#target) -> #rt::Result<()> {
+                                    #set_disc
+                                    #rt::write_struct(#rt::pointer_of(&mut self.builder, #ptr)?, value)
+                                }
+
+                                #field_doc
+                                /// Points it at a new struct with every field at its default, to fill in place.
+                                pub fn #init(&mut self) -> #rt::Result<#target_builder<'_>> {
+                                    #set_disc
+                                    ::core::result::Result::Ok(#rt::init_struct::<#target>(#rt::pointer_of(&mut self.builder, #ptr)?))
+                                }
+                            },
+                        )
+                    }
+                    _ => unreachable_slot(),
+                };
+                if matches!(slot, Slot::List(_) | Slot::Struct(_)) {
+                    names.push((false, format!("init_{snake}")));
+                }
+                names.push((false, format!("set_{snake}")));
+                names.extend([(true, snake.clone()), (true, format!("has_{snake}")), (true, format!("get_{snake}"))]);
+                out.clear.extend(quote!(#rt::clear_pointer(&mut self.builder, #ptr);));
+                out.builder_methods.extend(quote!(#field_doc #setter));
+                out.reader_methods.extend(quote! {
+                    #field_doc
+                    /// `None` when the pointer is null or malformed.
+                    pub fn #name(self) -> ::core::option::Option<#reader_ty> {
+                        if #active { #read } else { ::core::option::Option::None }
+                    }
+
+                    /// Whether the pointer is set (not null).
+                    pub fn #has(self) -> bool {
+                        #active && !#pointer.is_null()
+                    }
+
+                    #field_doc
+                    /// The schema default when the pointer is null or malformed.
+                    pub fn #get(self) -> #reader_ty {
+                        match self.#name() {
+                            ::core::option::Option::Some(value) => value,
+                            ::core::option::Option::None => #default_expr,
+                        }
+                    }
+                });
+                if in_union {
+                    out.union_payloads.push((index, to_owned));
+                } else {
+                    out.owned_fields.extend(quote!(#field_doc pub #name: ::core::option::Option<#owned_ty>,));
+                    out.owned_defaults.extend(quote!(#name: ::core::option::Option::None,));
+                    out.to_owned.extend(quote!(#name: self.#name()#to_owned,));
+                    out.write.extend(quote! {
+                        if let ::core::option::Option::Some(value) = &self.#name {
+                            builder.#set(value)?;
+                        }
+                    });
+                }
+            }
+        }
+        if in_union {
+            out.reader_methods.extend(quote! {
+                /// Whether this member of the union is set.
+                pub fn #is_name(self) -> bool {
+                    self.raw_discriminant() == #disc_value
+                }
+            });
+            names.push((true, format!("is_{snake}")));
+        }
+        names
+    }
+}
+
+impl Emitter<'_, '_> {
+    /// The reader and owned types of a union member, named from code `depth` modules deep;
+    /// `None` for Void.
+    fn member_types(
+        &self,
+        depth: usize,
+        node: &Node,
+        index: usize,
+        field: &Field,
+    ) -> Option<(TokenStream, TokenStream)> {
+        let rt = rt();
+        let ty = match &field.kind {
+            FieldKind::Group { type_id } => {
+                let reader = self.path(depth, *type_id, "Reader");
+                return Some((quote!(#reader<'a>), self.path(depth, *type_id, "")));
+            }
+            FieldKind::Slot { ty, .. } => ty,
+        };
+        Some(match self.slot(ty) {
+            Slot::Void => return None,
+            Slot::Bool => (quote!(bool), quote!(bool)),
+            Slot::Prim(t) => (t.clone(), t),
+            Slot::Enum(id) => (self.path(depth, id, ""), self.path(depth, id, "")),
+            Slot::Text => (quote!(::core::option::Option<&'a str>), quote!(::core::option::Option<#rt::String>)),
+            Slot::Data => (quote!(::core::option::Option<&'a [u8]>), quote!(::core::option::Option<#rt::Vec<u8>>)),
+            Slot::List(inner) => {
+                let element = self.element(depth, inner);
+                let owned = self.owned_element(depth, inner);
+                (
+                    quote!(::core::option::Option<#rt::List<'a, #element>>),
+                    quote!(::core::option::Option<#rt::Vec<#owned>>),
+                )
+            }
+            Slot::Struct(id) => {
+                let reader = self.path(depth, id, "Reader");
+                let owned = self.path(depth, id, "");
+                let owned = if self.plan.boxed.contains(&(node.id, index)) { quote!(#rt::Box<#owned>) } else { owned };
+                (quote!(::core::option::Option<#reader<'a>>), quote!(::core::option::Option<#owned>))
+            }
+        })
+    }
+
+    /// The anonymous union of a struct or group: its `Which` and `Union` enums (in the inner
+    /// module) and the reader, owned and write code for it.
+    fn union(
+        &mut self,
+        node: &Node,
+        members: &[(usize, &Field)],
+        depth: usize,
+        disc: &Literal,
+        out: &mut FieldsOut,
+    ) -> TokenStream {
+        let module = ident(&snake_case(&self.plan.locs[&node.id].name));
+        let inner = depth + 1;
+        let mut which_variants = TokenStream::new();
+        let mut union_variants = TokenStream::new();
+        let mut which_arms = TokenStream::new();
+        let mut to_owned_arms = TokenStream::new();
+        let mut write_arms = TokenStream::new();
+        let mut needs_lifetime = false;
+        let mut union_default = quote!(Union::Unknown(0));
+        for &(index, field) in members {
+            let snake = snake_case(&field.name);
+            let name = ident(&snake);
+            let set = plain(&format!("set_{snake}"));
+            let init = plain(&format!("init_{snake}"));
+            let variant = plain(&super::names::pascal_case(&field.name));
+            let d = Literal::u16_suffixed(field.discriminant_value);
+            let member_doc =
+                self.member_doc(node.id, index).unwrap_or_else(|| doc(&format!("The member `{}`.", field.name)));
+            let conversion = out.union_payloads.iter().find(|(i, _)| *i == index).map(|(_, c)| c.clone());
+            let conversion = conversion.unwrap_or_default();
+            let types = self.member_types(inner, node, index, field);
+            let is_group = matches!(field.kind, FieldKind::Group { .. });
+            let is_pointer = matches!(&field.kind, FieldKind::Slot { ty, .. }
+                if matches!(self.slot(ty), Slot::Text | Slot::Data | Slot::List(_) | Slot::Struct(_)));
+            match types {
+                None => {
+                    which_variants.extend(quote!(#member_doc #variant,));
+                    union_variants.extend(quote!(#member_doc #variant,));
+                    which_arms.extend(quote!(#d => #module::Which::#variant,));
+                    to_owned_arms.extend(quote!(#module::Which::#variant => #module::Union::#variant,));
+                    write_arms.extend(quote!(#module::Union::#variant => builder.#set(),));
+                    if field.discriminant_value == 0 {
+                        union_default = quote!(Union::#variant);
+                    }
+                }
+                Some((reader_ty, owned_ty)) => {
+                    needs_lifetime |= is_group || is_pointer;
+                    which_variants.extend(quote!(#member_doc #variant(#reader_ty),));
+                    union_variants.extend(quote!(#member_doc #variant(#owned_ty),));
+                    if is_group {
+                        let group = self.path(depth, self.group_id(field), "Reader");
+                        which_arms.extend(quote!(#d => #module::Which::#variant(#group::from_untyped(self.reader)),));
+                        to_owned_arms.extend(
+                            quote!(#module::Which::#variant(value) => #module::Union::#variant(value.to_owned()),),
+                        );
+                        write_arms
+                            .extend(quote!(#module::Union::#variant(value) => value.write_fields(builder.#init())?,));
+                    } else if is_pointer {
+                        which_arms.extend(quote!(#d => #module::Which::#variant(self.#name()),));
+                        to_owned_arms.extend(
+                            quote!(#module::Which::#variant(value) => #module::Union::#variant(value #conversion),),
+                        );
+                        write_arms.extend(quote! {
+                            #module::Union::#variant(value) => match value {
+                                ::core::option::Option::Some(value) => builder.#set(value)?,
+                                ::core::option::Option::None => builder.builder.set::<u16>(#disc, #d),
+                            },
+                        });
+                    } else {
+                        which_arms.extend(quote!(#d => #module::Which::#variant(self.#name().unwrap_or_default()),));
+                        to_owned_arms
+                            .extend(quote!(#module::Which::#variant(value) => #module::Union::#variant(value),));
+                        write_arms.extend(quote!(#module::Union::#variant(value) => builder.#set(*value),));
+                    }
+                    if field.discriminant_value == 0 {
+                        union_default = match &field.kind {
+                            FieldKind::Slot { ty, default_value, .. } if !is_pointer => {
+                                let value = match self.slot(ty) {
+                                    Slot::Bool => {
+                                        let b = matches!(default_value, Value::Bool(true));
+                                        quote!(#b)
+                                    }
+                                    Slot::Enum(id) => {
+                                        let e = self.path(inner, id, "");
+                                        let n = match default_value {
+                                            Value::Enum(n) => *n,
+                                            _ => 0,
+                                        };
+                                        quote!(#e::from_u16(#n))
+                                    }
+                                    _ => literal(default_value),
+                                };
+                                quote!(Union::#variant(#value))
+                            }
+                            _ => quote!(Union::#variant(::core::default::Default::default())),
+                        };
+                    }
+                }
+            }
+        }
+        let lifetime = if needs_lifetime { quote!(<'a>) } else { TokenStream::new() };
+        let rt = rt();
+        out.reader_methods.extend(quote! {
+            /// The member of the union that is set, with its value.
+            pub fn which(self) -> #module::Which #lifetime {
+                match self.raw_discriminant() {
+                    #which_arms
+                    other => #module::Which::Unknown(other),
+                }
+            }
+
+            /// The union's discriminant as stored.
+            pub fn raw_discriminant(self) -> u16 {
+                self.reader.get::<u16>(#disc)
+            }
+        });
+        out.owned_fields.extend(quote! {
+            /// The anonymous union.
+            pub union: #module::Union,
+        });
+        out.owned_defaults.extend(quote!(union: ::core::default::Default::default(),));
+        out.to_owned.extend(quote! {
+            union: match self.which() {
+                #to_owned_arms
+                #module::Which::Unknown(other) => #module::Union::Unknown(other),
+            },
+        });
+        out.write.extend(quote! {
+            match &self.union {
+                #write_arms
+                #module::Union::Unknown(other) => builder.builder.set::<u16>(#disc, *other),
+            }
+        });
+        out.clear.extend(quote!(self.builder.set::<u16>(#disc, 0);));
+        let _ = rt;
+        quote! {
+            /// The member of the union that is set, as a reader sees it.
+            #[derive(::core::clone::Clone, ::core::marker::Copy)]
+            pub enum Which #lifetime {
+                #which_variants
+                /// A discriminant this schema does not know (written by a newer schema).
+                Unknown(u16),
+            }
+
+            /// The member of the union that is set, owned.
+            #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+            #[allow(clippy::large_enum_variant)]
+            pub enum Union {
+                #union_variants
+                /// A discriminant this schema does not know (written by a newer schema).
+                Unknown(u16),
+            }
+
+            impl ::core::default::Default for Union {
+                /// The member of discriminant 0 at its default.
+                fn default() -> Union {
+                    #union_default
+                }
+            }
+        }
+    }
+
+    fn group_id(&self, field: &Field) -> u64 {
+        match field.kind {
+            FieldKind::Group { type_id } => type_id,
+            FieldKind::Slot { .. } => 0,
+        }
+    }
+}
+
+/// The tokens an emitter collects for one struct.
+#[derive(Default)]
+struct FieldsOut {
+    owned_fields: TokenStream,
+    owned_defaults: TokenStream,
+    to_owned: TokenStream,
+    reader_methods: TokenStream,
+    builder_methods: TokenStream,
+    write: TokenStream,
+    clear: TokenStream,
+    /// Per union member: its field index and the `.map(…)` (pointers) or method (groups)
+    /// making its owned value from its reader value.
+    union_payloads: Vec<(usize, TokenStream)>,
+}
+
+fn unreachable_slot() -> ! {
+    unreachable!("slot kinds are matched exhaustively above")
+}
+
+/// A primitive default as a literal of its type (floats by bit pattern).
+fn literal(value: &Value) -> TokenStream {
+    match value {
+        Value::Int8(v) => quote!(#v),
+        Value::Int16(v) => quote!(#v),
+        Value::Int32(v) => quote!(#v),
+        Value::Int64(v) => quote!(#v),
+        Value::UInt8(v) => quote!(#v),
+        Value::UInt16(v) => quote!(#v),
+        Value::UInt32(v) => quote!(#v),
+        Value::UInt64(v) => quote!(#v),
+        Value::Float32(v) => {
+            let bits = v.to_bits();
+            quote!(f32::from_bits(#bits))
+        }
+        Value::Float64(v) => {
+            let bits = v.to_bits();
+            quote!(f64::from_bits(#bits))
+        }
+        _ => quote!(0),
+    }
+}
