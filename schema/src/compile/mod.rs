@@ -20,7 +20,7 @@ mod names;
 mod nodes;
 mod order;
 mod report;
-mod resolve;
+pub(crate) mod resolve;
 mod validate;
 mod values;
 

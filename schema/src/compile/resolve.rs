@@ -42,7 +42,8 @@ pub enum Builtin {
 }
 
 impl Builtin {
-    fn named(name: &str) -> Option<Builtin> {
+    /// The built-in type a name stands for, if it is one.
+    pub(crate) fn named(name: &str) -> Option<Builtin> {
         Some(match name {
             "Void" => Builtin::Void,
             "Bool" => Builtin::Bool,

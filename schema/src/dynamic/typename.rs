@@ -12,6 +12,7 @@
 //! here ("Not defined").
 
 use crate::ast::{Expr, ExprKind, TupleElement};
+use crate::compile::resolve::Builtin;
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::lexer::TokenKind;
 use crate::model::{AnyPointer, Binding, Brand, BrandScope, Node, NodeKind, Type};
@@ -190,55 +191,6 @@ fn resolve_relative(importer: &str, path: &str) -> String {
     parts.join("/")
 }
 
-/// The built-in types, as names resolve to them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Builtin {
-    Void,
-    Bool,
-    Int8,
-    Int16,
-    Int32,
-    Int64,
-    UInt8,
-    UInt16,
-    UInt32,
-    UInt64,
-    Float32,
-    Float64,
-    Text,
-    Data,
-    List,
-    AnyPointer,
-    AnyStruct,
-    AnyList,
-    Capability,
-    /// The old name of `AnyPointer`, still resolved (with a complaint when used as a type).
-    Object,
-}
-
-const BUILTINS: &[(&str, Builtin)] = &[
-    ("Void", Builtin::Void),
-    ("Bool", Builtin::Bool),
-    ("Int8", Builtin::Int8),
-    ("Int16", Builtin::Int16),
-    ("Int32", Builtin::Int32),
-    ("Int64", Builtin::Int64),
-    ("UInt8", Builtin::UInt8),
-    ("UInt16", Builtin::UInt16),
-    ("UInt32", Builtin::UInt32),
-    ("UInt64", Builtin::UInt64),
-    ("Float32", Builtin::Float32),
-    ("Float64", Builtin::Float64),
-    ("Text", Builtin::Text),
-    ("Data", Builtin::Data),
-    ("List", Builtin::List),
-    ("AnyPointer", Builtin::AnyPointer),
-    ("AnyStruct", Builtin::AnyStruct),
-    ("AnyList", Builtin::AnyList),
-    ("Capability", Builtin::Capability),
-    ("Object", Builtin::Object),
-];
-
 /// What a name resolves to.
 #[derive(Clone, Copy, Debug)]
 enum Target<'s> {
@@ -355,8 +307,8 @@ impl<'s> Evaluator<'s> {
                 if let Some(node) = self.schema.nested(self.file.id, &name.value) {
                     return Some(Decl::nested(node, &self.file_scope(), expr));
                 }
-                match BUILTINS.iter().find(|(n, _)| *n == name.value) {
-                    Some(&(_, builtin)) => Some(Decl::builtin(builtin, expr)),
+                match Builtin::named(&name.value) {
+                    Some(builtin) => Some(Decl::builtin(builtin, expr)),
                     None => {
                         self.report(name.span, &format!("Not defined: {}", name.value));
                         None
