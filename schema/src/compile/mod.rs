@@ -24,7 +24,7 @@ pub(crate) mod resolve;
 mod validate;
 mod values;
 
-pub use files::{FileLoader, MemoryLoader, SourceFile};
+pub use files::{resolve_relative, FileLoader, MemoryLoader, SourceFile};
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;

@@ -69,10 +69,40 @@ impl Builtin {
         })
     }
 
+    /// The type a built-in names by itself: `None` for `List`, which needs a parameter. `Object`
+    /// gives `AnyPointer` (its use is an error, [`OBJECT_RENAMED`], reported by the caller).
+    pub(crate) fn plain_type(self) -> Option<Type> {
+        Some(match self {
+            Builtin::Void => Type::Void,
+            Builtin::Bool => Type::Bool,
+            Builtin::Int8 => Type::Int8,
+            Builtin::Int16 => Type::Int16,
+            Builtin::Int32 => Type::Int32,
+            Builtin::Int64 => Type::Int64,
+            Builtin::UInt8 => Type::UInt8,
+            Builtin::UInt16 => Type::UInt16,
+            Builtin::UInt32 => Type::UInt32,
+            Builtin::UInt64 => Type::UInt64,
+            Builtin::Float32 => Type::Float32,
+            Builtin::Float64 => Type::Float64,
+            Builtin::Text => Type::Text,
+            Builtin::Data => Type::Data,
+            Builtin::AnyPointer | Builtin::Object => Type::AnyPointer(AnyPointer::AnyKind),
+            Builtin::AnyStruct => Type::AnyPointer(AnyPointer::Struct),
+            Builtin::AnyList => Type::AnyPointer(AnyPointer::List),
+            Builtin::Capability => Type::AnyPointer(AnyPointer::Capability),
+            Builtin::List => return None,
+        })
+    }
+
     fn is_pointer(self) -> bool {
         matches!(self, Builtin::Text | Builtin::Data | Builtin::List | Builtin::AnyPointer | Builtin::Object)
     }
 }
+
+/// The error for a use of `Object`, in the official compiler's words.
+pub(crate) const OBJECT_RENAMED: &str = "As of Cap'n Proto 0.4, 'Object' has been renamed to 'AnyPointer'.  Sorry for \
+                                         the inconvenience, and thanks for being an early adopter.  :)";
 
 /// What a name stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -498,30 +528,8 @@ impl<'f> Resolver<'_, 'f> {
             }
             Branded::ImplicitParam { index } => Type::AnyPointer(AnyPointer::ImplicitMethodParameter { index: *index }),
             Branded::Decl { target: Target::Builtin(b), brand, span, .. } => match b {
-                Builtin::Void => Type::Void,
-                Builtin::Bool => Type::Bool,
-                Builtin::Int8 => Type::Int8,
-                Builtin::Int16 => Type::Int16,
-                Builtin::Int32 => Type::Int32,
-                Builtin::Int64 => Type::Int64,
-                Builtin::UInt8 => Type::UInt8,
-                Builtin::UInt16 => Type::UInt16,
-                Builtin::UInt32 => Type::UInt32,
-                Builtin::UInt64 => Type::UInt64,
-                Builtin::Float32 => Type::Float32,
-                Builtin::Float64 => Type::Float64,
-                Builtin::Text => Type::Text,
-                Builtin::Data => Type::Data,
-                Builtin::AnyPointer => Type::AnyPointer(AnyPointer::AnyKind),
-                Builtin::AnyStruct => Type::AnyPointer(AnyPointer::Struct),
-                Builtin::AnyList => Type::AnyPointer(AnyPointer::List),
-                Builtin::Capability => Type::AnyPointer(AnyPointer::Capability),
                 Builtin::Object => {
-                    errors.error(
-                        *span,
-                        "As of Cap'n Proto 0.4, 'Object' has been renamed to 'AnyPointer'.  Sorry for the \
-                         inconvenience, and thanks for being an early adopter.  :)",
-                    );
+                    errors.error(*span, OBJECT_RENAMED);
                     Type::AnyPointer(AnyPointer::AnyKind)
                 }
                 Builtin::List => {
@@ -557,6 +565,7 @@ impl<'f> Resolver<'_, 'f> {
                         other => Type::List(Box::new(other)),
                     }
                 }
+                plain => plain.plain_type().unwrap_or(Type::Void),
             },
             Branded::Decl { target: Target::Entity(e), brand, span, text } => {
                 let type_id = self.table.entities[*e].id;

@@ -12,7 +12,8 @@
 //! here ("Not defined").
 
 use crate::ast::{Expr, ExprKind, TupleElement};
-use crate::compile::resolve::Builtin;
+use crate::compile::resolve::{Builtin, OBJECT_RENAMED};
+use crate::compile::resolve_relative;
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::lexer::TokenKind;
 use crate::model::{AnyPointer, Binding, Brand, BrandScope, Node, NodeKind, Type};
@@ -169,26 +170,6 @@ fn tuple_text(elements: &[TupleElement]) -> String {
         })
         .collect();
     format!("( {} )", elements.join(", "))
-}
-
-/// The name of the file `path` imported from the file named `importer`: `/a/b` is `a/b`; a
-/// relative path is joined to the importer's directory.
-fn resolve_relative(importer: &str, path: &str) -> String {
-    if let Some(absolute) = path.strip_prefix('/') {
-        return absolute.to_string();
-    }
-    let mut parts: Vec<&str> = importer.split('/').collect();
-    parts.pop();
-    for part in path.split('/') {
-        match part {
-            "." | "" => {}
-            ".." => {
-                parts.pop();
-            }
-            other => parts.push(other),
-        }
-    }
-    parts.join("/")
 }
 
 /// What a name resolves to.
@@ -418,20 +399,6 @@ impl<'s> Evaluator<'s> {
             Target::Builtin(builtin) => builtin,
         };
         Some(match builtin {
-            Builtin::Void => Type::Void,
-            Builtin::Bool => Type::Bool,
-            Builtin::Int8 => Type::Int8,
-            Builtin::Int16 => Type::Int16,
-            Builtin::Int32 => Type::Int32,
-            Builtin::Int64 => Type::Int64,
-            Builtin::UInt8 => Type::UInt8,
-            Builtin::UInt16 => Type::UInt16,
-            Builtin::UInt32 => Type::UInt32,
-            Builtin::UInt64 => Type::UInt64,
-            Builtin::Float32 => Type::Float32,
-            Builtin::Float64 => Type::Float64,
-            Builtin::Text => Type::Text,
-            Builtin::Data => Type::Data,
             Builtin::List => {
                 let arguments = decl.scopes.last().map_or(&[][..], |s| &s.arguments[..]);
                 let [element] = arguments else {
@@ -448,17 +415,10 @@ impl<'s> Evaluator<'s> {
                 return None;
             }
             Builtin::Object => {
-                self.report(
-                    decl.source.span,
-                    "As of Cap'n Proto 0.4, 'Object' has been renamed to 'AnyPointer'.  Sorry for the \
-                     inconvenience, and thanks for being an early adopter.  :)",
-                );
+                self.report(decl.source.span, OBJECT_RENAMED);
                 Type::AnyPointer(AnyPointer::AnyKind)
             }
-            Builtin::AnyPointer => Type::AnyPointer(AnyPointer::AnyKind),
-            Builtin::AnyStruct => Type::AnyPointer(AnyPointer::Struct),
-            Builtin::AnyList => Type::AnyPointer(AnyPointer::List),
-            Builtin::Capability => Type::AnyPointer(AnyPointer::Capability),
+            plain => plain.plain_type().unwrap_or(Type::Void),
         })
     }
 
