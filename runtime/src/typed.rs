@@ -42,6 +42,8 @@ pub trait Struct: Sized {
     fn wrap_reader(reader: StructReader<'_>) -> Self::Reader<'_>;
     /// Writes into a struct of a message as this type.
     fn wrap_builder(builder: StructBuilder<'_>) -> Self::Builder<'_>;
+    /// The untyped struct under a view.
+    fn unwrap_reader<'a>(reader: Self::Reader<'a>) -> StructReader<'a>;
     /// Copies a view into an owned value.
     fn read_owned(reader: Self::Reader<'_>) -> Self;
     /// Writes this value's fields into `builder` (a struct of at least this type's size).

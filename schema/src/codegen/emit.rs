@@ -311,6 +311,9 @@ impl<'p, 'c> Emitter<'p, 'c> {
                     fn wrap_builder(builder: #rt::StructBuilder<'_>) -> #builder<'_> {
                         #builder { builder }
                     }
+                    fn unwrap_reader<'a>(reader: Self::Reader<'a>) -> #rt::StructReader<'a> {
+                        reader.reader
+                    }
                     fn read_owned(reader: #reader<'_>) -> #owned {
                         reader.to_owned()
                     }
