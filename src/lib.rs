@@ -20,7 +20,7 @@ pub mod __private {
     pub use alloc::vec::Vec;
     pub use capnzero_runtime::__typed::*;
     pub use capnzero_runtime::{
-        kind, write_list, ElementSize, List, ListBuilder, ListBuilderOf, ListElement, ListReader, PointerBuilder,
-        PointerReader, Result, Struct, StructBuilder, StructReader,
+        kind, write_list, ElementSize, List, ListBuilder, ListBuilderOf, ListConst, ListElement, ListReader,
+        PointerBuilder, PointerConst, PointerReader, Result, Struct, StructBuilder, StructConst, StructReader,
     };
 }

@@ -30,6 +30,7 @@ extern crate alloc;
 
 mod builder;
 mod canonical;
+mod constant;
 mod copy;
 mod error;
 mod message;
@@ -44,6 +45,7 @@ mod wire;
 
 pub use builder::{AllocationStrategy, BuilderOptions, ListBuilder, MessageBuilder, PointerBuilder, StructBuilder};
 pub use canonical::{canonicalize, compact, is_canonical, is_compact};
+pub use constant::{ListConst, PointerConst, StructConst};
 pub use error::{Error, ErrorKind, Result};
 pub use message::{MessageReader, ReaderOptions, MAX_SEGMENTS};
 pub use packed::{pack, pack_into, pack_pieces, unpack};

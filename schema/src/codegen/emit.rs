@@ -13,11 +13,11 @@ use super::names::{ident, plain, snake_case};
 use super::plan::Plan;
 
 /// The path generated code reaches the runtime by.
-fn rt() -> TokenStream {
+pub(super) fn rt() -> TokenStream {
     quote!(::capnzero::__private)
 }
 
-fn doc(text: &str) -> TokenStream {
+pub(super) fn doc(text: &str) -> TokenStream {
     let lines: Vec<&str> = text.trim_end().lines().collect();
     let mut out = TokenStream::new();
     for line in lines {
@@ -29,7 +29,7 @@ fn doc(text: &str) -> TokenStream {
 
 /// The emitter of one file.
 pub struct Emitter<'p, 'c> {
-    plan: &'p Plan<'c>,
+    pub(super) plan: &'p Plan<'c>,
     /// Accessor name collisions found while emitting.
     pub errors: Vec<String>,
 }
@@ -61,17 +61,19 @@ impl<'p, 'c> Emitter<'p, 'c> {
         out
     }
 
-    fn node(&mut self, id: u64) -> TokenStream {
+    pub(super) fn node(&mut self, id: u64) -> TokenStream {
         let node = self.plan.nodes[&id];
         match &node.kind {
             NodeKind::Struct(st) => self.structure(node, st),
             NodeKind::Enum(_) => self.enumeration(node),
-            _ => TokenStream::new(),
+            NodeKind::Interface(interface) => self.interface(node, interface),
+            NodeKind::Const { ty, value } => self.constant(node, ty, value),
+            NodeKind::File | NodeKind::Annotation { .. } => TokenStream::new(),
         }
     }
 
     /// The path to the type `id` (with `suffix` appended to its name) from code in `modules`.
-    fn path(&self, from_depth: usize, id: u64, suffix: &str) -> TokenStream {
+    pub(super) fn path(&self, from_depth: usize, id: u64, suffix: &str) -> TokenStream {
         let loc = &self.plan.locs[&id];
         let supers = (0..from_depth).map(|_| quote!(super::));
         let modules = loc.modules.iter().map(|m| ident(m));
@@ -79,14 +81,14 @@ impl<'p, 'c> Emitter<'p, 'c> {
         quote!(#(#supers)* #(#modules ::)* #name)
     }
 
-    fn node_doc(&self, id: u64, fallback: &str) -> TokenStream {
+    pub(super) fn node_doc(&self, id: u64, fallback: &str) -> TokenStream {
         match self.plan.docs.get(&id).and_then(|s| s.doc_comment.as_deref()) {
             Some(text) => doc(text),
             None => doc(fallback),
         }
     }
 
-    fn member_doc(&self, id: u64, index: usize) -> Option<TokenStream> {
+    pub(super) fn member_doc(&self, id: u64, index: usize) -> Option<TokenStream> {
         let text = self.plan.docs.get(&id)?.members.get(index)?.as_deref()?;
         Some(doc(text))
     }
@@ -197,8 +199,32 @@ impl<'p, 'c> Emitter<'p, 'c> {
         }
     }
 
+    /// The Rust type of a primitive (numbers only).
+    pub(super) fn slot_type(&self, ty: &Type) -> Option<TokenStream> {
+        match self.slot(ty) {
+            Slot::Prim(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The enumerant `value` of the enum `id`, as a constant expression.
+    pub(super) fn enumerant(&self, depth: usize, id: u64, value: u16) -> TokenStream {
+        let e = self.path(depth, id, "");
+        let known = match self.plan.nodes.get(&id).map(|n| &n.kind) {
+            Some(NodeKind::Enum(enumerants)) => enumerants.get(value as usize),
+            _ => None,
+        };
+        match known {
+            Some(enumerant) => {
+                let variant = plain(&super::names::pascal_case(&enumerant.name));
+                quote!(#e::#variant)
+            }
+            None => quote!(#e::Unknown(#value)),
+        }
+    }
+
     /// The `ListElement` type of list elements of type `ty`.
-    fn element(&self, depth: usize, ty: &Type) -> TokenStream {
+    pub(super) fn element(&self, depth: usize, ty: &Type) -> TokenStream {
         let rt = rt();
         match self.slot(ty) {
             Slot::Void => quote!(()),
@@ -215,7 +241,7 @@ impl<'p, 'c> Emitter<'p, 'c> {
     }
 
     /// The owned type of list elements of type `ty`.
-    fn owned_element(&self, depth: usize, ty: &Type) -> TokenStream {
+    pub(super) fn owned_element(&self, depth: usize, ty: &Type) -> TokenStream {
         let rt = rt();
         match self.slot(ty) {
             Slot::Void => quote!(()),
@@ -1029,7 +1055,7 @@ fn unreachable_slot() -> ! {
 }
 
 /// A primitive default as a literal of its type (floats by bit pattern).
-fn literal(value: &Value) -> TokenStream {
+pub(super) fn literal(value: &Value) -> TokenStream {
     match value {
         Value::Int8(v) => quote!(#v),
         Value::Int16(v) => quote!(#v),

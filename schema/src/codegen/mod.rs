@@ -8,7 +8,9 @@
 //!
 //! Errors are collected, never thrown at the first one: the macro reports them all.
 
+mod constant;
 mod emit;
+mod interface;
 mod names;
 mod plan;
 

@@ -38,6 +38,11 @@ pub fn snake_case(name: &str) -> String {
     out
 }
 
+/// `maxSize` → `MAX_SIZE`: the Rust name of a constant.
+pub fn upper_snake_case(name: &str) -> String {
+    snake_case(name).to_ascii_uppercase()
+}
+
 /// `position` → `Position`, `phoneNumber` → `PhoneNumber`, `Person` → `Person`.
 pub fn pascal_case(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
@@ -86,6 +91,8 @@ mod tests {
         assert_eq!(snake_case("with_under"), "with_under");
         assert_eq!(pascal_case("phoneNumber"), "PhoneNumber");
         assert_eq!(pascal_case("Person"), "Person");
+        assert_eq!(upper_snake_case("maxSize"), "MAX_SIZE");
+        assert_eq!(upper_snake_case("pi"), "PI");
         assert_eq!(ident("type").to_string(), "r#type");
         assert_eq!(ident("self").to_string(), "self_");
         assert_eq!(ident("union").to_string(), "union");

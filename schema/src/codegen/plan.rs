@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use crate::compile::Compiled;
 use crate::model::{AnyPointer, Field, FieldKind, Node, NodeKind, SourceInfo, Type};
 
-use super::names::{pascal_case, snake_case};
+use super::names::{pascal_case, snake_case, upper_snake_case};
 
 /// Where a generated type is: the modules below the macro's output, and its Rust name.
 #[derive(Clone, Debug)]
@@ -75,18 +75,24 @@ impl<'c> Plan<'c> {
         plan
     }
 
-    /// Gives `id` (named `name` in its scope) a place in `modules`; false when it is not a
-    /// type that gets code (consts, annotations, interfaces).
+    /// Gives `id` (named `name` in its scope) a place in `modules`; false when it is not an
+    /// item that gets code (files, annotation declarations).
     fn place(&mut self, id: u64, name: &str, modules: &[String], taken: &mut HashSet<String>) -> bool {
         let Some(node) = self.nodes.get(&id).copied() else { return false };
-        let is_struct = matches!(node.kind, NodeKind::Struct(_));
-        if !is_struct && !matches!(node.kind, NodeKind::Enum(_)) {
-            return false;
-        }
-        let loc = Loc { modules: modules.to_vec(), name: pascal_case(name) };
+        let loc = match &node.kind {
+            NodeKind::Struct(_) | NodeKind::Enum(_) | NodeKind::Interface(_) => {
+                Loc { modules: modules.to_vec(), name: pascal_case(name) }
+            }
+            NodeKind::Const { .. } => Loc { modules: modules.to_vec(), name: upper_snake_case(name) },
+            NodeKind::File | NodeKind::Annotation { .. } => return false,
+        };
         let mut claimed = vec![loc.name.clone()];
-        if is_struct {
-            claimed.extend([format!("{}Reader", loc.name), format!("{}Builder", loc.name), snake_case(&loc.name)]);
+        match &node.kind {
+            NodeKind::Struct(_) => {
+                claimed.extend([format!("{}Reader", loc.name), format!("{}Builder", loc.name), snake_case(&loc.name)])
+            }
+            NodeKind::Interface(_) => claimed.push(snake_case(&loc.name)),
+            _ => {}
         }
         for claim in claimed {
             if !taken.insert(claim.clone()) {
@@ -98,19 +104,42 @@ impl<'c> Plan<'c> {
         }
         let inner = loc.inner_modules();
         self.locs.insert(id, loc);
-        if let NodeKind::Struct(st) = &node.kind {
-            let mut inner_taken: HashSet<String> = HashSet::new();
-            if st.discriminant_count > 0 {
-                inner_taken.extend(["Which".to_string(), "Union".to_string()]);
-            }
-            for nested in &node.nested_nodes {
-                self.place(nested.id, &nested.name, &inner, &mut inner_taken);
-            }
-            for field in &st.fields {
-                if let FieldKind::Group { type_id } = field.kind {
-                    self.place(type_id, &field.name, &inner, &mut inner_taken);
+        let mut inner_taken: HashSet<String> = HashSet::new();
+        match &node.kind {
+            NodeKind::Struct(st) => {
+                if st.discriminant_count > 0 {
+                    inner_taken.extend(["Which".to_string(), "Union".to_string()]);
+                }
+                for nested in &node.nested_nodes {
+                    self.place(nested.id, &nested.name, &inner, &mut inner_taken);
+                }
+                for field in &st.fields {
+                    if let FieldKind::Group { type_id } = field.kind {
+                        self.place(type_id, &field.name, &inner, &mut inner_taken);
+                    }
                 }
             }
+            NodeKind::Interface(interface) => {
+                inner_taken.insert("Method".to_string());
+                for nested in &node.nested_nodes {
+                    self.place(nested.id, &nested.name, &inner, &mut inner_taken);
+                }
+                // Parameter and result lists written in the method (`foo @0 (a :Int32)`) are
+                // structs of their own, without a scope; named struct types are generated where
+                // they are declared.
+                for method in &interface.methods {
+                    for (struct_id, suffix) in
+                        [(method.param_struct_type, "Params"), (method.result_struct_type, "Results")]
+                    {
+                        let implicit = self.nodes.get(&struct_id).is_some_and(|n| n.scope_id == 0);
+                        if implicit && !self.locs.contains_key(&struct_id) {
+                            let name = format!("{}{suffix}", method.name);
+                            self.place(struct_id, &name, &inner, &mut inner_taken);
+                        }
+                    }
+                }
+            }
+            _ => {}
         }
         true
     }
@@ -140,10 +169,38 @@ impl<'c> Plan<'c> {
         let node = self.nodes[&id];
         self.check_annotations(node, &node.display_name);
         if node.is_generic || !node.parameters.is_empty() {
-            self.unsupported(node, "generic structs");
+            let what = match node.kind {
+                NodeKind::Interface(_) => "generic interfaces",
+                _ => "generic structs",
+            };
+            self.unsupported(node, what);
             return;
         }
         match &node.kind {
+            NodeKind::Const { ty, .. } => {
+                let supported = match ty {
+                    Type::AnyPointer(AnyPointer::AnyKind | AnyPointer::Struct | AnyPointer::List) => true,
+                    _ => self.unsupported_type(ty).is_none(),
+                };
+                if !supported {
+                    let what = self.unsupported_type(ty).unwrap_or("constants of this type");
+                    self.errors.push(format!("{}: capnzero does not generate {what} yet", node.display_name));
+                }
+            }
+            NodeKind::Interface(interface) => {
+                for method in &interface.methods {
+                    let at = format!("{}.{}", node.display_name, method.name);
+                    for a in &method.annotations {
+                        self.check_annotation(a.id, &at);
+                    }
+                    if !method.implicit_parameters.is_empty()
+                        || !method.param_brand.scopes.is_empty()
+                        || !method.result_brand.scopes.is_empty()
+                    {
+                        self.errors.push(format!("{at}: capnzero does not generate generic methods yet"));
+                    }
+                }
+            }
             NodeKind::Enum(enumerants) => {
                 for e in enumerants {
                     for a in &e.annotations {
