@@ -142,7 +142,7 @@ impl FsLoader {
     fn name_of(&self, absolute: &Path) -> (PathBuf, String) {
         let mut best: Option<&PathBuf> = None;
         for prefix in &self.source_prefixes {
-            if absolute.starts_with(prefix) && absolute != prefix && best.map_or(true, |b| prefix.starts_with(b)) {
+            if absolute.starts_with(prefix) && absolute != prefix && best.is_none_or(|b| prefix.starts_with(b)) {
                 best = Some(prefix);
             }
         }
