@@ -6,16 +6,26 @@
 
 use std::path::PathBuf;
 
-use proc_macro2::{Span, TokenStream};
+use capnzero_schema::codegen::{Expander, Expansion};
+use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use quote::quote;
-use syn::parse::{Parse, ParseStream};
+use syn::ext::IdentExt;
+use syn::parse::{Parse, ParseStream, Parser};
+use syn::punctuated::Punctuated;
 use syn::{Ident, LitStr, Token};
 
-/// Generates Rust types from a Cap'n Proto schema: `capnp_schema!("schemas/point.capnp")`
-/// (path relative to the crate root, `CARGO_MANIFEST_DIR`) or
-/// `capnp_schema!(inline = "@0x…; struct Point { … }")`. Invoke it at module level (the generated
-/// items refer to each other through module paths). See the `capnzero` crate and
-/// `docs/codegen.md` for the generated API.
+/// Generates Rust types from a Cap'n Proto schema. Invoke it at module level (the generated
+/// items refer to each other through module paths). Its forms:
+///
+/// - `capnp_schema!("schemas/point.capnp")`: a schema file, the path relative to the crate root
+///   (`CARGO_MANIFEST_DIR`);
+/// - `capnp_schema!(inline = "@0x…; struct Point { … }")`: the schema as a string;
+/// - `capnp_schema! { @0x…; struct Point { … } }`: the schema written as tokens (it starts
+///   with `@`), its errors reported on the offending token; `inline = { … }` is the same with
+///   options.
+///
+/// Options, after the schema: `include = ["dir", …]`, directories (relative to the crate root)
+/// searched for `/…` imports, like `capnp -I`. See the `capnzero` crate and `docs/codegen.md`.
 #[proc_macro]
 pub fn capnp_schema(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     let input = syn::parse_macro_input!(input as Input);
@@ -23,33 +33,120 @@ pub fn capnp_schema(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
 }
 
 /// The macro's arguments.
-enum Input {
+struct Input {
+    schema: Schema,
+    /// The import directories, as written.
+    include: Vec<LitStr>,
+}
+
+/// Where the schema is.
+enum Schema {
     /// A schema file.
     File(LitStr),
-    /// A schema written in the macro.
-    Inline(LitStr),
+    /// A schema written in the macro as a string.
+    Text(LitStr),
+    /// A schema written in the macro as tokens.
+    Tokens(TokenStream),
 }
 
 impl Parse for Input {
     fn parse(input: ParseStream) -> syn::Result<Input> {
-        let parsed = if input.peek(LitStr) {
-            Input::File(input.parse()?)
-        } else {
-            let key: Ident = input.parse()?;
-            if key != "inline" {
-                return Err(syn::Error::new(key.span(), "expected a schema path (\"x.capnp\") or `inline = \"…\"`"));
+        if input.peek(Token![@]) {
+            return Ok(Input { schema: Schema::Tokens(input.parse()?), include: Vec::new() });
+        }
+        let mut schema = None;
+        let mut include = None;
+        while !input.is_empty() {
+            if input.peek(LitStr) {
+                let path: LitStr = input.parse()?;
+                let span = path.span();
+                set_schema(&mut schema, Schema::File(path), span)?;
+            } else {
+                // `Ident::parse_any`: a keyword (`type = …`) is still reported as an unknown option.
+                let key = input.call(Ident::parse_any).map_err(|e| {
+                    syn::Error::new(
+                        e.span(),
+                        "expected a schema path (\"x.capnp\"), `inline = \"…\"`, `inline = { … }` or an option \
+                         (`include = [\"dir\", …]`)",
+                    )
+                })?;
+                if !input.peek(Token![=]) {
+                    return Err(syn::Error::new(key.span(), format!("expected `=` after `{key}`")));
+                }
+                input.parse::<Token![=]>()?;
+                let value: TokenTree = input.parse().map_err(|_| syn::Error::new(key.span(), missing_value(&key)))?;
+                match key.to_string().as_str() {
+                    "inline" => {
+                        let inline = inline_schema(&key, value)?;
+                        set_schema(&mut schema, inline, key.span())?;
+                    }
+                    "include" => {
+                        if include.is_some() {
+                            return Err(syn::Error::new(key.span(), "`include` is given twice"));
+                        }
+                        include = Some(directories(&key, value)?);
+                    }
+                    _ => {
+                        return Err(syn::Error::new(
+                            key.span(),
+                            format!("unknown option `{key}`: the options of capnp_schema! are `inline` and `include`"),
+                        ))
+                    }
+                }
             }
-            input.parse::<Token![=]>()?;
-            Input::Inline(input.parse()?)
-        };
-        if input.peek(Token![,]) {
+            if input.is_empty() {
+                break;
+            }
             input.parse::<Token![,]>()?;
         }
-        if !input.is_empty() {
-            return Err(input.error("unexpected tokens after the schema"));
-        }
-        Ok(parsed)
+        let Some(schema) = schema else {
+            return Err(input.error(
+                "no schema given: write a path (\"schemas/x.capnp\"), `inline = \"…\"`, or the schema itself \
+                 (`capnp_schema! { @0x…; … }`)",
+            ));
+        };
+        Ok(Input { schema, include: include.unwrap_or_default() })
     }
+}
+
+fn set_schema(schema: &mut Option<Schema>, new: Schema, span: Span) -> syn::Result<()> {
+    if schema.is_some() {
+        return Err(syn::Error::new(span, "a second schema: capnp_schema! takes one (a path or `inline`)"));
+    }
+    *schema = Some(new);
+    Ok(())
+}
+
+fn missing_value(key: &Ident) -> String {
+    match key.to_string().as_str() {
+        "include" => "`include` takes a list of directories: `include = [\"dir\", …]`".to_string(),
+        "inline" => "`inline` takes the schema: `inline = \"…\"` or `inline = { … }`".to_string(),
+        _ => format!("expected a value after `{key} =`"),
+    }
+}
+
+/// The value of `inline`: a string or a braced schema.
+fn inline_schema(key: &Ident, value: TokenTree) -> syn::Result<Schema> {
+    match value {
+        TokenTree::Group(group) if group.delimiter() == Delimiter::Brace => Ok(Schema::Tokens(group.stream())),
+        TokenTree::Literal(literal) => match syn::parse2::<LitStr>(TokenTree::Literal(literal).into()) {
+            Ok(text) => Ok(Schema::Text(text)),
+            Err(_) => Err(syn::Error::new(key.span(), missing_value(key))),
+        },
+        _ => Err(syn::Error::new(key.span(), missing_value(key))),
+    }
+}
+
+/// The value of `include`: a bracketed list of strings.
+fn directories(key: &Ident, value: TokenTree) -> syn::Result<Vec<LitStr>> {
+    let TokenTree::Group(group) = value else { return Err(syn::Error::new(key.span(), missing_value(key))) };
+    if group.delimiter() != Delimiter::Bracket {
+        return Err(syn::Error::new(key.span(), missing_value(key)));
+    }
+    let list = Punctuated::<LitStr, Token![,]>::parse_terminated
+        .parse2(group.stream())
+        .map_err(|_| syn::Error::new(key.span(), missing_value(key)))?;
+    Ok(list.into_iter().collect())
 }
 
 fn expand(input: Input) -> TokenStream {
@@ -57,22 +154,37 @@ fn expand(input: Input) -> TokenStream {
         Some(dir) => PathBuf::from(dir),
         None => return error(Span::call_site(), "capnp_schema!: CARGO_MANIFEST_DIR is not set (build with cargo)"),
     };
-    let (literal, expansion) = match &input {
-        Input::File(path) => (path, capnzero_schema::codegen::expand_file(&base, &path.value())),
-        Input::Inline(text) => (text, capnzero_schema::codegen::expand_inline(&base, &text.value())),
-    };
+    let mut expander = Expander::new(base);
     let mut out = TokenStream::new();
-    for file in &expansion.files_read {
+    for dir in &input.include {
+        if let Err(e) = expander.include(dir.value()) {
+            out.extend(error(dir.span(), &format!("{e} (an include directory is relative to the crate root)")));
+        }
+    }
+    if !out.is_empty() {
+        return out;
+    }
+    // Errors without a position in tokens are reported on the path or string they are about, or
+    // on the whole call for a schema written as tokens.
+    let (span, expansion) = match input.schema {
+        Schema::File(path) => (path.span(), expander.file(&path.value())),
+        Schema::Text(text) => (text.span(), expander.text(&text.value())),
+        Schema::Tokens(tokens) => (Span::call_site(), expander.tokens(tokens)),
+    };
+    let Expansion { tokens, errors, error_spans, files_read } = expansion;
+    for file in &files_read {
         let file = file.to_string_lossy();
         out.extend(quote!(
             const _: &[u8] = ::core::include_bytes!(#file);
         ));
     }
-    for message in &expansion.errors {
-        out.extend(error(literal.span(), message));
+    for (message, at) in errors.iter().zip(error_spans.iter().chain(std::iter::repeat(&None))) {
+        // Rust prints `error: ` before the message already: a compiler error rendered
+        // `file:line:col: error: message` reads `file:line:col: message`.
+        out.extend(error(at.unwrap_or(span), &message.replacen(": error: ", ": ", 1)));
     }
-    if expansion.errors.is_empty() {
-        out.extend(expansion.tokens);
+    if errors.is_empty() {
+        out.extend(tokens);
     }
     out
 }

@@ -28,11 +28,13 @@
 
 extern crate alloc;
 
+mod any;
 mod builder;
 mod canonical;
 mod constant;
 mod copy;
 mod error;
+mod key;
 mod message;
 mod packed;
 mod primitive;
@@ -41,12 +43,15 @@ mod serialize;
 #[cfg(feature = "std")]
 mod stream;
 mod typed;
+mod typed_message;
 mod wire;
 
+pub use any::{any_pointer, AnyPointer, AnyValue};
 pub use builder::{AllocationStrategy, BuilderOptions, ListBuilder, MessageBuilder, PointerBuilder, StructBuilder};
 pub use canonical::{canonicalize, compact, is_canonical, is_compact};
 pub use constant::{ListConst, PointerConst, StructConst};
 pub use error::{Error, ErrorKind, Result};
+pub use key::{eq_list, eq_option, KeyAnnotation, ListKey};
 pub use message::{MessageReader, ReaderOptions, MAX_SEGMENTS};
 pub use packed::{pack, pack_into, pack_pieces, unpack};
 #[cfg(feature = "std")]
@@ -64,5 +69,14 @@ pub use typed::helpers as __typed;
 pub use typed::{
     init_root, kind, read, read_with_options, to_bytes, write_list, Builder, List, ListBuilderOf, ListElement,
     ListIter, Reader, Struct, TypedMessage,
+};
+pub use typed_message::{
+    compact_struct, copy_struct, is_compact_struct, read_packed, read_packed_with_options, set_root, set_struct,
+    struct_to_bytes, to_message, to_packed_bytes, Message,
+};
+#[cfg(feature = "std")]
+pub use typed_message::{
+    load, load_all, load_all_packed, load_all_packed_with_options, load_all_with_options, load_packed,
+    load_packed_with_options, load_with_options, write_packed_to, write_to, Messages,
 };
 pub use wire::{ElementSize, BYTES_PER_WORD, MAX_LIST_ELEMENTS};

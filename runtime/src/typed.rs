@@ -220,6 +220,15 @@ impl<T: ListElement> Clone for List<'_, T> {
 
 impl<T: ListElement> Copy for List<'_, T> {}
 
+impl<'a, T: ListElement> core::fmt::Debug for List<'a, T>
+where
+    T::Reader<'a>: core::fmt::Debug,
+{
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
 impl<T: ListElement> Default for List<'_, T> {
     /// The empty list.
     fn default() -> Self {
@@ -414,6 +423,12 @@ pub struct TypedMessage<'b, T: Struct> {
     root: PhantomData<fn() -> T>,
 }
 
+impl<'b, T: Struct> TypedMessage<'b, T> {
+    pub(crate) fn new(message: MessageReader<'b>) -> TypedMessage<'b, T> {
+        TypedMessage { message, root: PhantomData }
+    }
+}
+
 impl<T: Struct> TypedMessage<'_, T> {
     /// The root struct's view.
     pub fn root(&self) -> T::Reader<'_> {
@@ -436,7 +451,7 @@ pub fn read<T: Struct>(bytes: &[u8]) -> Result<TypedMessage<'_, T>> {
 pub fn read_with_options<T: Struct>(bytes: &[u8], options: ReaderOptions) -> Result<TypedMessage<'_, T>> {
     let message = MessageReader::from_bytes(bytes, options)?;
     message.root_struct()?;
-    Ok(TypedMessage { message, root: PhantomData })
+    Ok(TypedMessage::new(message))
 }
 
 /// The all-default view of a struct: every field reads as its default.

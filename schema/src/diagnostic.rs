@@ -55,6 +55,41 @@ impl Diagnostic {
     }
 }
 
+/// The position and message of an error rendered by [`Diagnostic::render`], read back from its
+/// text: for callers that get errors as text (as the compiler gives them) and need to point at
+/// the source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rendered<'a> {
+    /// The 1-based line the error starts on.
+    pub line: usize,
+    /// The 1-based columns (in bytes) `start..end`, equal for an empty range; `None` for a
+    /// range over several lines, which is rendered by its first line only.
+    pub columns: Option<(usize, usize)>,
+    /// The message, without the position and `error: `.
+    pub message: &'a str,
+}
+
+impl<'a> Rendered<'a> {
+    /// Reads `rendered` as an error of the file `file_name`; `None` when it is not one (an
+    /// error of another file, or a message without a position).
+    pub fn parse(rendered: &'a str, file_name: &str) -> Option<Rendered<'a>> {
+        let rest = rendered.strip_prefix(file_name)?.strip_prefix(':')?;
+        let (position, message) = rest.split_once(": error: ")?;
+        let number = |s: &str| if s.bytes().all(|b| b.is_ascii_digit()) { s.parse::<usize>().ok() } else { None };
+        let (line, columns) = match position.split_once(':') {
+            None => (number(position)?, None),
+            Some((line, columns)) => {
+                let (start, end) = match columns.split_once('-') {
+                    Some((start, end)) => (number(start)?, number(end)?),
+                    None => (number(columns)?, number(columns)?),
+                };
+                (number(line)?, Some((start, end)))
+            }
+        };
+        Some(Rendered { line, columns, message })
+    }
+}
+
 /// 1-based line and column (in bytes) of `offset`.
 pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
     let before = &source.as_bytes()[..offset.min(source.len())];
@@ -100,5 +135,21 @@ mod tests {
         assert_eq!(d.render("x.capnp", source), "x.capnp:2:9: error: Parse error.");
         let d = Diagnostic::new(Span::new(0, source.len()), "Union must have at least two members.");
         assert_eq!(d.render("x.capnp", source), "x.capnp:1: error: Union must have at least two members.");
+    }
+
+    #[test]
+    fn rendered_errors_read_back() {
+        let source = "struct Bar {\n  a @0 :Nope;\n}\n";
+        let cases =
+            [(Span::new(21, 25), Some((9, 13))), (Span::new(21, 21), Some((9, 9))), (Span::new(0, source.len()), None)];
+        for (span, columns) in cases {
+            let rendered = Diagnostic::new(span, "Oops: a message: with colons").render("dir/x.capnp", source);
+            let parsed = Rendered::parse(&rendered, "dir/x.capnp").expect("an error of dir/x.capnp");
+            let line = if columns.is_some() { 2 } else { 1 };
+            assert_eq!(parsed, Rendered { line, columns, message: "Oops: a message: with colons" });
+        }
+        assert_eq!(Rendered::parse("other.capnp:2:9: error: x", "x.capnp"), None);
+        assert_eq!(Rendered::parse("x.capnp: no such file", "x.capnp"), None);
+        assert_eq!(Rendered::parse("x.capnp:A.b: capnzero does not generate it: error: x", "x.capnp"), None);
     }
 }

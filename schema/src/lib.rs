@@ -4,6 +4,7 @@
 #![warn(missing_docs)]
 
 pub mod ast;
+#[cfg(feature = "codegen")]
 pub mod codegen;
 pub mod compile;
 pub mod diagnostic;
@@ -16,6 +17,7 @@ mod md5;
 pub mod members;
 pub mod model;
 pub mod parser;
+pub mod reflect;
 pub mod request;
 pub mod text;
 mod translate;

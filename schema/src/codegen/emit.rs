@@ -44,6 +44,7 @@ enum Slot<'m> {
     Data,
     List(&'m Type),
     Struct(u64),
+    Any,
 }
 
 impl<'p, 'c> Emitter<'p, 'c> {
@@ -57,6 +58,20 @@ impl<'p, 'c> Emitter<'p, 'c> {
         let mut out = TokenStream::new();
         for &id in &self.plan.roots {
             out.extend(self.node(id));
+        }
+        for (module, file_name, roots) in &self.plan.imported {
+            let name = ident(module);
+            let mut items = TokenStream::new();
+            for &id in roots {
+                items.extend(self.node(id));
+            }
+            let module_doc = doc(&format!("The types of the imported file `{file_name}`."));
+            out.extend(quote! {
+                #module_doc
+                pub mod #name {
+                    #items
+                }
+            });
         }
         out
     }
@@ -120,7 +135,10 @@ impl<'p, 'c> Emitter<'p, 'c> {
             Some((v, _, _)) => quote!(#name::#v),
             None => quote!(#name::Unknown(0)),
         };
+        let reflect = self.reflect_enum(node, enumerants);
         quote! {
+            #reflect
+
             #docs
             #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, ::core::cmp::PartialEq,
                 ::core::cmp::Eq, ::core::hash::Hash)]
@@ -195,7 +213,8 @@ impl<'p, 'c> Emitter<'p, 'c> {
             Type::Enum { type_id, .. } => Slot::Enum(*type_id),
             // The plan refuses every other type before emission.
             Type::Struct { type_id, .. } => Slot::Struct(*type_id),
-            Type::Interface { .. } | Type::AnyPointer(_) => Slot::Void,
+            Type::AnyPointer(_) => Slot::Any,
+            Type::Interface { .. } => Slot::Void,
         }
     }
 
@@ -233,6 +252,7 @@ impl<'p, 'c> Emitter<'p, 'c> {
             Slot::Enum(id) | Slot::Struct(id) => self.path(depth, id, ""),
             Slot::Text => quote!(#rt::kind::Text),
             Slot::Data => quote!(#rt::kind::Data),
+            Slot::Any => quote!(()),
             Slot::List(inner) => {
                 let inner = self.element(depth, inner);
                 quote!(#rt::kind::List<#inner>)
@@ -250,6 +270,7 @@ impl<'p, 'c> Emitter<'p, 'c> {
             Slot::Enum(id) | Slot::Struct(id) => self.path(depth, id, ""),
             Slot::Text => quote!(#rt::String),
             Slot::Data => quote!(#rt::Vec<u8>),
+            Slot::Any => quote!(()),
             Slot::List(inner) => {
                 let inner = self.owned_element(depth, inner);
                 quote!(#rt::Vec<#inner>)
@@ -276,11 +297,14 @@ impl<'p, 'c> Emitter<'p, 'c> {
         let disc = Literal::usize_unsuffixed(st.discriminant_offset as usize);
         let mut reader_names = HashSet::new();
         let mut builder_names = HashSet::new();
-        for name in ["from_untyped", "untyped", "to_owned", "which", "raw_discriminant"] {
+        for name in ["from_untyped", "untyped", "to_owned", "which", "raw_discriminant", "dynamic"] {
             reader_names.insert(name.to_string());
         }
         for name in ["from_untyped", "untyped", "reborrow", "clear_fields"] {
             builder_names.insert(name.to_string());
+        }
+        if self.plan.keys.contains_key(&node.id) {
+            reader_names.insert("key".to_string());
         }
         let mut union_members = Vec::new();
         for (index, field) in st.fields.iter().enumerate() {
@@ -300,7 +324,7 @@ impl<'p, 'c> Emitter<'p, 'c> {
             }
         }
 
-        let mut inner_items = TokenStream::new();
+        let mut inner_items = std::mem::take(&mut fields.inner);
         if has_union {
             inner_items.extend(self.union(node, &union_members, depth, &disc, &mut fields));
         }
@@ -380,9 +404,22 @@ impl<'p, 'c> Emitter<'p, 'c> {
             }
         };
         let _ = inner_depth;
+        let reflect = self.reflect_struct(node, st);
+        let owned_path = quote!(#owned);
+        let reader_path = quote!(#reader);
+        let mut comparisons = self.reader_comparisons(&reader_path);
+        let owned_derive = match self.plan.keys.get(&node.id) {
+            Some(key) => {
+                comparisons.extend(self.key_items(node, st, key, &owned_path, &reader_path));
+                quote!(#[derive(::core::clone::Clone)])
+            }
+            None => quote!(#[derive(::core::clone::Clone, ::core::cmp::PartialEq)]),
+        };
         quote! {
+            #reflect
+
             #docs
-            #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+            #owned_derive
             pub struct #owned {
                 #owned_fields
             }
@@ -468,6 +505,8 @@ impl<'p, 'c> Emitter<'p, 'c> {
 
             #struct_impls
 
+            #comparisons
+
             #inner_module
         }
     }
@@ -475,7 +514,7 @@ impl<'p, 'c> Emitter<'p, 'c> {
     /// The accessors of one field; returns the method names it defined (`true` for reader
     /// methods).
     #[allow(clippy::too_many_arguments)]
-    fn field(
+    pub(super) fn field(
         &mut self,
         node: &Node,
         index: usize,
@@ -539,6 +578,10 @@ impl<'p, 'c> Emitter<'p, 'c> {
                         }
                     });
                     names.push((false, format!("init_{snake}")));
+                } else if let Some(nullable) = self.plan.nullable.get(type_id) {
+                    self.nullable_group(field, *type_id, nullable, depth, &field_doc, out);
+                    names.push((true, snake.clone()));
+                    names.push((false, snake.clone()));
                 } else {
                     out.owned_fields.extend(quote!(#field_doc pub #name: #group_owned,));
                     out.owned_defaults.extend(quote!(#name: ::core::default::Default::default(),));
@@ -579,6 +622,11 @@ impl<'p, 'c> Emitter<'p, 'c> {
                         }
                     });
                     names.push((false, format!("set_{snake}")));
+                } else if let Some(group) = self.plan.virtual_groups.get(&(node.id, index)) {
+                    let (accessor, view) = self.virtual_group(node, index, field, group, depth);
+                    out.reader_methods.extend(quote!(#field_doc #accessor));
+                    out.inner.extend(view);
+                    names.push((true, snake.clone()));
                 }
             }
             Slot::Bool | Slot::Prim(_) | Slot::Enum(_) => {
@@ -651,7 +699,7 @@ impl<'p, 'c> Emitter<'p, 'c> {
                 }
                 names.push((true, snake.clone()));
             }
-            slot @ (Slot::Text | Slot::Data | Slot::List(_) | Slot::Struct(_)) => {
+            slot @ (Slot::Text | Slot::Data | Slot::List(_) | Slot::Struct(_) | Slot::Any) => {
                 let boxed = self.plan.boxed.contains(&(node.id, index));
                 let pointer = quote!(self.reader.pointer(#ptr));
                 let (reader_ty, read, owned_ty, to_owned, default_expr, setter) = match slot {
@@ -695,12 +743,8 @@ impl<'p, 'c> Emitter<'p, 'c> {
                         let owned_element = self.owned_element(depth, inner);
                         let default_expr = match default {
                             Value::List(Some(words)) => {
-                                let len = words.len();
-                                let bytes = words.iter().map(|b| Literal::u8_suffixed(*b));
-                                quote!({
-                                    static DEFAULT: [u8; #len] = [#(#bytes),*];
-                                    #rt::default_list::<#element>(&DEFAULT)
-                                })
+                                let bytes = Literal::byte_string(words);
+                                quote!(#rt::default_list::<#element>(#bytes))
                             }
                             _ => quote!(#rt::List::default()),
                         };
@@ -731,12 +775,8 @@ impl<'p, 'c> Emitter<'p, 'c> {
                         let target_builder = self.path(depth, id, "Builder");
                         let default_expr = match default {
                             Value::Struct(Some(words)) => {
-                                let len = words.len();
-                                let bytes = words.iter().map(|b| Literal::u8_suffixed(*b));
-                                quote!({
-                                    static DEFAULT: [u8; #len] = [#(#bytes),*];
-                                    #rt::default_struct::<#target>(&DEFAULT)
-                                })
+                                let bytes = Literal::byte_string(words);
+                                quote!(#rt::default_struct::<#target>(#bytes))
                             }
                             _ => quote!(#target_reader::default()),
                         };
@@ -766,9 +806,31 @@ impl<'p, 'c> Emitter<'p, 'c> {
                             },
                         )
                     }
+                    Slot::Any => (
+                        quote!(#rt::AnyPointer<'a>),
+                        quote!(#rt::any_pointer(#pointer)),
+                        quote!(#rt::AnyValue),
+                        quote!(.and_then(|value| value.to_owned())),
+                        quote!(#rt::AnyPointer::new(#rt::PointerReader::null())),
+                        quote! {
+                            pub fn #set(&mut self, value: &#rt::AnyValue) -> #rt::Result<()> {
+                                #set_disc
+                                value.write_to(#rt::pointer_of(&mut self.builder, #ptr)?)
+                            }
+
+                            #field_doc
+                            /// Clears the pointer and returns it, to point at anything.
+                            pub fn #init(&mut self) -> #rt::Result<#rt::PointerBuilder<'_>> {
+                                #set_disc
+                                let mut pointer = #rt::pointer_of(&mut self.builder, #ptr)?;
+                                pointer.clear();
+                                ::core::result::Result::Ok(pointer)
+                            }
+                        },
+                    ),
                     _ => unreachable_slot(),
                 };
-                if matches!(slot, Slot::List(_) | Slot::Struct(_)) {
+                if matches!(slot, Slot::List(_) | Slot::Struct(_) | Slot::Any) {
                     names.push((false, format!("init_{snake}")));
                 }
                 names.push((false, format!("set_{snake}")));
@@ -856,6 +918,9 @@ impl Emitter<'_, '_> {
                     quote!(::core::option::Option<#rt::Vec<#owned>>),
                 )
             }
+            Slot::Any => {
+                (quote!(::core::option::Option<#rt::AnyPointer<'a>>), quote!(::core::option::Option<#rt::AnyValue>))
+            }
             Slot::Struct(id) => {
                 let reader = self.path(depth, id, "Reader");
                 let owned = self.path(depth, id, "");
@@ -898,7 +963,7 @@ impl Emitter<'_, '_> {
             let types = self.member_types(inner, node, index, field);
             let is_group = matches!(field.kind, FieldKind::Group { .. });
             let is_pointer = matches!(&field.kind, FieldKind::Slot { ty, .. }
-                if matches!(self.slot(ty), Slot::Text | Slot::Data | Slot::List(_) | Slot::Struct(_)));
+                if matches!(self.slot(ty), Slot::Text | Slot::Data | Slot::List(_) | Slot::Struct(_) | Slot::Any));
             match types {
                 None => {
                     which_variants.extend(quote!(#member_doc #variant,));
@@ -1002,7 +1067,7 @@ impl Emitter<'_, '_> {
         let _ = rt;
         quote! {
             /// The member of the union that is set, as a reader sees it.
-            #[derive(::core::clone::Clone, ::core::marker::Copy)]
+            #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
             pub enum Which #lifetime {
                 #which_variants
                 /// A discriminant this schema does not know (written by a newer schema).
@@ -1037,17 +1102,19 @@ impl Emitter<'_, '_> {
 
 /// The tokens an emitter collects for one struct.
 #[derive(Default)]
-struct FieldsOut {
-    owned_fields: TokenStream,
-    owned_defaults: TokenStream,
-    to_owned: TokenStream,
-    reader_methods: TokenStream,
-    builder_methods: TokenStream,
-    write: TokenStream,
-    clear: TokenStream,
+pub(super) struct FieldsOut {
+    pub(super) owned_fields: TokenStream,
+    pub(super) owned_defaults: TokenStream,
+    pub(super) to_owned: TokenStream,
+    pub(super) reader_methods: TokenStream,
+    pub(super) builder_methods: TokenStream,
+    pub(super) write: TokenStream,
+    pub(super) clear: TokenStream,
     /// Per union member: its field index and the `.map(…)` (pointers) or method (groups)
     /// making its owned value from its reader value.
     union_payloads: Vec<(usize, TokenStream)>,
+    /// Items for the struct's inner module (views of virtual groups).
+    inner: TokenStream,
 }
 
 fn unreachable_slot() -> ! {

@@ -11,15 +11,21 @@
 mod constant;
 mod emit;
 mod interface;
+mod key;
 mod names;
+mod nullable;
 mod plan;
+mod reflect;
+mod tokens;
+mod virtual_group;
 
-use std::path::{Path, PathBuf};
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 
 use crate::compile::{compile, Compiled, FileLoader, SourceFile};
-use crate::load::FsLoader;
+use crate::load::{FsLoader, LoadError};
 
 /// What expanding a schema gives: the generated items, or the errors; and the files read, for
 /// the caller to make the build depend on.
@@ -30,8 +36,18 @@ pub struct Expansion {
     /// Every error: the compiler's, rendered `file:line:col: error: message`, and the
     /// generator's, naming the schema item.
     pub errors: Vec<String>,
+    /// For each error of `errors`, the token it is at when the schema was given as tokens
+    /// ([`Expander::tokens`]); the error's message is then without its position. `None` for an
+    /// error without a position in the tokens (and for every error of the other forms).
+    pub error_spans: Vec<Option<Span>>,
     /// The schema files read from disk (absolute paths).
     pub files_read: Vec<PathBuf>,
+}
+
+impl Expansion {
+    fn failed(errors: Vec<String>, files_read: Vec<PathBuf>) -> Expansion {
+        Expansion { tokens: TokenStream::new(), error_spans: vec![None; errors.len()], errors, files_read }
+    }
 }
 
 /// Generates the types of the file `file_id` of `compiled`, or every reason it cannot.
@@ -41,7 +57,11 @@ pub fn generate(compiled: &Compiled, file_id: u64) -> Result<TokenStream, Vec<St
         return Err(plan.errors);
     }
     let mut emitter = emit::Emitter::new(&plan);
-    let tokens = emitter.file();
+    let mut tokens = emitter.file();
+    match reflect::schema_static(compiled, file_id) {
+        Ok(cell) => tokens.extend(cell),
+        Err(e) => emitter.errors.push(e),
+    }
     if emitter.errors.is_empty() {
         Ok(tokens)
     } else {
@@ -49,24 +69,109 @@ pub fn generate(compiled: &Compiled, file_id: u64) -> Result<TokenStream, Vec<St
     }
 }
 
+/// The name of a schema given as text or tokens, in its errors and its nodes' display names.
+const INLINE_NAME: &str = "inline.capnp";
+
 /// Compiles the schema file `path` (relative to `base`, the crate root for the macro) with its
 /// imports and generates its types.
 pub fn expand_file(base: &Path, path: &str) -> Expansion {
-    let mut loader = Tracking { inner: FsLoader::with_current_dir(base), base: base.to_path_buf(), read: Vec::new() };
-    let source = match loader.inner.source(path) {
-        Ok(source) => source,
-        Err(e) => return Expansion { errors: vec![format!("{e}")], ..Expansion::default() },
-    };
-    loader.read.push(base.join(path));
-    expand(&[source], &mut loader)
+    Expander::new(base).file(path)
 }
 
-/// Compiles a schema given as text (named `inline.capnp`; imports are looked up relative to
+/// Compiles a schema given as text (named `inline.capnp`; relative imports are looked up in
 /// `base`) and generates its types.
 pub fn expand_inline(base: &Path, text: &str) -> Expansion {
-    let mut loader = Tracking { inner: FsLoader::with_current_dir(base), base: base.to_path_buf(), read: Vec::new() };
-    let source = SourceFile { name: "inline.capnp".to_string(), text: text.to_string() };
-    expand(&[source], &mut loader)
+    Expander::new(base).text(text)
+}
+
+/// Compiles a schema written as Rust tokens (the token form of `capnp_schema!`; see
+/// [`Expander::tokens`]) and generates its types.
+pub fn expand_tokens(base: &Path, tokens: TokenStream) -> Expansion {
+    Expander::new(base).tokens(tokens)
+}
+
+/// Expands the schemas of one crate: relative paths start at its root, and `/…` imports are
+/// looked up in its import directories, then among the standard imports.
+#[derive(Clone, Debug)]
+pub struct Expander {
+    base: PathBuf,
+    loader: FsLoader,
+    /// The import directories, as absolute paths.
+    include: Vec<PathBuf>,
+}
+
+impl Expander {
+    /// An expander for the crate whose root is `base` (absolute), with no import directory.
+    pub fn new(base: impl Into<PathBuf>) -> Expander {
+        let base = base.into();
+        Expander { loader: FsLoader::with_current_dir(&base), base, include: Vec::new() }
+    }
+
+    /// Adds a directory (relative to the crate root) searched for `/…` imports, after those
+    /// added before: `capnp -I`. An error when it is not a directory.
+    pub fn include(&mut self, dir: impl AsRef<Path>) -> Result<(), LoadError> {
+        self.loader.add_import_path(dir.as_ref())?;
+        self.include.push(normalize(&self.base.join(dir)));
+        Ok(())
+    }
+
+    /// Compiles the schema file `path` (relative to the crate root) with its imports and
+    /// generates its types.
+    pub fn file(&self, path: &str) -> Expansion {
+        let mut loader = self.tracking();
+        let source = match loader.inner.source(path) {
+            Ok(source) => source,
+            Err(LoadError::NoSuchFile(..)) => {
+                let message =
+                    format!("{path}: no such file (a schema path is relative to the crate root, where Cargo.toml is)");
+                return Expansion::failed(vec![message], Vec::new());
+            }
+            Err(e) => return Expansion::failed(vec![e.to_string()], Vec::new()),
+        };
+        let on_disk = normalize(&self.base.join(path));
+        loader.on_disk.insert(source.name.clone(), on_disk.clone());
+        loader.read.push(on_disk);
+        expand(&[source], &mut loader)
+    }
+
+    /// Compiles a schema given as text, named `inline.capnp` (its relative imports are looked
+    /// up in the crate root), and generates its types.
+    pub fn text(&self, text: &str) -> Expansion {
+        let source = SourceFile { name: INLINE_NAME.to_string(), text: text.to_string() };
+        expand(&[source], &mut self.tracking())
+    }
+
+    /// Compiles a schema written as Rust tokens and generates its types. The tokens are laid out
+    /// as text at their lines and columns in the Rust source (so `#` comments end where their
+    /// line does and doc comments stay doc comments), compiled as [`Expander::text`] does, and
+    /// each compiler error that has a position gets the span of the token there.
+    pub fn tokens(&self, tokens: TokenStream) -> Expansion {
+        let schema = match tokens::TokenSchema::new(tokens) {
+            Ok(schema) => schema,
+            Err(errors) => {
+                let (error_spans, errors) = errors.into_iter().map(|(span, message)| (Some(span), message)).unzip();
+                return Expansion { tokens: TokenStream::new(), errors, error_spans, files_read: Vec::new() };
+            }
+        };
+        let mut expansion = self.text(&schema.text);
+        for (error, span) in expansion.errors.iter_mut().zip(&mut expansion.error_spans) {
+            if let Some((at, message)) = schema.locate(error, INLINE_NAME) {
+                *span = Some(at);
+                *error = message.to_string();
+            }
+        }
+        expansion
+    }
+
+    fn tracking(&self) -> Tracking {
+        Tracking {
+            inner: self.loader.clone(),
+            base: self.base.clone(),
+            include: self.include.clone(),
+            on_disk: HashMap::new(),
+            read: Vec::new(),
+        }
+    }
 }
 
 fn expand(source: &[SourceFile], loader: &mut Tracking) -> Expansion {
@@ -74,43 +179,90 @@ fn expand(source: &[SourceFile], loader: &mut Tracking) -> Expansion {
     let files_read = std::mem::take(&mut loader.read);
     let compiled = match result {
         Ok(compiled) => compiled,
-        Err(errors) => return Expansion { tokens: TokenStream::new(), errors: errors.0, files_read },
+        Err(errors) => return Expansion::failed(errors.0, files_read),
     };
     let Some(file) = compiled.requested.first() else {
-        return Expansion {
-            errors: vec!["capnzero: nothing was compiled".to_string()],
-            files_read,
-            ..Expansion::default()
-        };
+        return Expansion::failed(vec!["capnzero: nothing was compiled".to_string()], files_read);
     };
     match generate(&compiled, file.id) {
-        Ok(tokens) => Expansion { tokens, errors: Vec::new(), files_read },
-        Err(errors) => Expansion { tokens: TokenStream::new(), errors, files_read },
+        Ok(tokens) => Expansion { tokens, errors: Vec::new(), error_spans: Vec::new(), files_read },
+        Err(errors) => Expansion::failed(errors, files_read),
     }
 }
 
-/// A file loader that remembers which files on disk it read, so that editing an imported
-/// schema rebuilds the crate. The standard imports are compiled into this crate and are not
-/// files the build depends on.
+/// A file loader that remembers which files on disk it read (imported or embedded), so that
+/// editing one rebuilds the crate. The standard imports are compiled into this crate and are not
+/// files the build depends on. The relative imports of a schema given as text are looked up in
+/// the crate root.
 struct Tracking {
     inner: FsLoader,
     base: PathBuf,
+    include: Vec<PathBuf>,
+    /// Where each file read from disk is, by its name.
+    on_disk: HashMap<String, PathBuf>,
     read: Vec<PathBuf>,
+}
+
+impl Tracking {
+    /// The file on disk that `importer` names `path`, found as the loader finds it: a `/…` path
+    /// in the first import directory that has it (else it is a standard import), a relative
+    /// one next to the importer.
+    fn disk_path(&self, importer: &str, path: &str) -> Option<PathBuf> {
+        if let Some(absolute) = path.strip_prefix('/') {
+            return self.include.iter().map(|dir| normalize(&dir.join(absolute))).find(|p| p.is_file());
+        }
+        let dir =
+            if importer == INLINE_NAME { self.base.clone() } else { self.on_disk.get(importer)?.parent()?.into() };
+        Some(normalize(&dir.join(path))).filter(|p| p.is_file())
+    }
+
+    fn track(&mut self, path: PathBuf) {
+        if !self.read.contains(&path) {
+            self.read.push(path);
+        }
+    }
 }
 
 impl FileLoader for Tracking {
     fn import(&mut self, importer: &str, path: &str) -> Option<SourceFile> {
-        let file = self.inner.import(importer, path)?;
-        let on_disk = self.base.join(&file.name);
-        if on_disk.is_file() && !self.read.contains(&on_disk) {
-            self.read.push(on_disk);
+        let file = if importer == INLINE_NAME && !path.starts_with('/') {
+            self.inner.source(path).ok()?
+        } else {
+            self.inner.import(importer, path)?
+        };
+        if let Some(on_disk) = self.disk_path(importer, path) {
+            self.on_disk.insert(file.name.clone(), on_disk.clone());
+            self.track(on_disk);
         }
         Some(file)
     }
 
     fn embed(&mut self, importer: &str, path: &str) -> Option<Vec<u8>> {
-        self.inner.embed(importer, path)
+        let on_disk = self.disk_path(importer, path);
+        let bytes = match &on_disk {
+            Some(file) if importer == INLINE_NAME => std::fs::read(file).ok()?,
+            _ => self.inner.embed(importer, path)?,
+        };
+        if let Some(on_disk) = on_disk {
+            self.track(on_disk);
+        }
+        Some(bytes)
     }
+}
+
+/// `path` with `.` and `..` folded lexically, as the loader folds them.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -128,7 +280,7 @@ mod tests {
     fn unsupported_constructs_are_errors_naming_the_item() {
         let errors = errors_of(
             "@0xe1b2c3d4e5f60718;\n\
-             struct A { p @0 :AnyPointer; i @1 :I; }\n\
+             struct A { i @1 :I; p @0 :UInt8; }\n\
              interface I {}\n\
              struct G(T) { t @0 :T; }\n\
              enum E { unknown @0; }\n",
@@ -137,8 +289,6 @@ mod tests {
             errors,
             vec![
                 "t.capnp:A.i: capnzero does not generate interface fields yet".to_string(),
-                "t.capnp:A.p: capnzero does not generate AnyPointer, AnyStruct, AnyList and Capability fields yet"
-                    .to_string(),
                 "t.capnp:E: capnzero does not generate an enumerant named `unknown` (the name of the unknown-value \
                  variant) yet"
                     .to_string(),
@@ -166,6 +316,113 @@ mod tests {
     #[test]
     fn a_missing_file_is_an_error() {
         let expansion = expand_file(Path::new("/nonexistent"), "x.capnp");
-        assert_eq!(expansion.errors, vec!["x.capnp: no such file".to_string()]);
+        assert_eq!(
+            expansion.errors,
+            vec!["x.capnp: no such file (a schema path is relative to the crate root, where Cargo.toml is)".to_string()]
+        );
+        assert!(matches!(expansion.error_spans[..], [None]));
+    }
+
+    /// A crate root with `schemas/main.capnp` (importing `/lib/l.capnp` from an import
+    /// directory and `side.capnp` next to it, and embedding `blob.bin`), `inc/lib/l.capnp`
+    /// (importing `other.capnp` next to it) and `inc/lib/other.capnp`.
+    fn crate_root(tag: &str) -> PathBuf {
+        let root = std::env::temp_dir().join(format!("capnzero-codegen-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("schemas")).unwrap();
+        std::fs::create_dir_all(root.join("inc/lib")).unwrap();
+        let write = |path: &str, text: &str| std::fs::write(root.join(path), text).unwrap();
+        write(
+            "schemas/main.capnp",
+            "@0xd1e8a5bcd8a1b1b1;\nusing L = import \"/lib/l.capnp\";\nusing S = import \"side.capnp\";\n\
+             const blob :Data = embed \"blob.bin\";\nstruct A { l @0 :UInt8; }\n",
+        );
+        write("schemas/side.capnp", "@0xd1e8a5bcd8a1b1b2;\nstruct C { a @0 :UInt8; }\n");
+        write("schemas/blob.bin", "bytes");
+        write(
+            "inc/lib/l.capnp",
+            "@0xd1e8a5bcd8a1b1b3;\nusing O = import \"other.capnp\";\nstruct B { a @0 :UInt8; }\n",
+        );
+        write("inc/lib/other.capnp", "@0xd1e8a5bcd8a1b1b4;\nstruct D { a @0 :UInt8; }\n");
+        root
+    }
+
+    #[test]
+    fn import_directories_are_searched_and_every_file_read_is_tracked() {
+        let root = crate_root("include");
+        let without = expand_file(&root, "schemas/main.capnp");
+        assert_eq!(without.errors, vec!["schemas/main.capnp:2:18-32: error: Import failed: /lib/l.capnp".to_string()]);
+
+        let mut expander = Expander::new(&root);
+        expander.include("inc").unwrap();
+        let expansion = expander.file("schemas/main.capnp");
+        assert_eq!(expansion.errors, Vec::<String>::new());
+        assert!(expansion.tokens.to_string().contains("pub struct A"));
+        let mut read = expansion.files_read.clone();
+        read.sort();
+        let expected: Vec<PathBuf> =
+            ["inc/lib/l.capnp", "inc/lib/other.capnp", "schemas/blob.bin", "schemas/main.capnp", "schemas/side.capnp"]
+                .iter()
+                .map(|p| root.join(p))
+                .collect();
+        assert_eq!(read, expected);
+
+        assert_eq!(expander.include("nodir").unwrap_err().to_string(), "nodir: no such directory");
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn relative_imports_of_an_inline_schema_start_at_the_crate_root() {
+        let root = crate_root("inline");
+        let text = "@0xd1e8a5bcd8a1b1b5;\nusing S = import \"schemas/side.capnp\";\n\
+                    const blob :Data = embed \"schemas/blob.bin\";\nstruct E { c @0 :UInt8; }\n";
+        let expansion = expand_inline(&root, text);
+        assert_eq!(expansion.errors, Vec::<String>::new());
+        assert_eq!(expansion.files_read, vec![root.join("schemas/side.capnp"), root.join("schemas/blob.bin")]);
+        let missing = expand_inline(&root, "@0xd1e8a5bcd8a1b1b5;\nusing S = import \"nope.capnp\";\n");
+        assert_eq!(missing.errors, vec!["inline.capnp:2:18-30: error: Import failed: nope.capnp".to_string()]);
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn errors_of_a_token_schema_are_at_their_tokens() {
+        let source = "@0xe1b2c3d4e5f60718;\nstruct A {\n  x @0 :Nope;\n  y @0 :Int8;\n}";
+        let expansion = expand_tokens(Path::new("/nonexistent"), source.parse().unwrap());
+        let located: Vec<(String, Option<String>)> = expansion
+            .errors
+            .iter()
+            .zip(&expansion.error_spans)
+            .map(|(message, span)| (message.clone(), span.and_then(|s| s.source_text())))
+            .collect();
+        assert_eq!(
+            located,
+            vec![
+                ("Not defined: Nope".to_string(), Some("Nope".to_string())),
+                ("Duplicate ordinal number.".to_string(), Some("0".to_string())),
+                ("Ordinal @0 originally used here.".to_string(), Some("0".to_string())),
+            ]
+        );
+        let starts: Vec<(usize, usize)> =
+            expansion.error_spans.iter().map(|s| s.unwrap().start()).map(|at| (at.line, at.column)).collect();
+        assert_eq!(starts, [(3, 8), (4, 5), (3, 5)]);
+    }
+
+    #[test]
+    fn errors_without_a_position_stay_whole() {
+        let source = "@0xe1b2c3d4e5f60718;\nstruct A(T) { p @0 :T; }";
+        let expansion = expand_tokens(Path::new("/nonexistent"), source.parse().unwrap());
+        assert_eq!(expansion.errors, vec!["inline.capnp:A: capnzero does not generate generic structs yet"]);
+        assert!(matches!(expansion.error_spans[..], [None]));
+    }
+
+    #[test]
+    fn comments_of_a_token_schema_become_rustdoc() {
+        let source =
+            "@0xe1b2c3d4e5f60718;\nstruct Point {  # A point.\n  # On the plane.\n  x @0 :Int64;  # Across.\n}";
+        let expansion = expand_tokens(Path::new("/nonexistent"), source.parse().unwrap());
+        assert_eq!(expansion.errors, Vec::<String>::new());
+        let generated = expansion.tokens.to_string();
+        assert!(generated.contains("# [doc = \" A point.\"] # [doc = \" On the plane.\"]"), "{generated}");
+        assert!(generated.contains("pub struct Point { # [doc = \" Across.\"] pub x : i64"), "{generated}");
     }
 }

@@ -39,6 +39,17 @@ pub struct Plan<'c> {
     /// `(container, field index)` of struct fields whose owned value must be boxed: the field's
     /// struct contains the container again.
     pub boxed: HashSet<(u64, usize)>,
+    /// The key of each struct or group with a `key` annotation: its fields' indices, in key
+    /// order.
+    pub keys: HashMap<u64, Vec<usize>>,
+    /// The imported files whose types the generated file uses, each generated once in a module
+    /// of its own at the macro's top level (`other.capnp` → `other_capnp`): the module name
+    /// the file's name, and the file's top-level items, in declaration order.
+    pub imported: Vec<(String, String, Vec<u64>)>,
+    /// Virtual groups (`$Py.group("x, y")` on a Void field), by `(struct, field index)`.
+    pub virtual_groups: HashMap<(u64, usize), super::virtual_group::VirtualGroup>,
+    /// Nullable groups (`$Py.nullable`), by the group's ID.
+    pub nullable: HashMap<u64, super::nullable::Nullable>,
     /// What cannot be generated.
     pub errors: Vec<String>,
 }
@@ -52,6 +63,10 @@ impl<'c> Plan<'c> {
             locs: HashMap::new(),
             roots: Vec::new(),
             boxed: HashSet::new(),
+            keys: HashMap::new(),
+            imported: Vec::new(),
+            virtual_groups: HashMap::new(),
+            nullable: HashMap::new(),
             errors: Vec::new(),
         };
         let Some(file) = plan.nodes.get(&file_id).copied() else {
@@ -65,6 +80,8 @@ impl<'c> Plan<'c> {
                 plan.roots.push(nested.id);
             }
         }
+        plan.place_imported_files(file_id, &mut taken);
+        plan.plan_nullable_groups();
         let ids: Vec<u64> = plan.locs.keys().copied().collect();
         for id in ids {
             plan.check_node(id);
@@ -117,6 +134,14 @@ impl<'c> Plan<'c> {
                     if let FieldKind::Group { type_id } = field.kind {
                         self.place(type_id, &field.name, &inner, &mut inner_taken);
                     }
+                    let is_virtual = field.annotations.iter().any(|a| self.annotation_name(a.id) == Some("group"));
+                    let view = super::virtual_group::view_name(field);
+                    if is_virtual && !inner_taken.insert(view.clone()) {
+                        self.errors.push(format!(
+                            "{}.{}: capnzero does not generate two items named `{view}` in one module yet (rename one)",
+                            node.display_name, field.name
+                        ));
+                    }
                 }
             }
             NodeKind::Interface(interface) => {
@@ -144,13 +169,121 @@ impl<'c> Plan<'c> {
         true
     }
 
+    /// Places every file (other than `file_id`) that declares a type the placed items use, and
+    /// the files those use in turn.
+    fn place_imported_files(&mut self, file_id: u64, taken: &mut HashSet<String>) {
+        let mut done: HashSet<u64> = HashSet::from([file_id]);
+        loop {
+            let mut wanted: Vec<u64> = Vec::new();
+            let mut placed: Vec<u64> = self.locs.keys().copied().collect();
+            placed.sort_unstable();
+            for id in placed {
+                for type_id in self.used_types(id) {
+                    if self.locs.contains_key(&type_id) {
+                        continue;
+                    }
+                    if let Some(file) = self.file_of(type_id) {
+                        if !done.contains(&file) && !wanted.contains(&file) {
+                            wanted.push(file);
+                        }
+                    }
+                }
+            }
+            if wanted.is_empty() {
+                return;
+            }
+            for file_id in wanted {
+                done.insert(file_id);
+                let Some(file) = self.nodes.get(&file_id).copied() else { continue };
+                let stem = file.display_name.rsplit('/').next().unwrap_or(&file.display_name);
+                let stem = stem.strip_suffix(".capnp").unwrap_or(stem);
+                let module = format!("{}_capnp", snake_case(stem).replace(|c: char| !c.is_ascii_alphanumeric(), "_"));
+                if !taken.insert(module.clone()) {
+                    self.errors.push(format!(
+                        "{}: capnzero does not generate two imported files whose module is `{module}` yet",
+                        file.display_name
+                    ));
+                    continue;
+                }
+                self.check_annotations(file, &file.display_name);
+                let modules = vec![module.clone()];
+                let mut inner_taken = HashSet::new();
+                let mut roots = Vec::new();
+                for nested in &file.nested_nodes {
+                    if self.place(nested.id, &nested.name, &modules, &mut inner_taken) {
+                        roots.push(nested.id);
+                    }
+                }
+                self.imported.push((module, file.display_name.clone(), roots));
+            }
+        }
+    }
+
+    /// The types a placed item names: field, constant and list element types, and named method
+    /// parameter and result structs.
+    fn used_types(&self, id: u64) -> Vec<u64> {
+        fn named(ty: &Type, out: &mut Vec<u64>) {
+            match ty {
+                Type::List(inner) => named(inner, out),
+                Type::Struct { type_id, .. } | Type::Enum { type_id, .. } | Type::Interface { type_id, .. } => {
+                    out.push(*type_id)
+                }
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        match self.nodes.get(&id).map(|n| &n.kind) {
+            Some(NodeKind::Struct(st)) => {
+                for field in &st.fields {
+                    if let FieldKind::Slot { ty, .. } = &field.kind {
+                        named(ty, &mut out);
+                    }
+                }
+            }
+            Some(NodeKind::Const { ty, .. }) => named(ty, &mut out),
+            Some(NodeKind::Interface(interface)) => {
+                for method in &interface.methods {
+                    out.extend([method.param_struct_type, method.result_struct_type]);
+                }
+            }
+            _ => {}
+        }
+        out
+    }
+
+    /// The file declaring node `id`.
+    fn file_of(&self, id: u64) -> Option<u64> {
+        let mut node = self.nodes.get(&id)?;
+        for _ in 0..self.nodes.len() {
+            if matches!(node.kind, NodeKind::File) {
+                return Some(node.id);
+            }
+            node = self.nodes.get(&node.scope_id)?;
+        }
+        None
+    }
+
     fn unsupported(&mut self, node: &Node, what: &str) {
         self.errors.push(format!("{}: capnzero does not generate {what} yet", node.display_name));
     }
 
     fn check_annotations(&mut self, node: &Node, at: &str) {
         for annotation in &node.annotations {
+            if matches!(node.kind, NodeKind::Struct(_)) && self.annotation_name(annotation.id) == Some("key") {
+                continue;
+            }
             self.check_annotation(annotation.id, at);
+        }
+    }
+
+    /// The name of a capnpy or capnzero annotation (`key`, `group`, …); `None` for others.
+    pub fn annotation_name(&self, id: u64) -> Option<&'c str> {
+        let decl = self.nodes.get(&id)?;
+        let ours = ["capnpy/annotate.capnp:", "capnzero/annotate.capnp:"];
+        if ours.iter().any(|prefix| decl.display_name.starts_with(prefix)) {
+            Some(&decl.display_name[decl.display_name_prefix_length as usize..])
+        } else {
+            None
         }
     }
 
@@ -158,6 +291,10 @@ impl<'c> Plan<'c> {
     /// implemented, a schema using one does not compile.
     fn check_annotation(&mut self, id: u64, at: &str) {
         let Some(decl) = self.nodes.get(&id) else { return };
+        // capnpy's `options` only tune capnpy's Python output: accepted, with nothing to apply.
+        if decl.display_name == "capnpy/annotate.capnp:options" {
+            return;
+        }
         let ours = ["capnpy/annotate.capnp:", "capnzero/annotate.capnp:"];
         if ours.iter().any(|prefix| decl.display_name.starts_with(prefix)) {
             let name = &decl.display_name[decl.display_name_prefix_length as usize..];
@@ -212,10 +349,29 @@ impl<'c> Plan<'c> {
                 }
             }
             NodeKind::Struct(st) => {
+                self.plan_key(node, st, &node.annotations);
+                self.plan_virtual_groups(node, st);
+                for field in &st.fields {
+                    if let FieldKind::Group { type_id } = field.kind {
+                        if let Some(NodeKind::Struct(group)) = self.nodes.get(&type_id).map(|n| &n.kind) {
+                            let group_node = self.nodes[&type_id];
+                            self.plan_key(group_node, group, &field.annotations);
+                        }
+                    }
+                }
                 for field in &st.fields {
                     let at = format!("{}.{}", node.display_name, field.name);
                     for a in &field.annotations {
-                        self.check_annotation(a.id, &at);
+                        // A group's annotations are on its field too, and its node plans its
+                        // key; a virtual group's `group` and `key` are planned with it.
+                        let is_group = matches!(field.kind, FieldKind::Group { .. });
+                        let is_virtual = field.annotations.iter().any(|a| self.annotation_name(a.id) == Some("group"));
+                        let name = self.annotation_name(a.id);
+                        let planned = (is_group && matches!(name, Some("key") | Some("nullable")))
+                            || (is_virtual && matches!(name, Some("key") | Some("group")));
+                        if !planned {
+                            self.check_annotation(a.id, &at);
+                        }
                     }
                     if field.discriminant_value != Field::NO_DISCRIMINANT && pascal_case(&field.name) == "Unknown" {
                         self.errors.push(format!(
@@ -237,17 +393,21 @@ impl<'c> Plan<'c> {
     /// Why a field of type `ty` cannot be generated yet, if it cannot.
     fn unsupported_type(&self, ty: &Type) -> Option<&'static str> {
         match ty {
+            // `List(AnyPointer)` is not valid schema (the compiler refuses it); its kin are.
+            Type::List(inner) if matches!(&**inner, Type::AnyPointer(_)) => {
+                Some("lists of AnyStruct, AnyList and Capability")
+            }
             Type::List(inner) => self.unsupported_type(inner),
             Type::AnyPointer(AnyPointer::Parameter { .. } | AnyPointer::ImplicitMethodParameter { .. }) => {
                 Some("fields of generic parameter types")
             }
-            Type::AnyPointer(_) => Some("AnyPointer, AnyStruct, AnyList and Capability fields"),
+            Type::AnyPointer(_) => None,
             Type::Interface { .. } => Some("interface fields"),
             Type::Struct { type_id, brand } | Type::Enum { type_id, brand } => {
                 if !brand.scopes.is_empty() {
                     Some("fields of generic (branded) types")
                 } else if !self.locs.contains_key(type_id) {
-                    Some("fields whose type is declared in another file")
+                    Some("fields of this type (capnzero found no place for it)")
                 } else {
                     None
                 }

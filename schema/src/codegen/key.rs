@@ -1,0 +1,374 @@
+//! Keys (capnpy's `$Py.key("x, y")`, capnzero's `$Rust.key`): which fields a struct compares and
+//! hashes by, checked when planning, and the `PartialEq`/`Eq`/`Hash`/`key()` items of keyed
+//! structs. Every reader gets `PartialEq`, `Eq` and `Hash` impls that require
+//! `capnzero::KeyAnnotation`, which only keyed readers implement: comparing a reader without a key is a
+//! compile error whose message says to add one.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::model::{Annotation, Field, FieldKind, Node, StructNode, Type, Value};
+
+use super::emit::{rt, Emitter};
+use super::names::{ident, snake_case};
+use super::plan::Plan;
+
+impl Plan<'_> {
+    /// Reads the key annotation of a struct or group (a group's annotations are on its field:
+    /// `annotations`), if it has one, into `self.keys`.
+    pub(super) fn plan_key(&mut self, node: &Node, st: &StructNode, annotations: &[Annotation]) {
+        let Some(annotation) = annotations.iter().find(|a| self.annotation_name(a.id) == Some("key")) else {
+            return;
+        };
+        let at = &node.display_name;
+        let Value::Text(Some(spec)) = &annotation.value else {
+            self.errors.push(format!("{at}: the key annotation needs a list of fields, such as \"x, y\" or \"*\""));
+            return;
+        };
+        let mut fields = Vec::new();
+        let mut ok = true;
+        if spec.trim() == "*" {
+            // Every field with a value, as the schema declares them now: fields added by a
+            // later version of the schema are not part of the key.
+            let mut by_code_order: Vec<(usize, &Field)> = st.fields.iter().enumerate().collect();
+            by_code_order.sort_by_key(|(_, f)| f.code_order);
+            for (index, field) in by_code_order {
+                let is_void = matches!(&field.kind, FieldKind::Slot { ty: Type::Void, .. });
+                if field.discriminant_value == Field::NO_DISCRIMINANT && !is_void {
+                    fields.push(index);
+                }
+            }
+        } else {
+            for name in spec.split(',').map(str::trim) {
+                match st.fields.iter().position(|f| f.name == name) {
+                    Some(index) if fields.contains(&index) => {
+                        self.errors.push(format!("{at}: the key names the field `{name}` twice"));
+                        ok = false;
+                    }
+                    Some(index) => fields.push(index),
+                    None => {
+                        let known: Vec<&str> = st.fields.iter().map(|f| f.name.as_str()).collect();
+                        self.errors.push(format!(
+                            "{at}: the key names `{name}`, which is not a field of this struct (its fields: {})",
+                            if known.is_empty() { "none".to_string() } else { known.join(", ") }
+                        ));
+                        ok = false;
+                    }
+                }
+            }
+        }
+        for &index in &fields {
+            let field = &st.fields[index];
+            if let Some(why) = self.unkeyable(field) {
+                self.errors.push(format!("{at}: the key field `{}` {why}", field.name));
+                ok = false;
+            }
+        }
+        if fields.is_empty() && ok {
+            self.errors.push(format!("{at}: the key lists no field"));
+            ok = false;
+        }
+        if ok {
+            self.keys.insert(node.id, fields);
+        }
+    }
+
+    /// Why `field` cannot be part of a key, if it cannot.
+    fn unkeyable(&self, field: &Field) -> Option<&'static str> {
+        if field.discriminant_value != Field::NO_DISCRIMINANT {
+            return Some("is a member of a union: capnzero does not put union members in keys yet");
+        }
+        let ty = match &field.kind {
+            FieldKind::Group { type_id } if self.nullable.contains_key(type_id) => {
+                return Some("is a nullable group: capnzero does not put nullable groups in keys yet");
+            }
+            FieldKind::Group { .. } => return None,
+            FieldKind::Slot { ty, .. } => ty,
+        };
+        match ty {
+            Type::Void => Some("is Void: it has no value to compare"),
+            Type::AnyPointer(_) => Some("is an AnyPointer: capnzero does not put AnyPointer fields in keys yet"),
+            Type::List(inner) => match &**inner {
+                Type::Float32 | Type::Float64 => Some("is a list of floats, which have no `Eq` and `Hash`"),
+                Type::List(_) => Some("is a list of lists: capnzero does not put nested lists in keys yet"),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
+fn key_doc(st: &StructNode, key: &[usize]) -> String {
+    let names: Vec<&str> = key.iter().map(|&i| st.fields[i].name.as_str()).collect();
+    format!(
+        " The key: ({}), as a tuple. Equality and hashing look only at it; floats appear as their bit patterns.",
+        names.join(", ")
+    )
+}
+
+/// One key field's parts: the reader's key type and value, the owned value's, and the
+/// comparison of a reader (`self`) with an owned value (`other`).
+struct KeyPart {
+    reader_ty: TokenStream,
+    reader_value: TokenStream,
+    owned_ty: TokenStream,
+    owned_value: TokenStream,
+    cross_eq: TokenStream,
+}
+
+impl Emitter<'_, '_> {
+    /// `PartialEq`, `Eq` and `Hash` of a reader, through `capnzero::KeyAnnotation`.
+    pub(super) fn reader_comparisons(&self, reader: &TokenStream) -> TokenStream {
+        let rt = rt();
+        quote! {
+            impl<'a> ::core::cmp::PartialEq for #reader<'a> where #reader<'a>: #rt::KeyAnnotation {
+                fn eq(&self, other: &Self) -> bool {
+                    #rt::KeyAnnotation::key_eq(self, other)
+                }
+            }
+
+            impl<'a> ::core::cmp::Eq for #reader<'a> where #reader<'a>: #rt::KeyAnnotation {}
+
+            impl<'a> ::core::hash::Hash for #reader<'a> where #reader<'a>: #rt::KeyAnnotation {
+                fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+                    #rt::KeyAnnotation::key_hash(self, state)
+                }
+            }
+        }
+    }
+
+    /// The key items of a keyed struct: `key()` on the reader and the owned value, `KeyAnnotation`,
+    /// and the owned value's `PartialEq`/`Eq`/`Hash` and comparisons with readers.
+    pub(super) fn key_items(
+        &self,
+        node: &Node,
+        st: &StructNode,
+        key: &[usize],
+        owned: &TokenStream,
+        reader: &TokenStream,
+    ) -> TokenStream {
+        let depth = self.plan.locs[&node.id].modules.len();
+        let mut items = self.reader_key_items(node, st, key, depth, reader);
+        items.extend(self.owned_key_items(node, st, key, depth, owned, reader));
+        items
+    }
+
+    /// `key()` and `KeyAnnotation` of a reader (or a virtual group's view) `depth` modules deep,
+    /// keyed by fields `key` of the struct `node`.
+    pub(super) fn reader_key_items(
+        &self,
+        node: &Node,
+        st: &StructNode,
+        key: &[usize],
+        depth: usize,
+        reader: &TokenStream,
+    ) -> TokenStream {
+        let rt = rt();
+        let parts: Vec<KeyPart> =
+            key.iter().map(|&index| self.key_part(node, depth, index, &st.fields[index])).collect();
+        let reader_tys = parts.iter().map(|p| &p.reader_ty);
+        let reader_values = parts.iter().map(|p| &p.reader_value);
+        let indices: Vec<proc_macro2::Literal> = (0..parts.len()).map(proc_macro2::Literal::usize_unsuffixed).collect();
+        let key_doc = key_doc(st, key);
+        quote! {
+            impl<'a> #reader<'a> {
+                #[doc = #key_doc]
+                pub fn key(self) -> (#(#reader_tys,)*) {
+                    (#(#reader_values,)*)
+                }
+            }
+
+            // Field by field, which is what hashing and comparing the tuple does, also for keys
+            // longer than the tuples the standard library implements the traits for.
+            impl<'a> #rt::KeyAnnotation for #reader<'a> {
+                fn key_eq(&self, other: &Self) -> bool {
+                    let (this, other) = (self.key(), other.key());
+                    true #(&& this.#indices == other.#indices)*
+                }
+
+                fn key_hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+                    let key = self.key();
+                    #(::core::hash::Hash::hash(&key.#indices, state);)*
+                }
+            }
+        }
+    }
+
+    /// `key()`, `PartialEq`, `Eq` and `Hash` of an owned value, and its comparisons with its
+    /// reader.
+    fn owned_key_items(
+        &self,
+        node: &Node,
+        st: &StructNode,
+        key: &[usize],
+        depth: usize,
+        owned: &TokenStream,
+        reader: &TokenStream,
+    ) -> TokenStream {
+        let parts: Vec<KeyPart> =
+            key.iter().map(|&index| self.key_part(node, depth, index, &st.fields[index])).collect();
+        let owned_tys = parts.iter().map(|p| &p.owned_ty);
+        let owned_values = parts.iter().map(|p| &p.owned_value);
+        let cross = parts.iter().map(|p| &p.cross_eq);
+        let indices: Vec<proc_macro2::Literal> = (0..parts.len()).map(proc_macro2::Literal::usize_unsuffixed).collect();
+        let key_doc = key_doc(st, key);
+        quote! {
+            impl #owned {
+                #[doc = #key_doc]
+                pub fn key(&self) -> (#(#owned_tys,)*) {
+                    (#(#owned_values,)*)
+                }
+            }
+
+            impl ::core::cmp::PartialEq for #owned {
+                fn eq(&self, other: &Self) -> bool {
+                    let (this, other) = (self.key(), other.key());
+                    true #(&& this.#indices == other.#indices)*
+                }
+            }
+
+            impl ::core::cmp::Eq for #owned {}
+
+            impl ::core::hash::Hash for #owned {
+                fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+                    let key = self.key();
+                    #(::core::hash::Hash::hash(&key.#indices, state);)*
+                }
+            }
+
+            impl<'a> ::core::cmp::PartialEq<#owned> for #reader<'a> {
+                fn eq(&self, other: &#owned) -> bool {
+                    let this = *self;
+                    let _ = (this, other);
+                    true #(&& #cross)*
+                }
+            }
+
+            impl<'a> ::core::cmp::PartialEq<#reader<'a>> for #owned {
+                fn eq(&self, other: &#reader<'a>) -> bool {
+                    other == self
+                }
+            }
+        }
+    }
+
+    fn key_part(&self, node: &Node, depth: usize, index: usize, field: &Field) -> KeyPart {
+        let rt = rt();
+        let name = ident(&snake_case(&field.name));
+        let reader_value = quote!(self.#name());
+        let ty = match &field.kind {
+            FieldKind::Group { type_id } => {
+                let group_reader = self.path(depth, *type_id, "Reader");
+                let group = self.path(depth, *type_id, "");
+                return KeyPart {
+                    reader_ty: quote!(#group_reader<'a>),
+                    reader_value,
+                    owned_ty: quote!(&#group),
+                    owned_value: quote!(&self.#name),
+                    cross_eq: quote!(this.#name() == other.#name),
+                };
+            }
+            FieldKind::Slot { ty, .. } => ty,
+        };
+        match ty {
+            Type::Float32 | Type::Float64 => {
+                let bits = if matches!(ty, Type::Float32) { quote!(u32) } else { quote!(u64) };
+                KeyPart {
+                    reader_ty: bits.clone(),
+                    reader_value: quote!(self.#name().to_bits()),
+                    owned_ty: bits,
+                    owned_value: quote!(self.#name.to_bits()),
+                    cross_eq: quote!(this.#name().to_bits() == other.#name.to_bits()),
+                }
+            }
+            Type::Text | Type::Data => {
+                let unsized_ty = if matches!(ty, Type::Text) { quote!(str) } else { quote!([u8]) };
+                KeyPart {
+                    reader_ty: quote!(::core::option::Option<&'a #unsized_ty>),
+                    reader_value,
+                    owned_ty: quote!(::core::option::Option<&#unsized_ty>),
+                    owned_value: quote!(self.#name.as_deref()),
+                    cross_eq: quote!(this.#name() == other.#name.as_deref()),
+                }
+            }
+            Type::Struct { type_id, .. } => {
+                let target_reader = self.path(depth, *type_id, "Reader");
+                let target = self.path(depth, *type_id, "");
+                let as_ref =
+                    if self.plan.boxed.contains(&(node.id, index)) { quote!(as_deref) } else { quote!(as_ref) };
+                KeyPart {
+                    reader_ty: quote!(::core::option::Option<#target_reader<'a>>),
+                    reader_value,
+                    owned_ty: quote!(::core::option::Option<&#target>),
+                    owned_value: quote!(self.#name.#as_ref()),
+                    cross_eq: quote!(#rt::eq_option(this.#name(), other.#name.#as_ref())),
+                }
+            }
+            Type::List(inner) => {
+                let element = self.element(depth, inner);
+                let owned_element = self.owned_element(depth, inner);
+                KeyPart {
+                    reader_ty: quote!(::core::option::Option<#rt::List<'a, #element>>),
+                    reader_value,
+                    owned_ty: quote!(::core::option::Option<#rt::ListKey<'_, #owned_element>>),
+                    owned_value: quote!(self.#name.as_deref().map(#rt::ListKey::new)),
+                    cross_eq: quote!(#rt::eq_list(this.#name(), other.#name.as_deref())),
+                }
+            }
+            _ => {
+                let value_ty = match ty {
+                    Type::Bool => quote!(bool),
+                    Type::Enum { type_id, .. } => self.path(depth, *type_id, ""),
+                    other => self.slot_type(other).unwrap_or_else(|| quote!(())),
+                };
+                KeyPart {
+                    reader_ty: value_ty.clone(),
+                    reader_value,
+                    owned_ty: value_ty,
+                    owned_value: quote!(self.#name),
+                    cross_eq: quote!(this.#name() == other.#name),
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::compile::{compile, SourceFile};
+    use crate::load::FsLoader;
+
+    fn errors_of(body: &str) -> Vec<String> {
+        let text = format!("@0xe1b2c3d4e5f60718;\nusing Py = import \"/capnpy/annotate.capnp\";\n{body}\n");
+        let source = SourceFile { name: "t.capnp".to_string(), text };
+        let compiled =
+            compile(&[source], &mut FsLoader::with_current_dir("/nonexistent")).expect("the schema compiles");
+        super::super::generate(&compiled, compiled.requested[0].id).expect_err("generation must refuse")
+    }
+
+    #[test]
+    fn key_fields_must_exist_once() {
+        assert_eq!(
+            errors_of("struct P $Py.key(\"x, z\") { x @0 :Int32; y @1 :Int32; }"),
+            ["t.capnp:P: the key names `z`, which is not a field of this struct (its fields: x, y)"]
+        );
+        assert_eq!(
+            errors_of("struct P $Py.key(\"x,x\") { x @0 :Int32; }"),
+            ["t.capnp:P: the key names the field `x` twice"]
+        );
+        assert_eq!(errors_of("struct P $Py.key(\"*\") { v @0 :Void; }"), ["t.capnp:P: the key lists no field"]);
+    }
+
+    #[test]
+    fn key_fields_must_be_comparable() {
+        assert_eq!(
+            errors_of("struct P $Py.key(\"v, f, n, u\") { v @0 :Void; f @1 :List(Float32); n @2 :List(List(Int8)); union { u @3 :Int8; w @4 :Int8; } }"),
+            [
+                "t.capnp:P: the key field `f` is a list of floats, which have no `Eq` and `Hash`",
+                "t.capnp:P: the key field `n` is a list of lists: capnzero does not put nested lists in keys yet",
+                "t.capnp:P: the key field `u` is a member of a union: capnzero does not put union members in keys yet",
+                "t.capnp:P: the key field `v` is Void: it has no value to compare",
+            ]
+        );
+    }
+}

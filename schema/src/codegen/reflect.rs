@@ -1,0 +1,166 @@
+//! Reflection and the text format for generated types: the file's schema embedded once, and per
+//! struct and enum the items that reach it (see `crate::reflect` for the run-time side).
+//!
+//! The schema goes in as the CodeGeneratorRequest of the compilation, one byte-string literal
+//! in a `static` at the macro's top level: the compiler takes a long literal much faster than
+//! an array of numbers. Generated items name the static with `super::` paths, like each other.
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::quote;
+
+use crate::compile::Compiled;
+use crate::model::{Enumerant, Node, StructNode};
+use crate::request;
+
+use super::emit::{doc, rt, Emitter};
+use super::names::{ident, pascal_case, plain, snake_case};
+
+/// The name of the static holding the schema of file `file_id`: one per file, so that two
+/// schemas expanded in one module do not clash.
+fn cell_name(file_id: u64) -> Ident {
+    plain(&format!("__CAPNZERO_SCHEMA_{file_id:016X}"))
+}
+
+/// The `static` holding the embedded schema of the file `file_id` of `compiled`, to be put at
+/// the macro's top level; an error when the request cannot be written.
+pub(super) fn schema_static(compiled: &Compiled, file_id: u64) -> Result<TokenStream, String> {
+    let rt = rt();
+    let bytes = request::try_write(&compiled.request())
+        .map_err(|e| format!("capnzero: cannot embed the schema for reflection: {e}"))?;
+    let literal = Literal::byte_string(&bytes);
+    let name = cell_name(file_id);
+    Ok(quote! {
+        /// The schema of the generated types (a CodeGeneratorRequest), decoded on first use.
+        #[doc(hidden)]
+        #[allow(dead_code)]
+        static #name: #rt::SchemaCell = #rt::SchemaCell::new(#literal);
+    })
+}
+
+impl Emitter<'_, '_> {
+    /// The path to the file's schema static from code `depth` modules below the top level.
+    fn schema_cell(&self, depth: usize) -> TokenStream {
+        // Every top-level item's scope is the file.
+        let file_id = self.plan.roots.first().and_then(|id| self.plan.nodes.get(id)).map_or(0, |n| n.scope_id);
+        let supers = (0..depth).map(|_| quote!(super::));
+        let name = cell_name(file_id);
+        quote!(#(#supers)* #name)
+    }
+
+    /// For a struct or group: `schema()` and `FIELD_NAMES` on the owned type, `dynamic()` on
+    /// the reader, and `Display` and `Debug` in the text format for both.
+    pub(super) fn reflect_struct(&self, node: &Node, st: &StructNode) -> TokenStream {
+        let rt = rt();
+        let loc = &self.plan.locs[&node.id];
+        let cell = self.schema_cell(loc.modules.len());
+        let owned = plain(&loc.name);
+        let reader = plain(&format!("{}Reader", loc.name));
+        let builder = plain(&format!("{}Builder", loc.name));
+        let id = Literal::u64_suffixed(node.id);
+        let names = st.fields.iter().map(|field| {
+            let schema_name = &field.name;
+            let rust_name = ident(&snake_case(&field.name)).to_string();
+            quote!((#schema_name, #rust_name))
+        });
+        let schema_doc = doc(&format!(
+            "The schema of `{}`: its node (ID, fields, annotations with their values) as the dynamic \
+             API sees it. An error only if the embedded schema is broken (a bug).",
+            node.display_name
+        ));
+        let text_doc =
+            doc("The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as \
+             `capnp decode` prints it.");
+        quote! {
+            impl #owned {
+                #schema_doc
+                pub fn schema() -> ::core::result::Result<#rt::StructSchema<'static>, #rt::ReflectError> {
+                    #cell.struct_schema(#id)
+                }
+
+                /// Each field's name in the schema and in Rust (its accessor), in the node's order.
+                pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[#(#names),*];
+            }
+
+            impl<'a> #reader<'a> {
+                /// The struct read through the dynamic API (fields by schema name).
+                pub fn dynamic(self) -> ::core::result::Result<#rt::DynamicStruct<'a>, #rt::ReflectError> {
+                    #cell.dynamic(#id, self.reader)
+                }
+            }
+
+            impl ::core::fmt::Display for #reader<'_> {
+                #text_doc
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    #cell.fmt_struct(#id, self.reader, f)
+                }
+            }
+
+            impl ::core::fmt::Debug for #reader<'_> {
+                #text_doc
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    #cell.fmt_struct(#id, self.reader, f)
+                }
+            }
+
+            impl ::core::fmt::Display for #owned {
+                #text_doc
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    #cell.fmt_written(#id, f, |builder| self.write_fields(#builder::from_untyped(builder)))
+                }
+            }
+
+            impl ::core::fmt::Debug for #owned {
+                #text_doc
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    #cell.fmt_written(#id, f, |builder| self.write_fields(#builder::from_untyped(builder)))
+                }
+            }
+        }
+    }
+
+    /// For an enum: `schema()` and `ENUMERANT_NAMES`, and `Display` in the text format (the
+    /// enumerant's schema name, `(N)` for an unknown value).
+    pub(super) fn reflect_enum(&self, node: &Node, enumerants: &[Enumerant]) -> TokenStream {
+        let rt = rt();
+        let loc = &self.plan.locs[&node.id];
+        let cell = self.schema_cell(loc.modules.len());
+        let name = plain(&loc.name);
+        let id = Literal::u64_suffixed(node.id);
+        let variants: Vec<(Ident, &str)> =
+            enumerants.iter().map(|e| (plain(&pascal_case(&e.name)), e.name.as_str())).collect();
+        let names = variants.iter().map(|(variant, schema_name)| {
+            let rust_name = variant.to_string();
+            quote!((#schema_name, #rust_name))
+        });
+        let arms = variants.iter().map(|(variant, schema_name)| {
+            quote!(#name::#variant => #rt::reflect::fmt_enumerant(::core::option::Option::Some(#schema_name), 0, f),)
+        });
+        let schema_doc = doc(&format!(
+            "The schema of `{}`: its node (ID, enumerants, annotations with their values). An error only if \
+             the embedded schema is broken (a bug).",
+            node.display_name
+        ));
+        quote! {
+            impl #name {
+                #schema_doc
+                pub fn schema() -> ::core::result::Result<#rt::EnumSchema<'static>, #rt::ReflectError> {
+                    #cell.enum_schema(#id)
+                }
+
+                /// Each enumerant's name in the schema and its Rust variant, in ordinal order.
+                pub const ENUMERANT_NAMES: &'static [(&'static str, &'static str)] = &[#(#names),*];
+            }
+
+            impl ::core::fmt::Display for #name {
+                /// The Cap'n Proto text format: the enumerant's schema name, `(N)` for a value
+                /// this schema does not know.
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    match self {
+                        #(#arms)*
+                        #name::Unknown(raw) => #rt::reflect::fmt_enumerant(::core::option::Option::None, *raw, f),
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! Virtual groups (capnpy's `$Py.group("x, y")`, capnzero's `$Rust.group`): a Void field that
+//! presents other fields of its struct as a read-only group, without moving them. The field's
+//! accessor returns a view (`point::PositionReader`) with the members' accessors; with a `key`
+//! annotation on the same field the view compares and hashes by its key, without giving the
+//! whole struct one. The Void field takes no space, and the members keep their own accessors
+//! and their place in the owned type.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use crate::model::{Field, FieldKind, Node, NodeKind, StructNode, Type, Value};
+
+use super::emit::{doc, rt, Emitter, FieldsOut};
+use super::names::{ident, pascal_case, plain, snake_case};
+use super::plan::Plan;
+
+/// A virtual group: the member fields (indices into the struct's fields, in the order listed)
+/// and its key, if it has one.
+#[derive(Clone, Debug)]
+pub struct VirtualGroup {
+    /// The members.
+    pub members: Vec<usize>,
+    /// The key fields (a subset of the members).
+    pub key: Option<Vec<usize>>,
+}
+
+/// The Rust name of a virtual group's view.
+pub fn view_name(field: &Field) -> String {
+    format!("{}Reader", pascal_case(&field.name))
+}
+
+impl Plan<'_> {
+    /// Reads the virtual groups of a struct into `self.virtual_groups`.
+    pub(super) fn plan_virtual_groups(&mut self, node: &Node, st: &StructNode) {
+        for (index, field) in st.fields.iter().enumerate() {
+            let Some(annotation) = field.annotations.iter().find(|a| self.annotation_name(a.id) == Some("group"))
+            else {
+                continue;
+            };
+            let at = format!("{}.{}", node.display_name, field.name);
+            let is_void = matches!(&field.kind, FieldKind::Slot { ty: Type::Void, .. });
+            if !is_void || field.discriminant_value != Field::NO_DISCRIMINANT {
+                self.errors
+                    .push(format!("{at}: a virtual group (`group` annotation) must be a Void field outside unions"));
+                continue;
+            }
+            let Value::Text(Some(spec)) = &annotation.value else { continue };
+            let Some(members) = self.field_list(&at, st, index, spec, None) else { continue };
+            let key = match field.annotations.iter().find(|a| self.annotation_name(a.id) == Some("key")) {
+                None => None,
+                Some(key) => match &key.value {
+                    Value::Text(Some(spec)) if spec.trim() == "*" => Some(members.clone()),
+                    Value::Text(Some(spec)) => match self.field_list(&at, st, index, spec, Some(&members)) {
+                        Some(key) => Some(key),
+                        None => continue,
+                    },
+                    _ => continue,
+                },
+            };
+            self.virtual_groups.insert((node.id, index), VirtualGroup { members, key });
+        }
+    }
+
+    /// The fields a virtual group or its key lists (`"x, y"`), checked: fields of `st` other
+    /// than the group's own field `own`, each once, none Void nor in a union, and all among
+    /// `within` when given.
+    fn field_list(
+        &mut self,
+        at: &str,
+        st: &StructNode,
+        own: usize,
+        spec: &str,
+        within: Option<&[usize]>,
+    ) -> Option<Vec<usize>> {
+        let mut out = Vec::new();
+        let mut ok = true;
+        for name in spec.split(',').map(str::trim) {
+            let found = st.fields.iter().position(|f| f.name == name).filter(|&i| i != own);
+            let Some(index) = found else {
+                self.errors
+                    .push(format!("{at}: the virtual group names `{name}`, which is not another field of this struct"));
+                ok = false;
+                continue;
+            };
+            let field = &st.fields[index];
+            let why = if out.contains(&index) {
+                Some("twice")
+            } else if field.discriminant_value != Field::NO_DISCRIMINANT {
+                Some("but it is a member of a union")
+            } else if matches!(&field.kind, FieldKind::Slot { ty: Type::Void, .. }) {
+                Some("but it is Void")
+            } else if within.is_some_and(|members| !members.contains(&index)) {
+                Some("in its key, but it is not a member of the group")
+            } else {
+                None
+            };
+            match why {
+                Some(why) => {
+                    self.errors.push(format!("{at}: the virtual group names `{name}` {why}"));
+                    ok = false;
+                }
+                None => out.push(index),
+            }
+        }
+        (ok && !out.is_empty()).then_some(out)
+    }
+}
+
+impl Emitter<'_, '_> {
+    /// The parent reader's accessor of a virtual group and the view type (for the struct's inner
+    /// module).
+    pub(super) fn virtual_group(
+        &mut self,
+        node: &Node,
+        index: usize,
+        field: &Field,
+        group: &VirtualGroup,
+        depth: usize,
+    ) -> (TokenStream, TokenStream) {
+        let rt = rt();
+        let NodeKind::Struct(st) = &node.kind else { return (TokenStream::new(), TokenStream::new()) };
+        let loc = &self.plan.locs[&node.id];
+        let module = ident(&snake_case(&loc.name));
+        let view = plain(&view_name(field));
+        let name = ident(&snake_case(&field.name));
+        let mut members = FieldsOut::default();
+        let no_disc = Literal::usize_unsuffixed(0);
+        for &member in &group.members {
+            self.field(node, member, &st.fields[member], depth + 1, false, &no_disc, &mut members);
+        }
+        let methods = members.reader_methods;
+        let view_path = quote!(#view);
+        let mut comparisons = self.reader_comparisons(&view_path);
+        if let Some(key) = &group.key {
+            comparisons.extend(self.reader_key_items(node, st, key, depth + 1, &view_path));
+        }
+        let names: Vec<&str> = group.members.iter().map(|&m| st.fields[m].name.as_str()).collect();
+        let view_doc = doc(&format!(
+            "The virtual group `{}` of `{}`: a read-only view of its fields {}.",
+            field.name,
+            node.display_name,
+            names.join(", ")
+        ));
+        let accessor = quote! {
+            /// A read-only view of the fields this virtual group lists.
+            pub fn #name(self) -> #module::#view<'a> {
+                #module::#view::from_untyped(self.reader)
+            }
+        };
+        let _ = index;
+        let items = quote! {
+            #view_doc
+            #[derive(::core::clone::Clone, ::core::marker::Copy)]
+            pub struct #view<'a> {
+                reader: #rt::StructReader<'a>,
+            }
+
+            impl<'a> #view<'a> {
+                /// Views an untyped struct (the one holding the group's fields).
+                pub fn from_untyped(reader: #rt::StructReader<'a>) -> #view<'a> {
+                    #view { reader }
+                }
+
+                /// The untyped struct.
+                pub fn untyped(self) -> #rt::StructReader<'a> {
+                    self.reader
+                }
+
+                #methods
+            }
+
+            #comparisons
+        };
+        (accessor, items)
+    }
+}

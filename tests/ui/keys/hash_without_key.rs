@@ -1,0 +1,14 @@
+mod points {
+    capnzero::capnp_schema! {
+        @0xd4c3b2a1e5f60722;
+        struct Point {
+          x @0 :Int64;
+          y @1 :Int64;
+        }
+    }
+}
+
+fn main() {
+    let mut seen = std::collections::HashSet::new();
+    seen.insert(points::PointReader::default());
+}
