@@ -1,151 +1,118 @@
-//! The address book of the Cap'n Proto tutorials, written with the wire-format runtime alone:
-//! two people with phone numbers and an employment union are written to a file, read back
-//! zero-copy and printed.
-//!
-//! The field offsets come from `examples/addressbook.capnp` as the official compiler lays it
-//! out (`capnp compile -ocapnp examples/addressbook.capnp` prints them). Once `capnp_schema!`
-//! exists, it generates these offsets; this example shows what the generated code stands on.
+//! pycapnp's address book (`examples/addressbook.py` there) with the code `capnp_schema!`
+//! generates from `examples/addressbook.capnp`: two people with phone numbers and an employment
+//! union are written to a file in place, read back zero-copy and printed.
 //!
 //! Run with `cargo run --example addressbook`; give a path to keep the file
-//! (`capnp decode examples/addressbook.capnp AddressBook < FILE` shows it).
+//! (`cargo run -p capnzero-cli -- decode examples/addressbook.capnp AddressBook < FILE` shows it).
 
-use capnzero::{ElementSize, MessageBuilder, ReaderOptions, Result, StructReader};
-
-// struct Person: 1 data word, 4 pointers.
-const PERSON_DATA_WORDS: u16 = 1;
-const PERSON_POINTERS: u16 = 4;
-const PERSON_ID: usize = 0; // UInt32, bits [0, 32)
-const PERSON_EMPLOYMENT_WHICH: usize = 2; // UInt16, bits [32, 48)
-const PERSON_NAME: u16 = 0;
-const PERSON_EMAIL: u16 = 1;
-const PERSON_PHONES: u16 = 2;
-const PERSON_EMPLOYER_OR_SCHOOL: u16 = 3;
-// struct PhoneNumber: 1 data word, 1 pointer.
-const PHONE_NUMBER: u16 = 0;
-const PHONE_TYPE: usize = 0; // UInt16 enum, bits [0, 16)
-
-const PHONE_TYPES: [&str; 3] = ["mobile", "home", "work"];
-
-struct Person<'s> {
-    id: u32,
-    name: &'s str,
-    email: &'s str,
-    phones: &'s [(&'s str, u16)],
-    employment: Employment<'s>,
+mod addressbook {
+    capnzero::capnp_schema!("examples/addressbook.capnp");
 }
 
-enum Employment<'s> {
-    Unemployed,
-    Employer(&'s str),
-    School(&'s str),
-}
+use std::error::Error;
+use std::path::Path;
 
-fn write_address_book(people: &[Person<'_>]) -> Result<MessageBuilder> {
-    let mut message = MessageBuilder::default();
-    let mut book = message.init_root(0, 1);
-    let mut list = book.pointer(0).expect("AddressBook has one pointer").init_struct_list(
-        people.len() as u32,
-        PERSON_DATA_WORDS,
-        PERSON_POINTERS,
-    )?;
-    for (i, person) in people.iter().enumerate() {
-        let mut p = list.get_struct(i as u32)?;
-        p.set::<u32>(PERSON_ID, person.id);
-        p.pointer(PERSON_NAME).expect("name").set_text(person.name)?;
-        p.pointer(PERSON_EMAIL).expect("email").set_text(person.email)?;
-        let mut phones =
-            p.pointer(PERSON_PHONES).expect("phones").init_struct_list(person.phones.len() as u32, 1, 1)?;
-        for (j, (number, kind)) in person.phones.iter().enumerate() {
-            let mut phone = phones.get_struct(j as u32)?;
-            phone.pointer(PHONE_NUMBER).expect("number").set_text(number)?;
-            phone.set::<u16>(PHONE_TYPE, *kind);
-        }
-        match person.employment {
-            Employment::Unemployed => p.set::<u16>(PERSON_EMPLOYMENT_WHICH, 0),
-            Employment::Employer(name) => {
-                p.set::<u16>(PERSON_EMPLOYMENT_WHICH, 1);
-                p.pointer(PERSON_EMPLOYER_OR_SCHOOL).expect("employer").set_text(name)?;
-            }
-            Employment::School(name) => {
-                p.set::<u16>(PERSON_EMPLOYMENT_WHICH, 2);
-                p.pointer(PERSON_EMPLOYER_OR_SCHOOL).expect("school").set_text(name)?;
-            }
-        }
-    }
-    Ok(message)
-}
+use addressbook::person::{employment, phone_number, Employment, PhoneNumber};
+use addressbook::{AddressBook, AddressBookReader, Person};
 
-fn text(s: &StructReader<'_>, index: u16) -> Result<String> {
-    Ok(match s.pointer(index).get_text()? {
-        Some(t) => t.as_str()?.to_owned(),
-        None => String::new(),
-    })
-}
+/// Writes the book as pycapnp's `writeAddressBook` does: straight into the message, no owned
+/// values in between.
+fn write_address_book(path: &Path) -> Result<(), Box<dyn Error>> {
+    let mut message = capnzero::MessageBuilder::default();
+    let mut book = capnzero::init_root::<AddressBook>(&mut message);
+    let mut people = book.init_people(2)?;
 
-fn print_address_book(book: StructReader<'_>) -> Result<()> {
-    let people = book.pointer(0).get_list(ElementSize::InlineComposite)?.unwrap_or_default();
-    for person in people.structs() {
-        println!(
-            "{}: {} <{}>",
-            person.get::<u32>(PERSON_ID),
-            text(&person, PERSON_NAME)?,
-            text(&person, PERSON_EMAIL)?
-        );
-        let phones = person.pointer(PERSON_PHONES).get_list(ElementSize::InlineComposite)?.unwrap_or_default();
-        for phone in phones.structs() {
-            let kind = PHONE_TYPES.get(phone.get::<u16>(PHONE_TYPE) as usize).unwrap_or(&"unknown");
-            println!("  {kind} phone: {}", text(&phone, PHONE_NUMBER)?);
-        }
-        match person.get::<u16>(PERSON_EMPLOYMENT_WHICH) {
-            0 => println!("  unemployed"),
-            1 => println!("  employer: {}", text(&person, PERSON_EMPLOYER_OR_SCHOOL)?),
-            2 => println!("  student at: {}", text(&person, PERSON_EMPLOYER_OR_SCHOOL)?),
-            3 => println!("  self-employed"),
-            other => println!("  employment of unknown kind {other}"),
-        }
-    }
+    let mut alice = people.get(0)?;
+    alice.set_id(123);
+    alice.set_name("Alice")?;
+    alice.set_email("alice@example.com")?;
+    let mut alice_phones = alice.init_phones(1)?;
+    let mut phone = alice_phones.get(0)?;
+    phone.set_number("555-1212")?;
+    phone.set_type(phone_number::Type::Mobile);
+    alice.employment().set_school("MIT")?;
+
+    let mut bob = people.get(1)?;
+    bob.set_id(456);
+    bob.set_name("Bob")?;
+    bob.set_email("bob@example.com")?;
+    let mut bob_phones = bob.init_phones(2)?;
+    let mut home = bob_phones.get(0)?;
+    home.set_number("555-4567")?;
+    home.set_type(phone_number::Type::Home);
+    let mut work = bob_phones.get(1)?;
+    work.set_number("555-7654")?;
+    work.set_type(phone_number::Type::Work);
+    bob.employment().set_unemployed();
+
+    capnzero::write_message(std::fs::File::create(path)?, &message)?;
     Ok(())
 }
 
-fn main() -> std::result::Result<(), Box<dyn std::error::Error>> {
-    let people = [
-        Person {
-            id: 123,
-            name: "Alice",
-            email: "alice@example.com",
-            phones: &[("555-1212", 0)],
-            employment: Employment::School("MIT"),
-        },
-        Person {
-            id: 456,
-            name: "Bob",
-            email: "bob@example.com",
-            phones: &[("555-4567", 1), ("555-7654", 2)],
-            employment: Employment::Unemployed,
-        },
-        Person {
-            id: 789,
-            name: "Carol",
-            email: "carol@example.com",
-            phones: &[],
-            employment: Employment::Employer("Example Corp"),
-        },
-    ];
-    let message = write_address_book(&people)?;
+/// Prints the book as pycapnp's `printAddressBook` does, reading the message in place.
+fn print_address_book(book: AddressBookReader<'_>) {
+    for person in book.get_people().iter() {
+        println!("{}: {}", person.get_name(), person.get_email());
+        for phone in person.get_phones().iter() {
+            println!("  {} phone: {}", phone.r#type(), phone.get_number());
+        }
+        match person.employment().which() {
+            employment::Which::Unemployed => println!("  unemployed"),
+            employment::Which::Employer(name) => println!("  employer: {}", name.unwrap_or_default()),
+            employment::Which::School(name) => println!("  student at: {}", name.unwrap_or_default()),
+            employment::Which::SelfEmployed => println!("  self-employed"),
+            employment::Which::Unknown(tag) => println!("  employment of a newer schema ({tag})"),
+        }
+    }
+}
 
-    let path = match std::env::args_os().nth(1) {
-        Some(path) => std::path::PathBuf::from(path),
-        None => std::env::temp_dir().join(format!("capnzero-addressbook-{}.bin", std::process::id())),
-    };
-    let keep = std::env::args_os().nth(1).is_some();
-    capnzero::write_message(std::fs::File::create(&path)?, &message)?;
+/// The same book as owned values: what the file must read back as.
+fn expected() -> AddressBook {
+    let phone = |number: &str, r#type| PhoneNumber { number: Some(number.into()), r#type };
+    AddressBook {
+        people: Some(vec![
+            Person {
+                id: 123,
+                name: Some("Alice".into()),
+                email: Some("alice@example.com".into()),
+                phones: Some(vec![phone("555-1212", phone_number::Type::Mobile)]),
+                employment: Employment { union: employment::Union::School(Some("MIT".into())) },
+            },
+            Person {
+                id: 456,
+                name: Some("Bob".into()),
+                email: Some("bob@example.com".into()),
+                phones: Some(vec![
+                    phone("555-4567", phone_number::Type::Home),
+                    phone("555-7654", phone_number::Type::Work),
+                ]),
+                employment: Employment { union: employment::Union::Unemployed },
+            },
+        ]),
+    }
+}
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let kept = std::env::args_os().nth(1).map(std::path::PathBuf::from);
+    let path = kept
+        .clone()
+        .unwrap_or_else(|| std::env::temp_dir().join(format!("capnzero-addressbook-{}.bin", std::process::id())));
+
+    write_address_book(&path)?;
     println!("wrote {} bytes to {}", std::fs::metadata(&path)?.len(), path.display());
 
     let bytes = std::fs::read(&path)?;
-    if !keep {
+    if kept.is_none() {
         std::fs::remove_file(&path)?;
     }
-    let reader = capnzero::MessageReader::from_bytes(&bytes, ReaderOptions::default())?;
-    print_address_book(reader.root_struct()?)?;
+    let message = capnzero::read::<AddressBook>(&bytes)?;
+    let book = message.root();
+    print_address_book(book);
+
+    // Readers borrow from `bytes`; `to_owned` copies into the owned types.
+    assert_eq!(book.to_owned(), expected());
+    let alice = book.get_people().get(0).ok_or("no first person")?;
+    assert_eq!((alice.id(), alice.name(), alice.employment().school()), (123, Some("Alice"), Some("MIT")));
+    println!("as text: {}", book.get_people().get(1).ok_or("no second person")?);
     Ok(())
 }
