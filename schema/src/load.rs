@@ -250,7 +250,7 @@ fn join(importer: &str, path: &str) -> Option<String> {
 }
 
 /// `path` with `.` and `..` folded lexically, as the official tool evaluates paths.
-fn normalize(path: &Path) -> PathBuf {
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {

@@ -20,12 +20,12 @@ mod tokens;
 mod virtual_group;
 
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use proc_macro2::{Span, TokenStream};
 
 use crate::compile::{compile, Compiled, FileLoader, SourceFile};
-use crate::load::{FsLoader, LoadError};
+use crate::load::{normalize, FsLoader, LoadError};
 
 /// What expanding a schema gives: the generated items, or the errors; and the files read, for
 /// the caller to make the build depend on.
@@ -248,21 +248,6 @@ impl FileLoader for Tracking {
         }
         Some(bytes)
     }
-}
-
-/// `path` with `.` and `..` folded lexically, as the loader folds them.
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
