@@ -52,11 +52,12 @@ pub mod __private {
     pub use capnzero_runtime::__typed::*;
     pub use capnzero_runtime::{
         any_pointer, eq_list, eq_option, kind, write_list, AnyPointer, AnyValue, ElementSize, KeyAnnotation, List,
-        ListBuilder, ListBuilderOf, ListConst, ListElement, ListKey, ListReader, PointerBuilder, PointerConst,
+        ListBuilder, ListBuilderOf, ListConst, ListElement, ListKey, ListReader, Pointee, PointerBuilder, PointerConst,
         PointerReader, Result, Struct, StructBuilder, StructConst, StructReader,
     };
     #[cfg(feature = "std")]
     pub use capnzero_schema::dynamic::{DynamicStruct, EnumSchema, StructSchema};
     #[cfg(feature = "std")]
     pub use capnzero_schema::reflect::{self, Error as ReflectError, SchemaCell};
+    pub use core::marker::PhantomData;
 }

@@ -128,6 +128,11 @@ impl AnyValue {
         }
     }
 
+    /// The null pointer.
+    pub fn null() -> AnyValue {
+        AnyValue { words: alloc::vec![0; 8] }
+    }
+
     /// A struct.
     pub fn of_struct<T: Struct>(value: &T) -> Result<AnyValue> {
         Self::built(|root| value.write_to(root.init_struct(T::DATA_WORDS, T::POINTER_COUNT)))

@@ -56,30 +56,62 @@ pub type Reader<'a, T> = <T as Struct>::Reader<'a>;
 /// The in-place builder of `T`.
 pub type Builder<'a, T> = <T as Struct>::Builder<'a>;
 
-/// Element kinds of lists that have no Rust type of their own, for [`List`]'s parameter.
+/// Element kinds of lists that have no Rust type of their own, for [`List`]'s parameter, and
+/// the types generic parameters are bound to (see [`Pointee`](crate::Pointee)).
 pub mod kind {
     use core::marker::PhantomData;
 
     /// `Text` elements (read as `&str`, owned as `String`).
-    #[derive(Clone, Copy, Debug)]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct Text;
 
     /// `Data` elements (read as `&[u8]`, owned as `Vec<u8>`).
-    #[derive(Clone, Copy, Debug)]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct Data;
 
     /// `List(T)` elements (read as `List<T>`, owned as `Vec<T's owned type>`).
-    #[derive(Clone, Copy, Debug)]
     pub struct List<T>(PhantomData<fn() -> T>);
+
+    // By hand: the derives would ask the same of `T`, which is only a marker.
+    impl<T> Clone for List<T> {
+        fn clone(&self) -> Self {
+            *self
+        }
+    }
+    impl<T> Copy for List<T> {}
+    impl<T> core::fmt::Debug for List<T> {
+        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("List")
+        }
+    }
+    impl<T> Default for List<T> {
+        fn default() -> Self {
+            List(PhantomData)
+        }
+    }
+    impl<T> PartialEq for List<T> {
+        fn eq(&self, _: &Self) -> bool {
+            true
+        }
+    }
+    impl<T> Eq for List<T> {}
+    impl<T> core::hash::Hash for List<T> {
+        fn hash<H: core::hash::Hasher>(&self, _: &mut H) {}
+    }
+
+    /// `AnyPointer`: an object of any kind (read as [`AnyPointer`](crate::AnyPointer), owned
+    /// as [`AnyValue`](crate::AnyValue)). An unbound generic parameter is this.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+    pub struct AnyPointer;
 }
 
 /// Something a list can hold. Elements that are null pointers (Text, Data, lists) or
 /// malformed read as empty, and owned elements are written back non-null.
 pub trait ListElement {
     /// How an element reads.
-    type Reader<'a>;
+    type Reader<'a>: Copy + core::fmt::Debug;
     /// The owned element.
-    type Owned;
+    type Owned: Clone + PartialEq + core::fmt::Debug;
     /// The element size a list must be readable as.
     const SIZE: ElementSize;
     /// Element `index`, which is below the list's length.

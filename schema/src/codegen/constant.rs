@@ -35,8 +35,8 @@ impl Emitter<'_, '_> {
                 let bytes = Literal::byte_string(bytes.as_deref().unwrap_or(&[]));
                 (quote!(&[u8]), quote!(#bytes))
             }
-            (Type::Struct { type_id, .. }, Value::Struct(value)) => {
-                let target = self.path(depth, *type_id, "");
+            (Type::Struct { type_id, brand }, Value::Struct(value)) => {
+                let target = self.type_at(depth, *type_id, "", Some(brand), None);
                 let words = words(value);
                 (quote!(#rt::StructConst<#target>), quote!(#rt::StructConst::new(#words)))
             }

@@ -7,8 +7,9 @@ use std::collections::HashSet;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use crate::model::{Field, FieldKind, Node, NodeKind, StructNode, Type, Value};
+use crate::model::{AnyPointer, Brand, Field, FieldKind, Node, NodeKind, StructNode, Type, Value};
 
+use super::generics::{Generics, Param};
 use super::names::{ident, plain, snake_case};
 use super::plan::Plan;
 
@@ -32,6 +33,8 @@ pub struct Emitter<'p, 'c> {
     pub(super) plan: &'p Plan<'c>,
     /// Accessor name collisions found while emitting.
     pub errors: Vec<String>,
+    /// The generic parameters of the struct being emitted, which its code names as themselves.
+    pub(super) in_scope: Vec<Param>,
 }
 
 /// How a slot field is stored, as far as generated code cares.
@@ -43,14 +46,16 @@ enum Slot<'m> {
     Text,
     Data,
     List(&'m Type),
-    Struct(u64),
+    Struct(u64, &'m Brand),
+    /// A generic parameter in scope.
+    Param(Param),
     Any,
 }
 
 impl<'p, 'c> Emitter<'p, 'c> {
     /// An emitter over a plan without errors.
     pub fn new(plan: &'p Plan<'c>) -> Emitter<'p, 'c> {
-        Emitter { plan, errors: Vec::new() }
+        Emitter { plan, errors: Vec::new(), in_scope: Vec::new() }
     }
 
     /// Every planned type of the file.
@@ -212,9 +217,14 @@ impl<'p, 'c> Emitter<'p, 'c> {
             Type::List(inner) => Slot::List(inner),
             Type::Enum { type_id, .. } => Slot::Enum(*type_id),
             // The plan refuses every other type before emission.
-            Type::Struct { type_id, .. } => Slot::Struct(*type_id),
-            Type::AnyPointer(_) => Slot::Any,
-            Type::Interface { .. } => Slot::Void,
+            Type::Struct { type_id, brand } => Slot::Struct(*type_id, brand),
+            Type::AnyPointer(AnyPointer::Parameter { scope_id, index })
+                if self.in_scope.contains(&(*scope_id, *index)) =>
+            {
+                Slot::Param((*scope_id, *index))
+            }
+            // Unbound parameters, and capabilities of a known interface, read as AnyPointer.
+            Type::AnyPointer(_) | Type::Interface { .. } => Slot::Any,
         }
     }
 
@@ -249,10 +259,12 @@ impl<'p, 'c> Emitter<'p, 'c> {
             Slot::Void => quote!(()),
             Slot::Bool => quote!(bool),
             Slot::Prim(t) => t,
-            Slot::Enum(id) | Slot::Struct(id) => self.path(depth, id, ""),
+            Slot::Enum(id) => self.path(depth, id, ""),
+            Slot::Struct(id, brand) => self.type_at(depth, id, "", Some(brand), None),
+            Slot::Param(param) => self.in_scope_param(param),
             Slot::Text => quote!(#rt::kind::Text),
             Slot::Data => quote!(#rt::kind::Data),
-            Slot::Any => quote!(()),
+            Slot::Any => quote!(#rt::kind::AnyPointer),
             Slot::List(inner) => {
                 let inner = self.element(depth, inner);
                 quote!(#rt::kind::List<#inner>)
@@ -267,10 +279,15 @@ impl<'p, 'c> Emitter<'p, 'c> {
             Slot::Void => quote!(()),
             Slot::Bool => quote!(bool),
             Slot::Prim(t) => t,
-            Slot::Enum(id) | Slot::Struct(id) => self.path(depth, id, ""),
+            Slot::Enum(id) => self.path(depth, id, ""),
+            Slot::Struct(id, brand) => self.type_at(depth, id, "", Some(brand), None),
+            Slot::Param(param) => {
+                let param = self.in_scope_param(param);
+                quote!(<#param as #rt::ListElement>::Owned)
+            }
             Slot::Text => quote!(#rt::String),
             Slot::Data => quote!(#rt::Vec<u8>),
-            Slot::Any => quote!(()),
+            Slot::Any => quote!(#rt::AnyValue),
             Slot::List(inner) => {
                 let inner = self.owned_element(depth, inner);
                 quote!(#rt::Vec<#inner>)
@@ -291,6 +308,11 @@ impl<'p, 'c> Emitter<'p, 'c> {
         let docs = self.node_doc(node.id, &format!("The {kind} `{}`.", node.display_name));
         let reader_doc = doc(&format!("A zero-copy view of the {kind} `{}`.", node.display_name));
         let builder_doc = doc(&format!("Writes the {kind} `{}` in place in a message.", node.display_name));
+        let params = self.params_of(node.id).to_vec();
+        let outer_scope = std::mem::replace(&mut self.in_scope, params.clone());
+        let g = Generics::new(self, &params);
+        let Generics { owned_decl, reader_decl, impl_plain, impl_a, args, args_a, args_anon, phantom, phantom_init } =
+            g.clone();
 
         let mut fields = FieldsOut::default();
         let has_union = st.discriminant_count > 0;
@@ -349,45 +371,58 @@ impl<'p, 'c> Emitter<'p, 'c> {
         } else {
             quote! {
                 #[automatically_derived]
-                impl #rt::Struct for #owned {
-                    type Reader<'a> = #reader<'a>;
-                    type Builder<'a> = #builder<'a>;
+                impl #impl_plain #rt::Struct for #owned #args {
+                    type Reader<'a> = #reader #args_a;
+                    type Builder<'a> = #builder #args_a;
                     const TYPE_ID: u64 = #id;
                     const DATA_WORDS: u16 = #data_words;
                     const POINTER_COUNT: u16 = #pointers;
-                    fn wrap_reader(reader: #rt::StructReader<'_>) -> #reader<'_> {
-                        #reader { reader }
+                    fn wrap_reader(reader: #rt::StructReader<'_>) -> #reader #args_anon {
+                        #reader { reader, #phantom_init }
                     }
-                    fn wrap_builder(builder: #rt::StructBuilder<'_>) -> #builder<'_> {
-                        #builder { builder }
+                    fn wrap_builder(builder: #rt::StructBuilder<'_>) -> #builder #args_anon {
+                        #builder { builder, #phantom_init }
                     }
                     fn unwrap_reader<'a>(reader: Self::Reader<'a>) -> #rt::StructReader<'a> {
                         reader.reader
                     }
-                    fn read_owned(reader: #reader<'_>) -> #owned {
+                    fn read_owned(reader: #reader #args_anon) -> Self {
                         reader.to_owned()
                     }
                     fn write_to(&self, builder: #rt::StructBuilder<'_>) -> #rt::Result<()> {
-                        self.write_fields(#builder { builder })
+                        self.write_fields(#builder { builder, #phantom_init })
                     }
                 }
 
                 #[automatically_derived]
-                impl #rt::ListElement for #owned {
-                    type Reader<'a> = #reader<'a>;
-                    type Owned = #owned;
+                impl #impl_plain #rt::ListElement for #owned #args {
+                    type Reader<'a> = #reader #args_a;
+                    type Owned = Self;
                     const SIZE: #rt::ElementSize = #rt::ElementSize::InlineComposite;
-                    fn read<'a>(list: &#rt::ListReader<'a>, index: u32) -> #reader<'a> {
-                        #rt::struct_element::<#owned>(list, index)
+                    fn read<'a>(list: &#rt::ListReader<'a>, index: u32) -> #reader #args_a {
+                        #rt::struct_element::<Self>(list, index)
                     }
-                    fn to_owned(value: #reader<'_>) -> #owned {
+                    fn to_owned(value: #reader #args_anon) -> Self {
                         value.to_owned()
                     }
                     fn init(pointer: #rt::PointerBuilder<'_>, len: u32) -> #rt::Result<#rt::ListBuilder<'_>> {
-                        #rt::init_struct_list::<#owned>(pointer, len)
+                        #rt::init_struct_list::<Self>(pointer, len)
                     }
-                    fn write(list: &mut #rt::ListBuilder<'_>, index: u32, value: &#owned) -> #rt::Result<()> {
+                    fn write(list: &mut #rt::ListBuilder<'_>, index: u32, value: &Self) -> #rt::Result<()> {
                         #rt::write_struct_element(list, index, value)
+                    }
+                }
+
+                #[automatically_derived]
+                impl #impl_plain #rt::Pointee for #owned #args {
+                    fn read_pointer(pointer: #rt::PointerReader<'_>) -> ::core::option::Option<#reader #args_anon> {
+                        #rt::struct_at::<Self>(pointer)
+                    }
+                    fn default_reader<'a>() -> #reader #args_a {
+                        ::core::default::Default::default()
+                    }
+                    fn write_pointer(pointer: #rt::PointerBuilder<'_>, value: &Self) -> #rt::Result<()> {
+                        #rt::write_struct(pointer, value)
                     }
                 }
             }
@@ -404,10 +439,24 @@ impl<'p, 'c> Emitter<'p, 'c> {
             }
         };
         let _ = inner_depth;
-        let reflect = self.reflect_struct(node, st);
+        let reflect = self.reflect_struct(node, st, &g);
         let owned_path = quote!(#owned);
         let reader_path = quote!(#reader);
-        let mut comparisons = self.reader_comparisons(&reader_path);
+        let mut comparisons = self.reader_comparisons(&reader_path, &g);
+        let (reader_derive, reader_copy) = if params.is_empty() {
+            (quote!(#[derive(::core::clone::Clone, ::core::marker::Copy)]), TokenStream::new())
+        } else {
+            // By hand: derives would ask the parameters, which are only markers, to be `Copy`.
+            let copy = quote! {
+                impl #impl_plain ::core::clone::Clone for #reader #args_anon {
+                    fn clone(&self) -> Self {
+                        *self
+                    }
+                }
+                impl #impl_plain ::core::marker::Copy for #reader #args_anon {}
+            };
+            (TokenStream::new(), copy)
+        };
         let owned_derive = match self.plan.keys.get(&node.id) {
             Some(key) => {
                 comparisons.extend(self.key_items(node, st, key, &owned_path, &reader_path));
@@ -415,26 +464,26 @@ impl<'p, 'c> Emitter<'p, 'c> {
             }
             None => quote!(#[derive(::core::clone::Clone, ::core::cmp::PartialEq)]),
         };
-        quote! {
+        let tokens = quote! {
             #reflect
 
             #docs
             #owned_derive
-            pub struct #owned {
+            pub struct #owned #owned_decl {
                 #owned_fields
             }
 
-            impl ::core::default::Default for #owned {
+            impl #impl_plain ::core::default::Default for #owned #args {
                 /// Every field at its schema default; pointers null.
-                fn default() -> #owned {
+                fn default() -> Self {
                     #owned { #owned_defaults }
                 }
             }
 
-            impl #owned {
+            impl #impl_plain #owned #args {
                 /// Writes every field into `builder`.
                 #[doc(hidden)]
-                pub fn write_fields(&self, mut builder: #builder<'_>) -> #rt::Result<()> {
+                pub fn write_fields(&self, mut builder: #builder #args_anon) -> #rt::Result<()> {
                     let _ = &mut builder;
                     #write
                     ::core::result::Result::Ok(())
@@ -442,22 +491,25 @@ impl<'p, 'c> Emitter<'p, 'c> {
             }
 
             #reader_doc
-            #[derive(::core::clone::Clone, ::core::marker::Copy)]
-            pub struct #reader<'a> {
+            #reader_derive
+            pub struct #reader #reader_decl {
                 reader: #rt::StructReader<'a>,
+                #phantom
             }
 
-            impl ::core::default::Default for #reader<'_> {
+            #reader_copy
+
+            impl #impl_plain ::core::default::Default for #reader #args_anon {
                 /// The struct with every field at its default.
                 fn default() -> Self {
-                    #reader { reader: #rt::empty_struct() }
+                    #reader { reader: #rt::empty_struct(), #phantom_init }
                 }
             }
 
-            impl<'a> #reader<'a> {
+            impl #impl_a #reader #args_a {
                 /// Views an untyped struct as this type.
-                pub fn from_untyped(reader: #rt::StructReader<'a>) -> #reader<'a> {
-                    #reader { reader }
+                pub fn from_untyped(reader: #rt::StructReader<'a>) -> Self {
+                    #reader { reader, #phantom_init }
                 }
 
                 /// The untyped struct.
@@ -466,7 +518,7 @@ impl<'p, 'c> Emitter<'p, 'c> {
                 }
 
                 /// An owned copy of every field.
-                pub fn to_owned(self) -> #owned {
+                pub fn to_owned(self) -> #owned #args {
                     #owned { #to_owned }
                 }
 
@@ -474,19 +526,20 @@ impl<'p, 'c> Emitter<'p, 'c> {
             }
 
             #builder_doc
-            pub struct #builder<'a> {
+            pub struct #builder #reader_decl {
                 builder: #rt::StructBuilder<'a>,
+                #phantom
             }
 
-            impl<'a> #builder<'a> {
+            impl #impl_a #builder #args_a {
                 /// Writes an untyped struct as this type.
-                pub fn from_untyped(builder: #rt::StructBuilder<'a>) -> #builder<'a> {
-                    #builder { builder }
+                pub fn from_untyped(builder: #rt::StructBuilder<'a>) -> Self {
+                    #builder { builder, #phantom_init }
                 }
 
                 /// A shorter-lived builder of the same struct.
-                pub fn reborrow(&mut self) -> #builder<'_> {
-                    #builder { builder: self.builder.reborrow() }
+                pub fn reborrow(&mut self) -> #builder #args_anon {
+                    #builder { builder: self.builder.reborrow(), #phantom_init }
                 }
 
                 /// The untyped struct.
@@ -508,7 +561,9 @@ impl<'p, 'c> Emitter<'p, 'c> {
             #comparisons
 
             #inner_module
-        }
+        };
+        self.in_scope = outer_scope;
+        tokens
     }
 
     /// The accessors of one field; returns the method names it defined (`true` for reader
@@ -544,14 +599,16 @@ impl<'p, 'c> Emitter<'p, 'c> {
             FieldKind::Group { type_id } => {
                 let group_reader = self.path(depth, *type_id, "Reader");
                 let group_builder = self.path(depth, *type_id, "Builder");
-                let group_owned = self.path(depth, *type_id, "");
+                let group_reader_ty = self.type_at(depth, *type_id, "Reader", None, Some(quote!('a)));
+                let group_builder_ty = self.type_at(depth, *type_id, "Builder", None, Some(quote!('_)));
+                let group_owned = self.type_at(depth, *type_id, "", None, None);
                 let disc_value = Literal::u16_suffixed(field.discriminant_value);
-                out.clear.extend(quote!(#group_builder::from_untyped(self.builder.reborrow()).clear_fields();));
+                out.clear.extend(quote!(<#group_builder_ty>::from_untyped(self.builder.reborrow()).clear_fields();));
                 if in_union {
                     out.reader_methods.extend(quote! {
                         #field_doc
                         /// `None` when another member of the union is set.
-                        pub fn #name(self) -> ::core::option::Option<#group_reader<'a>> {
+                        pub fn #name(self) -> ::core::option::Option<#group_reader_ty> {
                             if self.raw_discriminant() == #disc_value {
                                 ::core::option::Option::Some(#group_reader::from_untyped(self.reader))
                             } else {
@@ -570,7 +627,7 @@ impl<'p, 'c> Emitter<'p, 'c> {
                     out.builder_methods.extend(quote! {
                         #field_doc
                         /// Makes it the union's member and clears its fields.
-                        pub fn #init(&mut self) -> #group_builder<'_> {
+                        pub fn #init(&mut self) -> #group_builder_ty {
                             #set_disc
                             let mut group = #group_builder::from_untyped(self.builder.reborrow());
                             group.clear_fields();
@@ -589,14 +646,14 @@ impl<'p, 'c> Emitter<'p, 'c> {
                     out.write.extend(quote!(self.#name.write_fields(builder.#name())?;));
                     out.reader_methods.extend(quote! {
                         #field_doc
-                        pub fn #name(self) -> #group_reader<'a> {
+                        pub fn #name(self) -> #group_reader_ty {
                             #group_reader::from_untyped(self.reader)
                         }
                     });
                     names.push((true, snake.clone()));
                     out.builder_methods.extend(quote! {
                         #field_doc
-                        pub fn #name(&mut self) -> #group_builder<'_> {
+                        pub fn #name(&mut self) -> #group_builder_ty {
                             #group_builder::from_untyped(self.builder.reborrow())
                         }
                     });
@@ -699,7 +756,7 @@ impl<'p, 'c> Emitter<'p, 'c> {
                 }
                 names.push((true, snake.clone()));
             }
-            slot @ (Slot::Text | Slot::Data | Slot::List(_) | Slot::Struct(_) | Slot::Any) => {
+            slot @ (Slot::Text | Slot::Data | Slot::List(_) | Slot::Struct(..) | Slot::Param(_) | Slot::Any) => {
                 let boxed = self.plan.boxed.contains(&(node.id, index));
                 let pointer = quote!(self.reader.pointer(#ptr));
                 let (reader_ty, read, owned_ty, to_owned, default_expr, setter) = match slot {
@@ -769,10 +826,11 @@ impl<'p, 'c> Emitter<'p, 'c> {
                             },
                         )
                     }
-                    Slot::Struct(id) => {
-                        let target = self.path(depth, id, "");
+                    Slot::Struct(id, brand) => {
+                        let target = self.type_at(depth, id, "", Some(brand), None);
                         let target_reader = self.path(depth, id, "Reader");
-                        let target_builder = self.path(depth, id, "Builder");
+                        let target_reader_ty = self.type_at(depth, id, "Reader", Some(brand), Some(quote!('a)));
+                        let target_builder = self.type_at(depth, id, "Builder", Some(brand), Some(quote!('_)));
                         let default_expr = match default {
                             Value::Struct(Some(words)) => {
                                 let bytes = Literal::byte_string(words);
@@ -786,7 +844,7 @@ impl<'p, 'c> Emitter<'p, 'c> {
                             (target.clone(), quote!(.map(|value| value.to_owned())))
                         };
                         (
-                            quote!(#target_reader<'a>),
+                            target_reader_ty,
                             quote!(#rt::struct_at::<#target>(#pointer)),
                             owned_ty,
                             to_owned,
@@ -799,9 +857,34 @@ impl<'p, 'c> Emitter<'p, 'c> {
 
                                 #field_doc
                                 /// Points it at a new struct with every field at its default, to fill in place.
-                                pub fn #init(&mut self) -> #rt::Result<#target_builder<'_>> {
+                                pub fn #init(&mut self) -> #rt::Result<#target_builder> {
                                     #set_disc
                                     ::core::result::Result::Ok(#rt::init_struct::<#target>(#rt::pointer_of(&mut self.builder, #ptr)?))
+                                }
+                            },
+                        )
+                    }
+                    Slot::Param(param) => {
+                        let t = self.in_scope_param(param);
+                        (
+                            quote!(<#t as #rt::ListElement>::Reader<'a>),
+                            quote!(<#t as #rt::Pointee>::read_pointer(#pointer)),
+                            quote!(<#t as #rt::ListElement>::Owned),
+                            quote!(.map(<#t as #rt::ListElement>::to_owned)),
+                            quote!(<#t as #rt::Pointee>::default_reader()),
+                            quote! {
+                                pub fn #set(&mut self, value: &<#t as #rt::ListElement>::Owned) -> #rt::Result<()> {
+                                    #set_disc
+                                    <#t as #rt::Pointee>::write_pointer(#rt::pointer_of(&mut self.builder, #ptr)?, value)
+                                }
+
+                                #field_doc
+                                /// Clears the pointer and returns it, to point at anything.
+                                pub fn #init(&mut self) -> #rt::Result<#rt::PointerBuilder<'_>> {
+                                    #set_disc
+                                    let mut pointer = #rt::pointer_of(&mut self.builder, #ptr)?;
+                                    pointer.clear();
+                                    ::core::result::Result::Ok(pointer)
                                 }
                             },
                         )
@@ -830,7 +913,7 @@ impl<'p, 'c> Emitter<'p, 'c> {
                     ),
                     _ => unreachable_slot(),
                 };
-                if matches!(slot, Slot::List(_) | Slot::Struct(_) | Slot::Any) {
+                if matches!(slot, Slot::List(_) | Slot::Struct(..) | Slot::Param(_) | Slot::Any) {
                     names.push((false, format!("init_{snake}")));
                 }
                 names.push((false, format!("set_{snake}")));
@@ -898,8 +981,8 @@ impl Emitter<'_, '_> {
         let rt = rt();
         let ty = match &field.kind {
             FieldKind::Group { type_id } => {
-                let reader = self.path(depth, *type_id, "Reader");
-                return Some((quote!(#reader<'a>), self.path(depth, *type_id, "")));
+                let reader = self.type_at(depth, *type_id, "Reader", None, Some(quote!('a)));
+                return Some((reader, self.type_at(depth, *type_id, "", None, None)));
             }
             FieldKind::Slot { ty, .. } => ty,
         };
@@ -921,11 +1004,18 @@ impl Emitter<'_, '_> {
             Slot::Any => {
                 (quote!(::core::option::Option<#rt::AnyPointer<'a>>), quote!(::core::option::Option<#rt::AnyValue>))
             }
-            Slot::Struct(id) => {
-                let reader = self.path(depth, id, "Reader");
-                let owned = self.path(depth, id, "");
+            Slot::Struct(id, brand) => {
+                let reader = self.type_at(depth, id, "Reader", Some(brand), Some(quote!('a)));
+                let owned = self.type_at(depth, id, "", Some(brand), None);
                 let owned = if self.plan.boxed.contains(&(node.id, index)) { quote!(#rt::Box<#owned>) } else { owned };
-                (quote!(::core::option::Option<#reader<'a>>), quote!(::core::option::Option<#owned>))
+                (quote!(::core::option::Option<#reader>), quote!(::core::option::Option<#owned>))
+            }
+            Slot::Param(param) => {
+                let t = self.in_scope_param(param);
+                (
+                    quote!(::core::option::Option<<#t as #rt::ListElement>::Reader<'a>>),
+                    quote!(::core::option::Option<<#t as #rt::ListElement>::Owned>),
+                )
             }
         })
     }
@@ -963,7 +1053,7 @@ impl Emitter<'_, '_> {
             let types = self.member_types(inner, node, index, field);
             let is_group = matches!(field.kind, FieldKind::Group { .. });
             let is_pointer = matches!(&field.kind, FieldKind::Slot { ty, .. }
-                if matches!(self.slot(ty), Slot::Text | Slot::Data | Slot::List(_) | Slot::Struct(_) | Slot::Any));
+                if matches!(self.slot(ty), Slot::Text | Slot::Data | Slot::List(_) | Slot::Struct(..) | Slot::Param(_) | Slot::Any));
             match types {
                 None => {
                     which_variants.extend(quote!(#member_doc #variant,));
@@ -1030,11 +1120,31 @@ impl Emitter<'_, '_> {
                 }
             }
         }
-        let lifetime = if needs_lifetime { quote!(<'a>) } else { TokenStream::new() };
+        let union_params = self.plan.union_generics.get(&node.id).cloned().unwrap_or_default();
+        let which_args = self.own_args(&union_params, needs_lifetime.then(|| quote!('a)));
+        let union_args = self.own_args(&union_params, None);
+        let which_decl = self.decl_generics(&union_params, needs_lifetime);
+        let union_decl = self.decl_generics(&union_params, false);
+        let union_impl = self.impl_generics(&union_params, false);
+        let (which_derive, which_copy) = if union_params.is_empty() {
+            (quote!(#[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]), TokenStream::new())
+        } else {
+            // By hand: derives would ask the parameters, which are only markers, to be `Copy`.
+            let anon = self.own_args(&union_params, needs_lifetime.then(|| quote!('_)));
+            let copy = quote! {
+                impl #union_impl ::core::clone::Clone for Which #anon {
+                    fn clone(&self) -> Self {
+                        *self
+                    }
+                }
+                impl #union_impl ::core::marker::Copy for Which #anon {}
+            };
+            (quote!(#[derive(::core::fmt::Debug)]), copy)
+        };
         let rt = rt();
         out.reader_methods.extend(quote! {
             /// The member of the union that is set, with its value.
-            pub fn which(self) -> #module::Which #lifetime {
+            pub fn which(self) -> #module::Which #which_args {
                 match self.raw_discriminant() {
                     #which_arms
                     other => #module::Which::Unknown(other),
@@ -1048,7 +1158,7 @@ impl Emitter<'_, '_> {
         });
         out.owned_fields.extend(quote! {
             /// The anonymous union.
-            pub union: #module::Union,
+            pub union: #module::Union #union_args,
         });
         out.owned_defaults.extend(quote!(union: ::core::default::Default::default(),));
         out.to_owned.extend(quote! {
@@ -1067,8 +1177,8 @@ impl Emitter<'_, '_> {
         let _ = rt;
         quote! {
             /// The member of the union that is set, as a reader sees it.
-            #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
-            pub enum Which #lifetime {
+            #which_derive
+            pub enum Which #which_decl {
                 #which_variants
                 /// A discriminant this schema does not know (written by a newer schema).
                 Unknown(u16),
@@ -1077,15 +1187,17 @@ impl Emitter<'_, '_> {
             /// The member of the union that is set, owned.
             #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
             #[allow(clippy::large_enum_variant)]
-            pub enum Union {
+            pub enum Union #union_decl {
                 #union_variants
                 /// A discriminant this schema does not know (written by a newer schema).
                 Unknown(u16),
             }
 
-            impl ::core::default::Default for Union {
+            #which_copy
+
+            impl #union_impl ::core::default::Default for Union #union_args {
                 /// The member of discriminant 0 at its default.
-                fn default() -> Union {
+                fn default() -> Self {
                     #union_default
                 }
             }

@@ -10,6 +10,7 @@ use quote::quote;
 use crate::model::{Annotation, Field, FieldKind, Node, StructNode, Type, Value};
 
 use super::emit::{rt, Emitter};
+use super::generics::Generics;
 use super::names::{ident, snake_case};
 use super::plan::Plan;
 
@@ -118,18 +119,19 @@ struct KeyPart {
 
 impl Emitter<'_, '_> {
     /// `PartialEq`, `Eq` and `Hash` of a reader, through `capnzero::KeyAnnotation`.
-    pub(super) fn reader_comparisons(&self, reader: &TokenStream) -> TokenStream {
+    pub(super) fn reader_comparisons(&self, reader: &TokenStream, g: &Generics) -> TokenStream {
         let rt = rt();
+        let Generics { impl_a, args_a, .. } = g;
         quote! {
-            impl<'a> ::core::cmp::PartialEq for #reader<'a> where #reader<'a>: #rt::KeyAnnotation {
+            impl #impl_a ::core::cmp::PartialEq for #reader #args_a where #reader #args_a: #rt::KeyAnnotation {
                 fn eq(&self, other: &Self) -> bool {
                     #rt::KeyAnnotation::key_eq(self, other)
                 }
             }
 
-            impl<'a> ::core::cmp::Eq for #reader<'a> where #reader<'a>: #rt::KeyAnnotation {}
+            impl #impl_a ::core::cmp::Eq for #reader #args_a where #reader #args_a: #rt::KeyAnnotation {}
 
-            impl<'a> ::core::hash::Hash for #reader<'a> where #reader<'a>: #rt::KeyAnnotation {
+            impl #impl_a ::core::hash::Hash for #reader #args_a where #reader #args_a: #rt::KeyAnnotation {
                 fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
                     #rt::KeyAnnotation::key_hash(self, state)
                 }

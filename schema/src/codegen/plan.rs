@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use crate::compile::Compiled;
 use crate::model::{AnyPointer, Field, FieldKind, Node, NodeKind, SourceInfo, Type};
 
+use super::generics::Param;
 use super::names::{pascal_case, snake_case, upper_snake_case};
 
 /// Where a generated type is: the modules below the macro's output, and its Rust name.
@@ -50,6 +51,12 @@ pub struct Plan<'c> {
     pub virtual_groups: HashMap<(u64, usize), super::virtual_group::VirtualGroup>,
     /// Nullable groups (`$Py.nullable`), by the group's ID.
     pub nullable: HashMap<u64, super::nullable::Nullable>,
+    /// The Rust type parameters of each generic struct or group: the generic parameters
+    /// (`(scope, index)`) its owned value uses, its own and its enclosing scopes', outermost
+    /// scope first. A struct without any is not in the map.
+    pub generics: HashMap<u64, Vec<Param>>,
+    /// The same for the `Which` and `Union` enums of a struct's anonymous union.
+    pub union_generics: HashMap<u64, Vec<Param>>,
     /// What cannot be generated.
     pub errors: Vec<String>,
 }
@@ -67,6 +74,8 @@ impl<'c> Plan<'c> {
             imported: Vec::new(),
             virtual_groups: HashMap::new(),
             nullable: HashMap::new(),
+            generics: HashMap::new(),
+            union_generics: HashMap::new(),
             errors: Vec::new(),
         };
         let Some(file) = plan.nodes.get(&file_id).copied() else {
@@ -82,10 +91,12 @@ impl<'c> Plan<'c> {
         }
         plan.place_imported_files(file_id, &mut taken);
         plan.plan_nullable_groups();
+        plan.find_generics();
         let ids: Vec<u64> = plan.locs.keys().copied().collect();
         for id in ids {
             plan.check_node(id);
         }
+        plan.check_generics();
         plan.find_boxed();
         plan.errors.sort();
         plan.errors.dedup();
@@ -305,14 +316,6 @@ impl<'c> Plan<'c> {
     fn check_node(&mut self, id: u64) {
         let node = self.nodes[&id];
         self.check_annotations(node, &node.display_name);
-        if node.is_generic || !node.parameters.is_empty() {
-            let what = match node.kind {
-                NodeKind::Interface(_) => "generic interfaces",
-                _ => "generic structs",
-            };
-            self.unsupported(node, what);
-            return;
-        }
         match &node.kind {
             NodeKind::Const { ty, .. } => {
                 let supported = match ty {
@@ -329,12 +332,6 @@ impl<'c> Plan<'c> {
                     let at = format!("{}.{}", node.display_name, method.name);
                     for a in &method.annotations {
                         self.check_annotation(a.id, &at);
-                    }
-                    if !method.implicit_parameters.is_empty()
-                        || !method.param_brand.scopes.is_empty()
-                        || !method.result_brand.scopes.is_empty()
-                    {
-                        self.errors.push(format!("{at}: capnzero does not generate generic methods yet"));
                     }
                 }
             }
@@ -394,19 +391,10 @@ impl<'c> Plan<'c> {
     fn unsupported_type(&self, ty: &Type) -> Option<&'static str> {
         match ty {
             // `List(AnyPointer)` is not valid schema (the compiler refuses it); its kin are.
-            Type::List(inner) if matches!(&**inner, Type::AnyPointer(_)) => {
-                Some("lists of AnyStruct, AnyList and Capability")
-            }
             Type::List(inner) => self.unsupported_type(inner),
-            Type::AnyPointer(AnyPointer::Parameter { .. } | AnyPointer::ImplicitMethodParameter { .. }) => {
-                Some("fields of generic parameter types")
-            }
             Type::AnyPointer(_) => None,
-            Type::Interface { .. } => Some("interface fields"),
-            Type::Struct { type_id, brand } | Type::Enum { type_id, brand } => {
-                if !brand.scopes.is_empty() {
-                    Some("fields of generic (branded) types")
-                } else if !self.locs.contains_key(type_id) {
+            Type::Struct { type_id, .. } | Type::Enum { type_id, .. } | Type::Interface { type_id, .. } => {
+                if !self.locs.contains_key(type_id) {
                     Some("fields of this type (capnzero found no place for it)")
                 } else {
                     None

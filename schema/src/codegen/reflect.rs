@@ -13,6 +13,7 @@ use crate::model::{Enumerant, Node, StructNode};
 use crate::request;
 
 use super::emit::{doc, rt, Emitter};
+use super::generics::Generics;
 use super::names::{ident, pascal_case, plain, snake_case};
 
 /// The name of the static holding the schema of file `file_id`: one per file, so that two
@@ -49,7 +50,8 @@ impl Emitter<'_, '_> {
 
     /// For a struct or group: `schema()` and `FIELD_NAMES` on the owned type, `dynamic()` on
     /// the reader, and `Display` and `Debug` in the text format for both.
-    pub(super) fn reflect_struct(&self, node: &Node, st: &StructNode) -> TokenStream {
+    pub(super) fn reflect_struct(&self, node: &Node, st: &StructNode, g: &Generics) -> TokenStream {
+        let Generics { impl_plain, impl_a, args, args_a, args_anon, phantom_init, .. } = g;
         let rt = rt();
         let loc = &self.plan.locs[&node.id];
         let cell = self.schema_cell(loc.modules.len());
@@ -71,7 +73,7 @@ impl Emitter<'_, '_> {
             doc("The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as \
              `capnp decode` prints it.");
         quote! {
-            impl #owned {
+            impl #impl_plain #owned #args {
                 #schema_doc
                 pub fn schema() -> ::core::result::Result<#rt::StructSchema<'static>, #rt::ReflectError> {
                     #cell.struct_schema(#id)
@@ -81,38 +83,38 @@ impl Emitter<'_, '_> {
                 pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[#(#names),*];
             }
 
-            impl<'a> #reader<'a> {
+            impl #impl_a #reader #args_a {
                 /// The struct read through the dynamic API (fields by schema name).
                 pub fn dynamic(self) -> ::core::result::Result<#rt::DynamicStruct<'a>, #rt::ReflectError> {
                     #cell.dynamic(#id, self.reader)
                 }
             }
 
-            impl ::core::fmt::Display for #reader<'_> {
+            impl #impl_plain ::core::fmt::Display for #reader #args_anon {
                 #text_doc
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     #cell.fmt_struct(#id, self.reader, f)
                 }
             }
 
-            impl ::core::fmt::Debug for #reader<'_> {
+            impl #impl_plain ::core::fmt::Debug for #reader #args_anon {
                 #text_doc
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     #cell.fmt_struct(#id, self.reader, f)
                 }
             }
 
-            impl ::core::fmt::Display for #owned {
+            impl #impl_plain ::core::fmt::Display for #owned #args {
                 #text_doc
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    #cell.fmt_written(#id, f, |builder| self.write_fields(#builder::from_untyped(builder)))
+                    #cell.fmt_written(#id, f, |builder| self.write_fields(#builder { builder, #phantom_init }))
                 }
             }
 
-            impl ::core::fmt::Debug for #owned {
+            impl #impl_plain ::core::fmt::Debug for #owned #args {
                 #text_doc
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    #cell.fmt_written(#id, f, |builder| self.write_fields(#builder::from_untyped(builder)))
+                    #cell.fmt_written(#id, f, |builder| self.write_fields(#builder { builder, #phantom_init }))
                 }
             }
         }

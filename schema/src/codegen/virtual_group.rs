@@ -11,6 +11,7 @@ use quote::quote;
 use crate::model::{Field, FieldKind, Node, NodeKind, StructNode, Type, Value};
 
 use super::emit::{doc, rt, Emitter, FieldsOut};
+use super::generics::Generics;
 use super::names::{ident, pascal_case, plain, snake_case};
 use super::plan::Plan;
 
@@ -130,7 +131,7 @@ impl Emitter<'_, '_> {
         }
         let methods = members.reader_methods;
         let view_path = quote!(#view);
-        let mut comparisons = self.reader_comparisons(&view_path);
+        let mut comparisons = self.reader_comparisons(&view_path, &Generics::new(self, &[]));
         if let Some(key) = &group.key {
             comparisons.extend(self.reader_key_items(node, st, key, depth + 1, &view_path));
         }
