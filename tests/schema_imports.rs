@@ -40,3 +40,56 @@ fn imported_types_are_generated_in_modules_of_their_own() {
 fn geometry_unused_id() -> u64 {
     15042245351844550217
 }
+
+/// The units file generated on its own, and the geometry file with its units taken from it.
+mod units {
+    capnzero::capnp_schema!("tests/schemas/imports/units.capnp");
+}
+
+mod geometry {
+    capnzero::capnp_schema!(
+        "tests/schemas/imports/shapes/geometry.capnp",
+        imports = { "tests/schemas/imports/units.capnp": crate::units },
+    );
+}
+
+/// The drawing with both imports taken from the modules above.
+mod shared_drawing {
+    capnzero::capnp_schema!(
+        "tests/schemas/imports/main.capnp",
+        imports = {
+            "tests/schemas/imports/units.capnp": crate::units,
+            "tests/schemas/imports/shapes/geometry.capnp": crate::geometry,
+        }
+    );
+}
+
+#[test]
+fn mapped_imports_share_the_types_another_invocation_generated() {
+    // One `Unit` type for all three invocations: a value of `units::Unit` is what the other
+    // modules' fields hold, with no conversion.
+    let point = geometry::Point { x: 3.0, y: 4.0 };
+    let shape = geometry::Shape {
+        center: Some(point.clone()),
+        unit: units::Unit::Inch,
+        union: geometry::shape::Union::Circle(2.0),
+    };
+    let drawing = shared_drawing::Drawing {
+        title: Some("shared".to_string()),
+        shapes: Some(vec![shape.clone()]),
+        unit: units::Unit::Millimetre,
+        origin: Some(point),
+    };
+    let bytes = capnzero::to_bytes(&drawing).unwrap();
+    let message = capnzero::read::<shared_drawing::Drawing>(&bytes).unwrap();
+    let root = message.root();
+    let unit: units::Unit = root.unit();
+    assert_eq!(unit, units::Unit::Millimetre);
+    let first: geometry::ShapeReader<'_> = root.get_shapes().get(0).unwrap();
+    assert_eq!(first.unit(), units::Unit::Inch);
+    assert_eq!(first.to_owned(), shape);
+    assert_eq!(root.to_owned(), drawing);
+    // The same bytes read through the invocation that generated its own copies.
+    let own = capnzero::read::<drawing::Drawing>(&bytes).unwrap();
+    assert_eq!(own.root().unit(), drawing::units_capnp::Unit::Millimetre);
+}

@@ -24,8 +24,15 @@ use syn::{Ident, LitStr, Token};
 ///   with `@`), its errors reported on the offending token; `inline = { … }` is the same with
 ///   options.
 ///
-/// Options, after the schema: `include = ["dir", …]`, directories (relative to the crate root)
-/// searched for `/…` imports, like `capnp -I`. See the `capnzero` crate and `docs/codegen.md`.
+/// Options, after the schema:
+///
+/// - `include = ["dir", …]`: directories (relative to the crate root) searched for `/…`
+///   imports, like `capnp -I`;
+/// - `imports = { "schemas/units.capnp": crate::units, … }`: imported files whose types another
+///   `capnp_schema!` generated, in the module given, so that both share them (the file named
+///   by its path from the crate root, or as a `/…` import).
+///
+/// See the `capnzero` crate and `docs/codegen.md`.
 #[proc_macro]
 pub fn capnp_schema(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     let input = syn::parse_macro_input!(input as Input);
@@ -37,6 +44,8 @@ struct Input {
     schema: Schema,
     /// The import directories, as written.
     include: Vec<LitStr>,
+    /// Imported files generated elsewhere: the file and the module holding its types.
+    imports: Vec<(LitStr, TokenStream)>,
 }
 
 /// Where the schema is.
@@ -52,10 +61,11 @@ enum Schema {
 impl Parse for Input {
     fn parse(input: ParseStream) -> syn::Result<Input> {
         if input.peek(Token![@]) {
-            return Ok(Input { schema: Schema::Tokens(input.parse()?), include: Vec::new() });
+            return Ok(Input { schema: Schema::Tokens(input.parse()?), include: Vec::new(), imports: Vec::new() });
         }
         let mut schema = None;
         let mut include = None;
+        let mut imports = None;
         while !input.is_empty() {
             if input.peek(LitStr) {
                 let path: LitStr = input.parse()?;
@@ -67,7 +77,7 @@ impl Parse for Input {
                     syn::Error::new(
                         e.span(),
                         "expected a schema path (\"x.capnp\"), `inline = \"…\"`, `inline = { … }` or an option \
-                         (`include = [\"dir\", …]`)",
+                         (`include = [\"dir\", …]`, `imports = { \"file.capnp\": crate::module, … }`)",
                     )
                 })?;
                 if !input.peek(Token![=]) {
@@ -86,10 +96,19 @@ impl Parse for Input {
                         }
                         include = Some(directories(&key, value)?);
                     }
+                    "imports" => {
+                        if imports.is_some() {
+                            return Err(syn::Error::new(key.span(), "`imports` is given twice"));
+                        }
+                        imports = Some(import_modules(&key, value)?);
+                    }
                     _ => {
                         return Err(syn::Error::new(
                             key.span(),
-                            format!("unknown option `{key}`: the options of capnp_schema! are `inline` and `include`"),
+                            format!(
+                                "unknown option `{key}`: the options of capnp_schema! are `inline`, `include` and \
+                                 `imports`"
+                            ),
                         ))
                     }
                 }
@@ -105,7 +124,7 @@ impl Parse for Input {
                  (`capnp_schema! { @0x…; … }`)",
             ));
         };
-        Ok(Input { schema, include: include.unwrap_or_default() })
+        Ok(Input { schema, include: include.unwrap_or_default(), imports: imports.unwrap_or_default() })
     }
 }
 
@@ -121,6 +140,9 @@ fn missing_value(key: &Ident) -> String {
     match key.to_string().as_str() {
         "include" => "`include` takes a list of directories: `include = [\"dir\", …]`".to_string(),
         "inline" => "`inline` takes the schema: `inline = \"…\"` or `inline = { … }`".to_string(),
+        "imports" => "`imports` takes imported files and the modules holding their types: \
+                      `imports = { \"file.capnp\": crate::module, … }`"
+            .to_string(),
         _ => format!("expected a value after `{key} =`"),
     }
 }
@@ -149,6 +171,35 @@ fn directories(key: &Ident, value: TokenTree) -> syn::Result<Vec<LitStr>> {
     Ok(list.into_iter().collect())
 }
 
+/// The value of `imports`: a braced list of `"file": path`, the path any tokens up to the next
+/// top-level comma.
+fn import_modules(key: &Ident, value: TokenTree) -> syn::Result<Vec<(LitStr, TokenStream)>> {
+    let TokenTree::Group(group) = value else { return Err(syn::Error::new(key.span(), missing_value(key))) };
+    if group.delimiter() != Delimiter::Brace {
+        return Err(syn::Error::new(key.span(), missing_value(key)));
+    }
+    let parse = |input: ParseStream| -> syn::Result<Vec<(LitStr, TokenStream)>> {
+        let mut out = Vec::new();
+        while !input.is_empty() {
+            let file: LitStr = input.parse().map_err(|e| syn::Error::new(e.span(), missing_value(key)))?;
+            input.parse::<Token![:]>().map_err(|e| syn::Error::new(e.span(), missing_value(key)))?;
+            let mut module = TokenStream::new();
+            while !input.is_empty() && !input.peek(Token![,]) {
+                module.extend([input.parse::<TokenTree>()?]);
+            }
+            if module.is_empty() {
+                return Err(syn::Error::new(file.span(), format!("no module given for `{}`", file.value())));
+            }
+            out.push((file, module));
+            if !input.is_empty() {
+                input.parse::<Token![,]>()?;
+            }
+        }
+        Ok(out)
+    };
+    parse.parse2(group.stream())
+}
+
 fn expand(input: Input) -> TokenStream {
     let base = match std::env::var_os("CARGO_MANIFEST_DIR") {
         Some(dir) => PathBuf::from(dir),
@@ -163,6 +214,9 @@ fn expand(input: Input) -> TokenStream {
     }
     if !out.is_empty() {
         return out;
+    }
+    for (file, module) in &input.imports {
+        expander.import_from(&file.value(), module.clone(), file.span());
     }
     // Errors without a position in tokens are reported on the path or string they are about, or
     // on the whole call for a schema written as tokens.

@@ -78,6 +78,14 @@ impl<'p, 'c> Emitter<'p, 'c> {
                 }
             });
         }
+        for (module, path) in &self.plan.external {
+            let name = ident(module);
+            // Private: the module given may be private too, and only the generated items (in
+            // this module and below it) name the file through the alias.
+            out.extend(quote! {
+                use #path as #name;
+            });
+        }
         out
     }
 

@@ -53,7 +53,17 @@ impl Expansion {
 
 /// Generates the types of the file `file_id` of `compiled`, or every reason it cannot.
 pub fn generate(compiled: &Compiled, file_id: u64) -> Result<TokenStream, Vec<String>> {
-    let plan = plan::Plan::new(compiled, file_id);
+    generate_with(compiled, file_id, &HashMap::new())
+}
+
+/// [`generate`], with the types of some imported files (by file ID) taken from modules
+/// generated elsewhere (their Rust paths) instead of generated again.
+pub fn generate_with(
+    compiled: &Compiled,
+    file_id: u64,
+    external: &HashMap<u64, TokenStream>,
+) -> Result<TokenStream, Vec<String>> {
+    let plan = plan::Plan::new(compiled, file_id, external);
     if !plan.errors.is_empty() {
         return Err(plan.errors);
     }
@@ -99,13 +109,24 @@ pub struct Expander {
     loader: FsLoader,
     /// The import directories, as absolute paths.
     include: Vec<PathBuf>,
+    /// Imported files whose types are generated elsewhere: the file as the user names it, the
+    /// module holding its types, and where the mapping was written (for errors).
+    external: Vec<(String, TokenStream, Span)>,
 }
 
 impl Expander {
     /// An expander for the crate whose root is `base` (absolute), with no import directory.
     pub fn new(base: impl Into<PathBuf>) -> Expander {
         let base = base.into();
-        Expander { loader: FsLoader::with_current_dir(&base), base, include: Vec::new() }
+        Expander { loader: FsLoader::with_current_dir(&base), base, include: Vec::new(), external: Vec::new() }
+    }
+
+    /// Takes the types of the imported file `file` (its path relative to the crate root, or a
+    /// `/…` import path) from the module `module` (a Rust path such as `crate::units`, where
+    /// another `capnp_schema!` generated them) instead of generating them again, so that two
+    /// invocations share them. `span` is where an error about the mapping is reported.
+    pub fn import_from(&mut self, file: &str, module: TokenStream, span: Span) {
+        self.external.push((file.to_string(), module, span));
     }
 
     /// Adds a directory (relative to the crate root) searched for `/…` imports, after those
@@ -132,14 +153,14 @@ impl Expander {
         let on_disk = normalize(&self.base.join(path));
         loader.on_disk.insert(source.name.clone(), on_disk.clone());
         loader.read.push(on_disk);
-        expand(&[source], &mut loader)
+        self.expand(&[source], &mut loader)
     }
 
     /// Compiles a schema given as text, named `inline.capnp` (its relative imports are looked
     /// up in the crate root), and generates its types.
     pub fn text(&self, text: &str) -> Expansion {
         let source = SourceFile { name: INLINE_NAME.to_string(), text: text.to_string() };
-        expand(&[source], &mut self.tracking())
+        self.expand(&[source], &mut self.tracking())
     }
 
     /// Compiles a schema written as Rust tokens and generates its types. The tokens are laid out
@@ -175,19 +196,67 @@ impl Expander {
     }
 }
 
-fn expand(source: &[SourceFile], loader: &mut Tracking) -> Expansion {
-    let result = compile(source, loader);
-    let files_read = std::mem::take(&mut loader.read);
-    let compiled = match result {
-        Ok(compiled) => compiled,
-        Err(errors) => return Expansion::failed(errors.0, files_read),
-    };
-    let Some(file) = compiled.requested.first() else {
-        return Expansion::failed(vec!["capnzero: nothing was compiled".to_string()], files_read);
-    };
-    match generate(&compiled, file.id) {
-        Ok(tokens) => Expansion { tokens, errors: Vec::new(), error_spans: Vec::new(), files_read },
-        Err(errors) => Expansion::failed(errors, files_read),
+impl Expander {
+    fn expand(&self, source: &[SourceFile], loader: &mut Tracking) -> Expansion {
+        let result = compile(source, loader);
+        let files_read = std::mem::take(&mut loader.read);
+        let compiled = match result {
+            Ok(compiled) => compiled,
+            Err(errors) => return Expansion::failed(errors.0, files_read),
+        };
+        let Some(file) = compiled.requested.first() else {
+            return Expansion::failed(vec!["capnzero: nothing was compiled".to_string()], files_read);
+        };
+        let (external, unmatched) = self.external_files(&compiled, file.id, loader);
+        if !unmatched.is_empty() {
+            let (errors, error_spans) = unmatched.into_iter().map(|(message, span)| (message, Some(span))).unzip();
+            return Expansion { tokens: TokenStream::new(), errors, error_spans, files_read };
+        }
+        match generate_with(&compiled, file.id, &external) {
+            Ok(tokens) => Expansion { tokens, errors: Vec::new(), error_spans: Vec::new(), files_read },
+            Err(errors) => Expansion::failed(errors, files_read),
+        }
+    }
+
+    /// The imported files whose types come from elsewhere, by file ID; and an error for each
+    /// mapping that names no file the schema imports. A mapping names a file by its path from
+    /// the crate root (compared on disk) or by its name in the schema (`/capnp/c++.capnp`).
+    fn external_files(
+        &self,
+        compiled: &Compiled,
+        requested: u64,
+        loader: &Tracking,
+    ) -> (HashMap<u64, TokenStream>, Vec<(String, Span)>) {
+        let imported: Vec<&crate::model::Node> = compiled
+            .nodes
+            .iter()
+            .filter(|n| matches!(n.kind, crate::model::NodeKind::File) && n.id != requested)
+            .collect();
+        let mut found = HashMap::new();
+        let mut unmatched = Vec::new();
+        for (name, module, span) in &self.external {
+            let on_disk = normalize(&self.base.join(name));
+            let file = imported.iter().find(|file| {
+                loader.on_disk.get(&file.display_name) == Some(&on_disk)
+                    || file.display_name == name.trim_start_matches('/')
+            });
+            match file {
+                Some(file) => {
+                    found.insert(file.id, module.clone());
+                }
+                None => {
+                    let mut names: Vec<&str> = imported.iter().map(|f| f.display_name.as_str()).collect();
+                    names.sort_unstable();
+                    let known = if names.is_empty() {
+                        "it imports no file".to_string()
+                    } else {
+                        format!("it imports {}", names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "))
+                    };
+                    unmatched.push((format!("`{name}` is not a file the schema imports ({known})"), *span));
+                }
+            }
+        }
+        (found, unmatched)
     }
 }
 

@@ -3,6 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use proc_macro2::TokenStream;
+
 use crate::compile::Compiled;
 use crate::model::{AnyPointer, Field, FieldKind, Node, NodeKind, SourceInfo, Type};
 
@@ -47,6 +49,9 @@ pub struct Plan<'c> {
     /// of its own at the macro's top level (`other.capnp` → `other_capnp`): the module name
     /// the file's name, and the file's top-level items, in declaration order.
     pub imported: Vec<(String, String, Vec<u64>)>,
+    /// Imported files whose types are generated elsewhere: the module name generated code
+    /// uses for the file, and the Rust path of the module that holds its types.
+    pub external: Vec<(String, TokenStream)>,
     /// Virtual groups (`$Py.group("x, y")` on a Void field), by `(struct, field index)`.
     pub virtual_groups: HashMap<(u64, usize), super::virtual_group::VirtualGroup>,
     /// Nullable groups (`$Py.nullable`), by the group's ID.
@@ -63,7 +68,7 @@ pub struct Plan<'c> {
 
 impl<'c> Plan<'c> {
     /// Plans the generation of the file `file_id` of `compiled`.
-    pub fn new(compiled: &'c Compiled, file_id: u64) -> Plan<'c> {
+    pub fn new(compiled: &'c Compiled, file_id: u64, external: &HashMap<u64, TokenStream>) -> Plan<'c> {
         let mut plan = Plan {
             nodes: compiled.nodes.iter().map(|n| (n.id, n)).collect(),
             docs: compiled.source_info.iter().map(|s| (s.id, s)).collect(),
@@ -72,6 +77,7 @@ impl<'c> Plan<'c> {
             boxed: HashSet::new(),
             keys: HashMap::new(),
             imported: Vec::new(),
+            external: Vec::new(),
             virtual_groups: HashMap::new(),
             nullable: HashMap::new(),
             generics: HashMap::new(),
@@ -89,7 +95,7 @@ impl<'c> Plan<'c> {
                 plan.roots.push(nested.id);
             }
         }
-        plan.place_imported_files(file_id, &mut taken);
+        plan.place_imported_files(file_id, external, &mut taken);
         plan.plan_nullable_groups();
         plan.find_generics();
         let ids: Vec<u64> = plan.locs.keys().copied().collect();
@@ -181,13 +187,21 @@ impl<'c> Plan<'c> {
     }
 
     /// Places every file (other than `file_id`) that declares a type the placed items use, and
-    /// the files those use in turn.
-    fn place_imported_files(&mut self, file_id: u64, taken: &mut HashSet<String>) {
+    /// the files those use in turn. The items of an `external` file are placed (generated code
+    /// names them through the file's module, then an alias of the module given) but not
+    /// generated, and the files they use are not needed.
+    fn place_imported_files(
+        &mut self,
+        file_id: u64,
+        external: &HashMap<u64, TokenStream>,
+        taken: &mut HashSet<String>,
+    ) {
         let mut done: HashSet<u64> = HashSet::from([file_id]);
         loop {
             let mut wanted: Vec<u64> = Vec::new();
             let mut placed: Vec<u64> = self.locs.keys().copied().collect();
             placed.sort_unstable();
+            placed.retain(|&id| self.file_of(id).is_none_or(|file| !external.contains_key(&file)));
             for id in placed {
                 for type_id in self.used_types(id) {
                     if self.locs.contains_key(&type_id) {
@@ -225,7 +239,10 @@ impl<'c> Plan<'c> {
                         roots.push(nested.id);
                     }
                 }
-                self.imported.push((module, file.display_name.clone(), roots));
+                match external.get(&file_id) {
+                    Some(path) => self.external.push((module, path.clone())),
+                    None => self.imported.push((module, file.display_name.clone(), roots)),
+                }
             }
         }
     }
