@@ -130,7 +130,7 @@ impl<'p, 'c> Emitter<'p, 'c> {
         let mut variants = Vec::new();
         let mut seen = HashSet::new();
         for (index, e) in enumerants.iter().enumerate() {
-            let variant = super::names::pascal_case(&e.name);
+            let variant = self.plan.enumerant_name(e);
             if !seen.insert(variant.clone()) {
                 self.errors.push(format!(
                     "{}: capnzero does not generate enumerants whose Rust names collide (`{variant}`) yet",
@@ -253,7 +253,7 @@ impl<'p, 'c> Emitter<'p, 'c> {
         };
         match known {
             Some(enumerant) => {
-                let variant = plain(&super::names::pascal_case(&enumerant.name));
+                let variant = plain(&self.plan.enumerant_name(enumerant));
                 quote!(#e::#variant)
             }
             None => quote!(#e::Unknown(#value)),
@@ -588,7 +588,7 @@ impl<'p, 'c> Emitter<'p, 'c> {
         out: &mut FieldsOut,
     ) -> Vec<(bool, String)> {
         let rt = rt();
-        let snake = snake_case(&field.name);
+        let snake = self.plan.field_name(field);
         let name = ident(&snake);
         let has = plain(&format!("has_{snake}"));
         let get = plain(&format!("get_{snake}"));
@@ -1048,11 +1048,11 @@ impl Emitter<'_, '_> {
         let mut needs_lifetime = false;
         let mut union_default = quote!(Union::Unknown(0));
         for &(index, field) in members {
-            let snake = snake_case(&field.name);
+            let snake = self.plan.field_name(field);
             let name = ident(&snake);
             let set = plain(&format!("set_{snake}"));
             let init = plain(&format!("init_{snake}"));
-            let variant = plain(&super::names::pascal_case(&field.name));
+            let variant = plain(&self.plan.variant_name(field));
             let d = Literal::u16_suffixed(field.discriminant_value);
             let member_doc =
                 self.member_doc(node.id, index).unwrap_or_else(|| doc(&format!("The member `{}`.", field.name)));

@@ -27,7 +27,8 @@ impl Emitter<'_, '_> {
         let mut variants = Vec::new();
         let mut seen = HashSet::new();
         for (index, method) in interface.methods.iter().enumerate() {
-            let variant = pascal_case(&method.name);
+            // A method is renamed in snake_case, like a field; its variant is that in PascalCase.
+            let variant = pascal_case(self.plan.renamed(&method.annotations).unwrap_or(&method.name));
             if !seen.insert(variant.clone()) {
                 self.errors.push(format!(
                     "{}.{}: capnzero does not generate methods whose Rust names collide (`{variant}`) yet",

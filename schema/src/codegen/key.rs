@@ -11,7 +11,7 @@ use crate::model::{Annotation, Field, FieldKind, Node, StructNode, Type, Value};
 
 use super::emit::{rt, Emitter};
 use super::generics::Generics;
-use super::names::{ident, snake_case};
+use super::names::ident;
 use super::plan::Plan;
 
 impl Plan<'_> {
@@ -256,7 +256,7 @@ impl Emitter<'_, '_> {
 
     fn key_part(&self, node: &Node, depth: usize, index: usize, field: &Field) -> KeyPart {
         let rt = rt();
-        let name = ident(&snake_case(&field.name));
+        let name = ident(&self.plan.field_name(field));
         let reader_value = quote!(self.#name());
         let ty = match &field.kind {
             FieldKind::Group { type_id } => {

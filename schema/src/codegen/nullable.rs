@@ -112,7 +112,7 @@ impl Emitter<'_, '_> {
         out: &mut FieldsOut,
     ) {
         let rt = rt();
-        let name = ident(&super::names::snake_case(&field.name));
+        let name = ident(&self.plan.field_name(field));
         let group_reader = self.path(depth, group_id, "Reader");
         let group_builder = self.path(depth, group_id, "Builder");
         let (is_null, set_flag_null, set_flag_set) = if nullable.flag_is_bool {

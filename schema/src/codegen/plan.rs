@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use proc_macro2::TokenStream;
 
 use crate::compile::Compiled;
-use crate::model::{AnyPointer, Field, FieldKind, Node, NodeKind, SourceInfo, Type};
+use crate::model::{Annotation, AnyPointer, Enumerant, Field, FieldKind, Node, NodeKind, SourceInfo, Type};
 
 use super::generics::Param;
 use super::names::{pascal_case, snake_case, upper_snake_case};
@@ -103,6 +103,9 @@ impl<'c> Plan<'c> {
             plan.check_node(id);
         }
         plan.check_generics();
+        plan.check_names();
+        plan.errors.sort();
+        plan.errors.dedup();
         plan.find_boxed();
         plan.errors.sort();
         plan.errors.dedup();
@@ -113,11 +116,14 @@ impl<'c> Plan<'c> {
     /// item that gets code (files, annotation declarations).
     fn place(&mut self, id: u64, name: &str, modules: &[String], taken: &mut HashSet<String>) -> bool {
         let Some(node) = self.nodes.get(&id).copied() else { return false };
+        let renamed = self.renamed(&node.annotations);
         let loc = match &node.kind {
             NodeKind::Struct(_) | NodeKind::Enum(_) | NodeKind::Interface(_) => {
-                Loc { modules: modules.to_vec(), name: pascal_case(name) }
+                Loc { modules: modules.to_vec(), name: renamed.map_or_else(|| pascal_case(name), str::to_string) }
             }
-            NodeKind::Const { .. } => Loc { modules: modules.to_vec(), name: upper_snake_case(name) },
+            NodeKind::Const { .. } => {
+                Loc { modules: modules.to_vec(), name: renamed.map_or_else(|| upper_snake_case(name), str::to_string) }
+            }
             NodeKind::File | NodeKind::Annotation { .. } => return false,
         };
         let mut claimed = vec![loc.name.clone()];
@@ -149,7 +155,9 @@ impl<'c> Plan<'c> {
                 }
                 for field in &st.fields {
                     if let FieldKind::Group { type_id } = field.kind {
-                        self.place(type_id, &field.name, &inner, &mut inner_taken);
+                        // A group is named after its field (renamed in snake_case).
+                        let name = self.field_name(field);
+                        self.place(type_id, &name, &inner, &mut inner_taken);
                     }
                     let is_virtual = field.annotations.iter().any(|a| self.annotation_name(a.id) == Some("group"));
                     let view = super::virtual_group::view_name(field);
@@ -222,7 +230,10 @@ impl<'c> Plan<'c> {
                 let Some(file) = self.nodes.get(&file_id).copied() else { continue };
                 let stem = file.display_name.rsplit('/').next().unwrap_or(&file.display_name);
                 let stem = stem.strip_suffix(".capnp").unwrap_or(stem);
-                let module = format!("{}_capnp", snake_case(stem).replace(|c: char| !c.is_ascii_alphanumeric(), "_"));
+                let module = match self.renamed(&file.annotations) {
+                    Some(name) => name.to_string(),
+                    None => format!("{}_capnp", snake_case(stem).replace(|c: char| !c.is_ascii_alphanumeric(), "_")),
+                };
                 if !taken.insert(module.clone()) {
                     self.errors.push(format!(
                         "{}: capnzero does not generate two imported files whose module is `{module}` yet",
@@ -291,6 +302,71 @@ impl<'c> Plan<'c> {
         None
     }
 
+    /// The name `$Rust.name("…")` gives a declaration.
+    pub fn renamed(&self, annotations: &'c [Annotation]) -> Option<&'c str> {
+        annotations.iter().find_map(|a| match (&a.value, self.nodes.get(&a.id)) {
+            (crate::model::Value::Text(Some(name)), Some(decl))
+                if decl.display_name == "capnzero/annotate.capnp:name" =>
+            {
+                Some(name.as_str())
+            }
+            _ => None,
+        })
+    }
+
+    /// A field's accessor (and owned field) name: snake_case, or as `$Rust.name` gives it.
+    pub fn field_name(&self, field: &'c Field) -> String {
+        self.renamed(&field.annotations).map_or_else(|| snake_case(&field.name), str::to_string)
+    }
+
+    /// A union member's variant name in `Which` and `Union`.
+    pub fn variant_name(&self, field: &'c Field) -> String {
+        pascal_case(&self.field_name(field))
+    }
+
+    /// An enumerant's variant name.
+    pub fn enumerant_name(&self, enumerant: &'c Enumerant) -> String {
+        self.renamed(&enumerant.annotations).map_or_else(|| pascal_case(&enumerant.name), str::to_string)
+    }
+
+    /// Every `$Rust.name` value must be a Rust identifier.
+    fn check_names(&mut self) {
+        let mut bad = Vec::new();
+        let mut check = |plan: &Plan<'c>, annotations: &'c [Annotation], at: &str| {
+            if let Some(name) = plan.renamed(annotations) {
+                let mut chars = name.chars();
+                let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                    && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    && name != "_";
+                if !valid {
+                    bad.push(format!("{at}: `$name(\"{name}\")` is not a Rust identifier"));
+                }
+            }
+        };
+        for node in self.nodes.values() {
+            check(self, &node.annotations, &node.display_name);
+            match &node.kind {
+                NodeKind::Struct(st) => {
+                    for field in &st.fields {
+                        check(self, &field.annotations, &format!("{}.{}", node.display_name, field.name));
+                    }
+                }
+                NodeKind::Enum(enumerants) => {
+                    for e in enumerants {
+                        check(self, &e.annotations, &format!("{}.{}", node.display_name, e.name));
+                    }
+                }
+                NodeKind::Interface(interface) => {
+                    for m in &interface.methods {
+                        check(self, &m.annotations, &format!("{}.{}", node.display_name, m.name));
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.errors.extend(bad);
+    }
+
     fn unsupported(&mut self, node: &Node, what: &str) {
         self.errors.push(format!("{}: capnzero does not generate {what} yet", node.display_name));
     }
@@ -320,7 +396,8 @@ impl<'c> Plan<'c> {
     fn check_annotation(&mut self, id: u64, at: &str) {
         let Some(decl) = self.nodes.get(&id) else { return };
         // capnpy's `options` only tune capnpy's Python output: accepted, with nothing to apply.
-        if decl.display_name == "capnpy/annotate.capnp:options" {
+        // `$Rust.name` renames: applied where names are made, checked by `check_names`.
+        if decl.display_name == "capnpy/annotate.capnp:options" || decl.display_name == "capnzero/annotate.capnp:name" {
             return;
         }
         let ours = ["capnpy/annotate.capnp:", "capnzero/annotate.capnp:"];
@@ -357,7 +434,7 @@ impl<'c> Plan<'c> {
                     for a in &e.annotations {
                         self.check_annotation(a.id, &format!("{}.{}", node.display_name, e.name));
                     }
-                    if pascal_case(&e.name) == "Unknown" {
+                    if self.enumerant_name(e) == "Unknown" {
                         self.unsupported(node, "an enumerant named `unknown` (the name of the unknown-value variant)");
                     }
                 }
@@ -387,7 +464,7 @@ impl<'c> Plan<'c> {
                             self.check_annotation(a.id, &at);
                         }
                     }
-                    if field.discriminant_value != Field::NO_DISCRIMINANT && pascal_case(&field.name) == "Unknown" {
+                    if field.discriminant_value != Field::NO_DISCRIMINANT && self.variant_name(field) == "Unknown" {
                         self.errors.push(format!(
                             "{at}: capnzero does not generate a union member named `unknown` (the name of the \
                              unknown-discriminant variant) yet"

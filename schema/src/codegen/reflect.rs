@@ -14,7 +14,7 @@ use crate::request;
 
 use super::emit::{doc, rt, Emitter};
 use super::generics::Generics;
-use super::names::{ident, pascal_case, plain, snake_case};
+use super::names::{ident, plain};
 
 /// The name of the static holding the schema of file `file_id`: one per file, so that two
 /// schemas expanded in one module do not clash.
@@ -61,7 +61,7 @@ impl Emitter<'_, '_> {
         let id = Literal::u64_suffixed(node.id);
         let names = st.fields.iter().map(|field| {
             let schema_name = &field.name;
-            let rust_name = ident(&snake_case(&field.name)).to_string();
+            let rust_name = ident(&self.plan.field_name(field)).to_string();
             quote!((#schema_name, #rust_name))
         });
         let schema_doc = doc(&format!(
@@ -129,7 +129,7 @@ impl Emitter<'_, '_> {
         let name = plain(&loc.name);
         let id = Literal::u64_suffixed(node.id);
         let variants: Vec<(Ident, &str)> =
-            enumerants.iter().map(|e| (plain(&pascal_case(&e.name)), e.name.as_str())).collect();
+            enumerants.iter().map(|e| (plain(&self.plan.enumerant_name(e)), e.name.as_str())).collect();
         let names = variants.iter().map(|(variant, schema_name)| {
             let rust_name = variant.to_string();
             quote!((#schema_name, #rust_name))

@@ -123,7 +123,7 @@ impl Emitter<'_, '_> {
         let loc = &self.plan.locs[&node.id];
         let module = ident(&snake_case(&loc.name));
         let view = plain(&view_name(field));
-        let name = ident(&snake_case(&field.name));
+        let name = ident(&self.plan.field_name(field));
         let mut members = FieldsOut::default();
         let no_disc = Literal::usize_unsuffixed(0);
         for &member in &group.members {
