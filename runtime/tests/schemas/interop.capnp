@@ -138,3 +138,44 @@ struct NewHolder {
   olds @3 :List(NewStruct);
   bools @4 :List(IntElement);
 }
+
+# Generic structs and the brands that bind them: read and written by both implementations.
+struct Box(T) {
+  value @0 :T;
+  count @1 :UInt32 = 1;
+  label :group {
+    text @2 :Text;
+    held @3 :T;
+  }
+  slot @4 :Slot;
+  boxes @5 :List(Box(T));
+
+  # A nested struct of a generic struct: it inherits `T`.
+  struct Slot {
+    held @0 :T;
+    index @1 :Int16 = -1;
+  }
+}
+
+struct Pair(Key, Value) {
+  key @0 :Key;
+  value @1 :Value;
+  weight @2 :Float64;
+  union {
+    none @3 :Void;
+    extra @4 :Value;
+    note @5 :Text;
+  }
+}
+
+struct GenericHolder {
+  textBox @0 :Box(Text);
+  pair @1 :Pair(Text, Inner);
+  intsBox @2 :Box(List(Int32));
+  textBoxes @3 :List(Box(Text));
+  nestedBox @4 :Box(Box(Data));
+  slot @5 :Box(Text).Slot;
+  anyBox @6 :Box;
+  structBox @7 :Box(Inner);
+  pairs @8 :List(Pair(Data, List(Text)));
+}
