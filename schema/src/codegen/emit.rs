@@ -465,12 +465,13 @@ impl<'p, 'c> Emitter<'p, 'c> {
             };
             (TokenStream::new(), copy)
         };
+        let extra = self.extra_derives(node.id);
         let owned_derive = match self.plan.keys.get(&node.id) {
             Some(key) => {
                 comparisons.extend(self.key_items(node, st, key, &owned_path, &reader_path));
-                quote!(#[derive(::core::clone::Clone)])
+                quote!(#[derive(::core::clone::Clone #extra)])
             }
-            None => quote!(#[derive(::core::clone::Clone, ::core::cmp::PartialEq)]),
+            None => quote!(#[derive(::core::clone::Clone, ::core::cmp::PartialEq #extra)]),
         };
         let tokens = quote! {
             #reflect
@@ -1129,6 +1130,7 @@ impl Emitter<'_, '_> {
             }
         }
         let union_params = self.plan.union_generics.get(&node.id).cloned().unwrap_or_default();
+        let union_extra = self.extra_derives(node.id);
         let which_args = self.own_args(&union_params, needs_lifetime.then(|| quote!('a)));
         let union_args = self.own_args(&union_params, None);
         let which_decl = self.decl_generics(&union_params, needs_lifetime);
@@ -1193,7 +1195,7 @@ impl Emitter<'_, '_> {
             }
 
             /// The member of the union that is set, owned.
-            #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+            #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq #union_extra)]
             #[allow(clippy::large_enum_variant)]
             pub enum Union #union_decl {
                 #union_variants
@@ -1210,6 +1212,12 @@ impl Emitter<'_, '_> {
                 }
             }
         }
+    }
+
+    /// `, Path, …`: the derives `$Rust.options` adds to the owned types of struct `id`.
+    fn extra_derives(&self, id: u64) -> TokenStream {
+        let paths = self.plan.derives.get(&id).into_iter().flatten().filter_map(|p| p.parse::<TokenStream>().ok());
+        quote!(#(, #paths)*)
     }
 
     fn group_id(&self, field: &Field) -> u64 {

@@ -15,6 +15,7 @@ mod interface;
 mod key;
 mod names;
 mod nullable;
+mod options;
 mod plan;
 mod reflect;
 mod tokens;

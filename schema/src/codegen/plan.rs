@@ -62,6 +62,8 @@ pub struct Plan<'c> {
     pub generics: HashMap<u64, Vec<Param>>,
     /// The same for the `Which` and `Union` enums of a struct's anonymous union.
     pub union_generics: HashMap<u64, Vec<Param>>,
+    /// Extra derives of owned types (`$Rust.options(derive = …)`), by struct or group ID.
+    pub derives: HashMap<u64, Vec<String>>,
     /// What cannot be generated.
     pub errors: Vec<String>,
 }
@@ -82,6 +84,7 @@ impl<'c> Plan<'c> {
             nullable: HashMap::new(),
             generics: HashMap::new(),
             union_generics: HashMap::new(),
+            derives: HashMap::new(),
             errors: Vec::new(),
         };
         let Some(file) = plan.nodes.get(&file_id).copied() else {
@@ -104,9 +107,8 @@ impl<'c> Plan<'c> {
         }
         plan.check_generics();
         plan.check_names();
-        plan.errors.sort();
-        plan.errors.dedup();
         plan.find_boxed();
+        plan.plan_options();
         plan.errors.sort();
         plan.errors.dedup();
         plan
@@ -397,7 +399,10 @@ impl<'c> Plan<'c> {
         let Some(decl) = self.nodes.get(&id) else { return };
         // capnpy's `options` only tune capnpy's Python output: accepted, with nothing to apply.
         // `$Rust.name` renames: applied where names are made, checked by `check_names`.
-        if decl.display_name == "capnpy/annotate.capnp:options" || decl.display_name == "capnzero/annotate.capnp:name" {
+        // `$Rust.options` is applied by `plan_options`.
+        let applied =
+            ["capnpy/annotate.capnp:options", "capnzero/annotate.capnp:name", "capnzero/annotate.capnp:options"];
+        if applied.contains(&decl.display_name.as_str()) {
             return;
         }
         let ours = ["capnpy/annotate.capnp:", "capnzero/annotate.capnp:"];
