@@ -29,7 +29,7 @@ fn compile_once(text: &str) -> Compiled {
 }
 
 fn main() {
-    let text = large_schema::schema(true);
+    let text = large_schema::schema();
     let compiled = compile_once(&text);
     if let Some(dir) = std::env::var_os("CAPNZERO_BENCH_OUT") {
         let dir = std::path::Path::new(&dir);

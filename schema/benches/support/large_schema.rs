@@ -6,16 +6,13 @@ use std::fmt::Write as _;
 
 /// Structs in the generated schema (each with a nested enum and struct).
 const STRUCTS: usize = 120;
-/// The generated schema; without `generic`, without the generic struct and method and the lists
-/// of AnyList and Capability (which `capnp_schema!` does not generate yet).
-pub fn schema(generic: bool) -> String {
+/// The generated schema.
+pub fn schema() -> String {
     let mut s = String::new();
     s.push_str("@0xd4c3b2a1f0e9d8c7;\n# A large generated schema for timing the compiler.\n\n");
     s.push_str("annotation tag(*) :Text;\nannotation weight(field, struct) :Float64;\n");
     s.push_str("annotation flags(struct, enum) :List(Bool);\n\n");
-    if generic {
-        s.push_str("struct Box(T) {\n  value @0 :T;\n  count @1 :UInt32 = 1;\n}\n\n");
-    }
+    s.push_str("struct Box(T) {\n  value @0 :T;\n  count @1 :UInt32 = 1;\n}\n\n");
     for i in 0..STRUCTS {
         let next = (i + 1) % STRUCTS;
         let _ = writeln!(s, "const limit{i} :Int32 = {};", i as i32 * 7 - 100);
@@ -23,8 +20,8 @@ pub fn schema(generic: bool) -> String {
         let _ = writeln!(s, "const point{i} :S{i}.Inner = (x = {i}, y = -{i}, label = \"p{i}\");");
         let _ = writeln!(s, "\nstruct S{i} $tag(\"struct {i}\") $flags([true, false]) {{");
         let _ = writeln!(s, "  # Struct number {i}.");
-        let _ = writeln!(s, "  id @0 :UInt64 = {};", i as u64 * 1_000_003);
-        let _ = writeln!(s, "  name @1 :Text = \"s{i}\" $tag(\"the name\");");
+        let _ = writeln!(s, "  id @0 :UInt64 = {};  # Identifier of struct {i}.", i as u64 * 1_000_003);
+        let _ = writeln!(s, "  name @1 :Text = \"s{i}\" $tag(\"the name\");  # The name, `s{i}` unless set.");
         let _ = writeln!(s, "  flag @2 :Bool = {};", i % 2 == 0);
         let _ = writeln!(s, "  small @3 :Int8 = -{};", i % 100);
         let _ = writeln!(s, "  medium @4 :UInt16 = {};", i * 3);
@@ -37,11 +34,7 @@ pub fn schema(generic: bool) -> String {
         let _ = writeln!(s, "  inner @11 :Inner = (x = 1, label = \"in\");");
         let _ = writeln!(s, "  inners @12 :List(Inner) = [(x = 2), (y = 3)];");
         let _ = writeln!(s, "  other @13 :S{next};");
-        if generic {
-            let _ = writeln!(s, "  boxed @14 :Box(Text) = (value = \"boxed\");");
-        } else {
-            let _ = writeln!(s, "  boxed @14 :Text = \"boxed\";");
-        }
+        let _ = writeln!(s, "  boxed @14 :Box(Text) = (value = \"boxed\");");
         let _ = writeln!(s, "  limit @15 :Int64 = .limit{i};");
         let _ = writeln!(s, "  union {{");
         let _ = writeln!(s, "    none @16 :Void;");
@@ -65,24 +58,19 @@ pub fn schema(generic: bool) -> String {
             let _ = writeln!(s, "  extra{f} @{f} :{} ;", ["UInt32", "Int64", "Text", "Bool", "Float32"][f % 5]);
         }
         let _ = writeln!(s, "  point @40 :Inner = .point{i};");
-        let _ = writeln!(s, "  enum Kind $flags([true]) {{");
+        let _ = writeln!(s, "  enum Kind $flags([true]) {{  # What kind of S{i} this is.");
         let _ = writeln!(s, "    first @0;\n    second @1 $tag(\"two\");\n    third @2;\n    fourth @3;");
         let _ = writeln!(s, "  }}");
-        let _ = writeln!(s, "  struct Inner {{");
+        let _ = writeln!(s, "  struct Inner {{  # A point inside S{i}.");
         let _ = writeln!(s, "    x @0 :Int32 = {i};\n    y @1 :Int32;\n    label @2 :Text;");
         let _ = writeln!(s, "    nested @3 :List(Inner);");
         let _ = writeln!(s, "  }}");
         let _ = writeln!(s, "}}");
         if i % 10 == 0 {
-            let _ = writeln!(s, "\ninterface Service{i} {{");
+            let _ = writeln!(s, "\ninterface Service{i} {{  # Serves S{i} values.");
             let _ = writeln!(s, "  get @0 (id :UInt64, hint :Text = \"h\") -> (value :S{i});");
             let _ = writeln!(s, "  put @1 (value :S{i}) -> ();");
-            if generic {
-                let _ =
-                    writeln!(s, "  echo @2 [T] (item :T, items :List(AnyList), caps :List(Capability)) -> (item :T);");
-            } else {
-                let _ = writeln!(s, "  echo @2 (item :Text, cap :Capability) -> (item :Text);");
-            }
+            let _ = writeln!(s, "  echo @2 [T] (item :T, items :List(AnyList), caps :List(Capability)) -> (item :T);");
             let _ = writeln!(s, "}}");
         }
     }
