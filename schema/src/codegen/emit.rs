@@ -224,7 +224,6 @@ impl<'p, 'c> Emitter<'p, 'c> {
             Type::Data => Slot::Data,
             Type::List(inner) => Slot::List(inner),
             Type::Enum { type_id, .. } => Slot::Enum(*type_id),
-            // The plan refuses every other type before emission.
             Type::Struct { type_id, brand } => Slot::Struct(*type_id, brand),
             Type::AnyPointer(AnyPointer::Parameter { scope_id, index })
                 if self.in_scope.contains(&(*scope_id, *index)) =>
