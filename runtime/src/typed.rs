@@ -20,8 +20,8 @@ use crate::wire::ElementSize;
 /// The helpers generated accessors call: not a stable API.
 pub mod helpers {
     pub use super::{
-        clear_pointer, data, default_list, default_struct, empty_struct, init_struct, init_struct_list, pointer_of,
-        struct_at, struct_element, text, write_struct, write_struct_element,
+        clear_pointer, cleared_pointer_of, data, default_list, default_struct, empty_struct, init_struct,
+        init_struct_list, pointer_of, struct_at, struct_element, text, write_struct, write_struct_element,
     };
 }
 
@@ -502,4 +502,12 @@ pub fn clear_pointer(builder: &mut StructBuilder<'_>, index: u16) {
 /// for a smaller struct).
 pub fn pointer_of<'b>(builder: &'b mut StructBuilder<'_>, index: u16) -> Result<PointerBuilder<'b>> {
     builder.pointer(index).ok_or_else(|| Error::new(ErrorKind::OutOfBounds, "no such pointer in this struct"))
+}
+
+/// Pointer `index` of `builder`, cleared (null), to point at anything; an error as for
+/// [`pointer_of`].
+pub fn cleared_pointer_of<'b>(builder: &'b mut StructBuilder<'_>, index: u16) -> Result<PointerBuilder<'b>> {
+    let mut pointer = pointer_of(builder, index)?;
+    pointer.clear();
+    Ok(pointer)
 }

@@ -767,6 +767,15 @@ impl<'p, 'c> Emitter<'p, 'c> {
             slot @ (Slot::Text | Slot::Data | Slot::List(_) | Slot::Struct(..) | Slot::Param(_) | Slot::Any) => {
                 let boxed = self.plan.boxed.contains(&(node.id, index));
                 let pointer = quote!(self.reader.pointer(#ptr));
+                // `init_…` of AnyPointer and parameter fields: the cleared pointer.
+                let init_any = quote! {
+                    #field_doc
+                    /// Clears the pointer and returns it, to point at anything.
+                    pub fn #init(&mut self) -> #rt::Result<#rt::PointerBuilder<'_>> {
+                        #set_disc
+                        #rt::cleared_pointer_of(&mut self.builder, #ptr)
+                    }
+                };
                 let (reader_ty, read, owned_ty, to_owned, default_expr, setter) = match slot {
                     Slot::Text => (
                         quote!(&'a str),
@@ -886,14 +895,7 @@ impl<'p, 'c> Emitter<'p, 'c> {
                                     <#t as #rt::Pointee>::write_pointer(#rt::pointer_of(&mut self.builder, #ptr)?, value)
                                 }
 
-                                #field_doc
-                                /// Clears the pointer and returns it, to point at anything.
-                                pub fn #init(&mut self) -> #rt::Result<#rt::PointerBuilder<'_>> {
-                                    #set_disc
-                                    let mut pointer = #rt::pointer_of(&mut self.builder, #ptr)?;
-                                    pointer.clear();
-                                    ::core::result::Result::Ok(pointer)
-                                }
+                                #init_any
                             },
                         )
                     }
@@ -909,14 +911,7 @@ impl<'p, 'c> Emitter<'p, 'c> {
                                 value.write_to(#rt::pointer_of(&mut self.builder, #ptr)?)
                             }
 
-                            #field_doc
-                            /// Clears the pointer and returns it, to point at anything.
-                            pub fn #init(&mut self) -> #rt::Result<#rt::PointerBuilder<'_>> {
-                                #set_disc
-                                let mut pointer = #rt::pointer_of(&mut self.builder, #ptr)?;
-                                pointer.clear();
-                                ::core::result::Result::Ok(pointer)
-                            }
+                            #init_any
                         },
                     ),
                     _ => unreachable_slot(),
