@@ -9,7 +9,7 @@
 
 extern crate alloc;
 
-pub use capnzero_macros::capnp_schema;
+pub use capnzero_macros::{capnp_schema, CapnpEnum, CapnpStruct};
 pub use capnzero_runtime as runtime;
 pub use capnzero_runtime::*;
 
@@ -51,13 +51,13 @@ pub mod __private {
     pub use alloc::vec::Vec;
     pub use capnzero_runtime::__typed::*;
     pub use capnzero_runtime::{
-        any_pointer, eq_list, eq_option, kind, write_list, AnyPointer, AnyValue, ElementSize, KeyAnnotation, List,
-        ListBuilder, ListBuilderOf, ListConst, ListElement, ListKey, ListReader, Pointee, PointerBuilder, PointerConst,
-        PointerReader, Result, Struct, StructBuilder, StructConst, StructReader,
+        any_pointer, eq_list, eq_option, kind, write_list, AnyPointer, AnyValue, ElementSize, Enum, KeyAnnotation,
+        List, ListBuilder, ListBuilderOf, ListConst, ListElement, ListKey, ListReader, Pointee, PointerBuilder,
+        PointerConst, PointerReader, Result, Struct, StructBuilder, StructConst, StructReader,
     };
     #[cfg(feature = "std")]
     pub use capnzero_schema::dynamic::{DynamicStruct, EnumSchema, StructSchema};
     #[cfg(feature = "std")]
-    pub use capnzero_schema::reflect::{self, Error as ReflectError, SchemaCell};
+    pub use capnzero_schema::reflect::{self, Error as ReflectError, Link, Reflect, SchemaCell};
     pub use core::marker::PhantomData;
 }

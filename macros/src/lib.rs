@@ -246,3 +246,19 @@ fn expand(input: Input) -> TokenStream {
 fn error(span: Span, message: &str) -> TokenStream {
     syn::Error::new(span, message).to_compile_error()
 }
+
+/// Derives Cap'n Proto for a struct of your own: a zero-copy `…Reader<'a>`, an in-place
+/// `…Builder<'a>` and `capnzero::Struct`, with the layout the official compiler gives the
+/// equivalent schema declaration (the type's `CAPNP_SCHEMA`). See `docs/derive.md`.
+#[proc_macro_derive(CapnpStruct, attributes(capnp))]
+pub fn derive_capnp_struct(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    capnzero_schema::derive::derive_struct(&input).into()
+}
+
+/// Derives a Cap'n Proto enum for a fieldless enum of your own. See `docs/derive.md`.
+#[proc_macro_derive(CapnpEnum, attributes(capnp))]
+pub fn derive_capnp_enum(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    capnzero_schema::derive::derive_enum(&input).into()
+}

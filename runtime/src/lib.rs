@@ -69,7 +69,7 @@ pub use stream::{
 #[doc(hidden)]
 pub use typed::helpers as __typed;
 pub use typed::{
-    init_root, kind, read, read_with_options, to_bytes, write_list, Builder, List, ListBuilderOf, ListElement,
+    init_root, kind, read, read_with_options, to_bytes, write_list, Builder, Enum, List, ListBuilderOf, ListElement,
     ListIter, Reader, Struct, TypedMessage,
 };
 pub use typed_message::{

@@ -27,6 +27,10 @@ pub mod helpers {
 
 /// A struct type generated from a schema (or derived): the owned value type, which names its
 /// zero-copy reader and in-place builder.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a Cap'n Proto struct",
+    note = "derive `CapnpStruct` for it or generate it with `capnp_schema!`; a field naming a derived enum needs             `#[capnp(enum)]`"
+)]
 pub trait Struct: Sized {
     /// The zero-copy view, `Copy`.
     type Reader<'a>: Copy;
@@ -48,6 +52,18 @@ pub trait Struct: Sized {
     fn read_owned(reader: Self::Reader<'_>) -> Self;
     /// Writes this value's fields into `builder` (a struct of at least this type's size).
     fn write_to(&self, builder: StructBuilder<'_>) -> Result<()>;
+}
+
+/// An enum type generated from a schema (or derived): a 16-bit ordinal on the wire.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a Cap'n Proto enum",
+    note = "derive `CapnpEnum` for it or generate it with `capnp_schema!`; `#[capnp(enum)]` marks fields of enum type"
+)]
+pub trait Enum: ListElement + Copy {
+    /// The value of ordinal `value` (what an unknown ordinal gives depends on the type).
+    fn from_u16(value: u16) -> Self;
+    /// The ordinal, as stored on the wire.
+    fn to_u16(self) -> u16;
 }
 
 /// The zero-copy reader of `T`: `capnzero::Reader<'a, Point>` is `PointReader<'a>`.

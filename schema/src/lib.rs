@@ -7,6 +7,8 @@ pub mod ast;
 #[cfg(feature = "codegen")]
 pub mod codegen;
 pub mod compile;
+#[cfg(feature = "codegen")]
+pub mod derive;
 pub mod diagnostic;
 pub mod dynamic;
 pub mod id;

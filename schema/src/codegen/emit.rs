@@ -4,14 +4,14 @@
 
 use std::collections::HashSet;
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use crate::model::{AnyPointer, Brand, Field, FieldKind, Node, NodeKind, StructNode, Type, Value};
 
 use super::generics::{Generics, Param};
 use super::names::{ident, plain, snake_case};
-use super::plan::Plan;
+use super::plan::{OwnedForm, Plan};
 
 /// The path generated code reaches the runtime by.
 pub(super) fn rt() -> TokenStream {
@@ -183,6 +183,15 @@ impl<'p, 'c> Emitter<'p, 'c> {
                 /// The enumerant of ordinal 0.
                 fn default() -> #name {
                     #first
+                }
+            }
+
+            impl #rt::Enum for #name {
+                fn from_u16(value: u16) -> #name {
+                    #name::from_u16(value)
+                }
+                fn to_u16(self) -> u16 {
+                    #name::to_u16(self)
                 }
             }
 
@@ -472,21 +481,29 @@ impl<'p, 'c> Emitter<'p, 'c> {
             }
             None => quote!(#[derive(::core::clone::Clone, ::core::cmp::PartialEq #extra)]),
         };
+        // A derived struct's owned type is the user's own.
+        let owned_item = if self.plan.user_owned.contains_key(&node.id) {
+            TokenStream::new()
+        } else {
+            quote! {
+                #docs
+                #owned_derive
+                pub struct #owned #owned_decl {
+                    #owned_fields
+                }
+
+                impl #impl_plain ::core::default::Default for #owned #args {
+                    /// Every field at its schema default; pointers null.
+                    fn default() -> Self {
+                        #owned { #owned_defaults }
+                    }
+                }
+            }
+        };
         let tokens = quote! {
             #reflect
 
-            #docs
-            #owned_derive
-            pub struct #owned #owned_decl {
-                #owned_fields
-            }
-
-            impl #impl_plain ::core::default::Default for #owned #args {
-                /// Every field at its schema default; pointers null.
-                fn default() -> Self {
-                    #owned { #owned_defaults }
-                }
-            }
+            #owned_item
 
             impl #impl_plain #owned #args {
                 /// Writes every field into `builder`.
@@ -687,6 +704,8 @@ impl<'p, 'c> Emitter<'p, 'c> {
                         }
                     });
                     names.push((false, format!("set_{snake}")));
+                } else if self.user_form(node.id, index).is_some() {
+                    out.to_owned.extend(quote!(#name: (),));
                 } else if let Some(group) = self.plan.virtual_groups.get(&(node.id, index)) {
                     let (accessor, view) = self.virtual_group(node, index, field, group, depth);
                     out.reader_methods.extend(quote!(#field_doc #accessor));
@@ -946,6 +965,17 @@ impl<'p, 'c> Emitter<'p, 'c> {
                 });
                 if in_union {
                     out.union_payloads.push((index, to_owned));
+                } else if let Some(form) = self.user_form(node.id, index) {
+                    out.to_owned.extend(self.user_to_owned(&slot, form, &name, &get));
+                    out.write.extend(if form.optional {
+                        quote! {
+                            if let ::core::option::Option::Some(value) = &self.#name {
+                                builder.#set(value)?;
+                            }
+                        }
+                    } else {
+                        quote!(builder.#set(&self.#name)?;)
+                    });
                 } else {
                     out.owned_fields.extend(quote!(#field_doc pub #name: ::core::option::Option<#owned_ty>,));
                     out.owned_defaults.extend(quote!(#name: ::core::option::Option::None,));
@@ -972,6 +1002,32 @@ impl<'p, 'c> Emitter<'p, 'c> {
 }
 
 impl Emitter<'_, '_> {
+    /// How the user's own type (`#[derive(CapnpStruct)]`) holds field `index` of struct `id`;
+    /// `None` for generated owned types.
+    fn user_form(&self, id: u64, index: usize) -> Option<OwnedForm> {
+        self.plan.user_owned.get(&id).and_then(|forms| forms.get(index)).copied()
+    }
+
+    /// The user's owned value of a pointer field, read from the reader: `Option<…>` from the
+    /// field's accessor, a plain value from its `get_…` (the default when null).
+    fn user_to_owned(&self, slot: &Slot<'_>, form: OwnedForm, name: &Ident, get: &Ident) -> TokenStream {
+        let rt = rt();
+        let convert = match (slot, form.boxed) {
+            (Slot::Text, false) => quote!(#rt::String::from(value)),
+            (Slot::Text, true) => quote!(#rt::Box::<str>::from(value)),
+            (Slot::Data, false) => quote!(<[u8]>::to_vec(value)),
+            (Slot::Data, true) => quote!(#rt::Box::<[u8]>::from(value)),
+            (Slot::Struct(..), true) => quote!(#rt::Box::new(value.to_owned())),
+            (Slot::List(_), _) => quote!(value.to_vec()),
+            _ => quote!(value.to_owned()),
+        };
+        if form.optional {
+            quote!(#name: self.#name().map(|value| #convert),)
+        } else {
+            quote!(#name: { let value = self.#get(); #convert },)
+        }
+    }
+
     /// The reader and owned types of a union member, named from code `depth` modules deep;
     /// `None` for Void.
     fn member_types(

@@ -29,6 +29,17 @@ use proc_macro2::{Span, TokenStream};
 use crate::compile::{compile, Compiled, FileLoader, SourceFile};
 use crate::load::{normalize, FsLoader, LoadError};
 
+pub use plan::{DeriveSpec, OwnedForm};
+
+pub(crate) use names::snake_case;
+pub(crate) use reflect::cell_name;
+
+/// The `static` embedding the schema of file `file_id` of `compiled` for reflection (see
+/// [`crate::reflect::SchemaCell`]).
+pub(crate) fn schema_static(compiled: &Compiled, file_id: u64) -> Result<TokenStream, String> {
+    reflect::schema_static(compiled, file_id, &[])
+}
+
 /// What expanding a schema gives: the generated items, or the errors; and the files read, for
 /// the caller to make the build depend on.
 #[derive(Debug, Default)]
@@ -64,13 +75,34 @@ pub fn generate_with(
     file_id: u64,
     external: &HashMap<u64, TokenStream>,
 ) -> Result<TokenStream, Vec<String>> {
-    let plan = plan::Plan::new(compiled, file_id, external);
+    generate_planned(compiled, file_id, plan::Plan::new(compiled, file_id, external), &[])
+}
+
+/// [`generate`] for the file a derive compiled: its placeholders named through the aliases of
+/// `spec`, the derived struct's owned type the user's, and the embedded schema linked to the
+/// real types' schemas by `links` (tokens of [`Link`](crate::reflect::Link) values).
+pub fn generate_derived(
+    compiled: &Compiled,
+    file_id: u64,
+    spec: &DeriveSpec,
+    links: &[TokenStream],
+) -> Result<TokenStream, Vec<String>> {
+    let plan = plan::Plan::with_derive(compiled, file_id, &HashMap::new(), spec);
+    generate_planned(compiled, file_id, plan, links)
+}
+
+fn generate_planned(
+    compiled: &Compiled,
+    file_id: u64,
+    plan: plan::Plan<'_>,
+    links: &[TokenStream],
+) -> Result<TokenStream, Vec<String>> {
     if !plan.errors.is_empty() {
         return Err(plan.errors);
     }
     let mut emitter = emit::Emitter::new(&plan);
     let mut tokens = emitter.file();
-    match reflect::schema_static(compiled, file_id) {
+    match reflect::schema_static(compiled, file_id, links) {
         Ok(cell) => tokens.extend(cell),
         Err(e) => emitter.errors.push(e),
     }

@@ -29,6 +29,26 @@ impl Loc {
     }
 }
 
+/// What `#[derive(CapnpStruct)]` changes in the generation of the file it compiled.
+#[derive(Clone, Debug, Default)]
+pub struct DeriveSpec {
+    /// The placeholders of types declared elsewhere (named by the derived struct's fields), by
+    /// node ID: the alias (at the macro's top level) generated code names each through.
+    pub aliases: HashMap<u64, String>,
+    /// The derived struct: each field's owned form, in the node's field order.
+    pub owned: HashMap<u64, Vec<OwnedForm>>,
+}
+
+/// How the user's type holds a field: pointers as `Option<…>` or not (null read as the
+/// default), structs, text and data in a `Box` or not.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OwnedForm {
+    /// `Option<…>`: null is `None`.
+    pub optional: bool,
+    /// `Box<T>`, `Box<str>`, `Box<[u8]>`.
+    pub boxed: bool,
+}
+
 /// Everything the emitter looks up.
 pub struct Plan<'c> {
     /// Every node by ID.
@@ -64,6 +84,9 @@ pub struct Plan<'c> {
     pub union_generics: HashMap<u64, Vec<Param>>,
     /// Extra derives of owned types (`$Rust.options(derive = …)`), by struct or group ID.
     pub derives: HashMap<u64, Vec<String>>,
+    /// Structs whose owned type is the user's own (`#[derive(CapnpStruct)]`): each field's
+    /// owned form, in the node's field order.
+    pub user_owned: HashMap<u64, Vec<OwnedForm>>,
     /// What cannot be generated.
     pub errors: Vec<String>,
 }
@@ -71,6 +94,17 @@ pub struct Plan<'c> {
 impl<'c> Plan<'c> {
     /// Plans the generation of the file `file_id` of `compiled`.
     pub fn new(compiled: &'c Compiled, file_id: u64, external: &HashMap<u64, TokenStream>) -> Plan<'c> {
+        Plan::with_derive(compiled, file_id, external, &DeriveSpec::default())
+    }
+
+    /// [`Plan::new`] for the file a derive compiled: its placeholders are named through their
+    /// aliases and not generated, and the derived struct's owned type is the user's.
+    pub fn with_derive(
+        compiled: &'c Compiled,
+        file_id: u64,
+        external: &HashMap<u64, TokenStream>,
+        derive: &DeriveSpec,
+    ) -> Plan<'c> {
         let mut plan = Plan {
             nodes: compiled.nodes.iter().map(|n| (n.id, n)).collect(),
             docs: compiled.source_info.iter().map(|s| (s.id, s)).collect(),
@@ -85,6 +119,7 @@ impl<'c> Plan<'c> {
             generics: HashMap::new(),
             union_generics: HashMap::new(),
             derives: HashMap::new(),
+            user_owned: HashMap::new(),
             errors: Vec::new(),
         };
         let Some(file) = plan.nodes.get(&file_id).copied() else {
@@ -92,8 +127,13 @@ impl<'c> Plan<'c> {
             return plan;
         };
         plan.check_annotations(file, &file.display_name);
+        plan.user_owned = derive.owned.clone();
         let mut taken = HashSet::new();
         for nested in &file.nested_nodes {
+            if let Some(alias) = derive.aliases.get(&nested.id) {
+                plan.locs.insert(nested.id, Loc { modules: Vec::new(), name: alias.clone() });
+                continue;
+            }
             if plan.place(nested.id, &nested.name, &[], &mut taken) {
                 plan.roots.push(nested.id);
             }
@@ -101,7 +141,7 @@ impl<'c> Plan<'c> {
         plan.place_imported_files(file_id, external, &mut taken);
         plan.plan_nullable_groups();
         plan.find_generics();
-        let ids: Vec<u64> = plan.locs.keys().copied().collect();
+        let ids: Vec<u64> = plan.locs.keys().copied().filter(|id| !derive.aliases.contains_key(id)).collect();
         for id in ids {
             plan.check_node(id);
         }

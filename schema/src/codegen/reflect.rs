@@ -18,23 +18,31 @@ use super::names::{ident, plain};
 
 /// The name of the static holding the schema of file `file_id`: one per file, so that two
 /// schemas expanded in one module do not clash.
-fn cell_name(file_id: u64) -> Ident {
+pub(crate) fn cell_name(file_id: u64) -> Ident {
     plain(&format!("__CAPNZERO_SCHEMA_{file_id:016X}"))
 }
 
 /// The `static` holding the embedded schema of the file `file_id` of `compiled`, to be put at
 /// the macro's top level; an error when the request cannot be written.
-pub(super) fn schema_static(compiled: &Compiled, file_id: u64) -> Result<TokenStream, String> {
+///
+/// `links` are the [`Link`](crate::reflect::Link)s of a derived type's placeholders (empty for
+/// a schema file, which declares every type it names).
+pub(super) fn schema_static(compiled: &Compiled, file_id: u64, links: &[TokenStream]) -> Result<TokenStream, String> {
     let rt = rt();
     let bytes = request::try_write(&compiled.request())
         .map_err(|e| format!("capnzero: cannot embed the schema for reflection: {e}"))?;
     let literal = Literal::byte_string(&bytes);
     let name = cell_name(file_id);
+    let cell = if links.is_empty() {
+        quote!(#rt::SchemaCell::new(#literal))
+    } else {
+        quote!(#rt::SchemaCell::with_links(#literal, &[#(#links),*]))
+    };
     Ok(quote! {
         /// The schema of the generated types (a CodeGeneratorRequest), decoded on first use.
         #[doc(hidden)]
         #[allow(dead_code)]
-        static #name: #rt::SchemaCell = #rt::SchemaCell::new(#literal);
+        static #name: #rt::SchemaCell = #cell;
     })
 }
 
@@ -72,6 +80,32 @@ impl Emitter<'_, '_> {
         let text_doc =
             doc("The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as \
              `capnp decode` prints it.");
+        // A derived struct's owned type is the user's, who may derive `Debug`.
+        let owned_debug = if self.plan.user_owned.contains_key(&node.id) {
+            TokenStream::new()
+        } else {
+            quote! {
+                impl #impl_plain ::core::fmt::Debug for #owned #args {
+                    #text_doc
+                    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        #cell.fmt_written(#id, f, |builder| self.write_fields(#builder { builder, #phantom_init }))
+                    }
+                }
+            }
+        };
+        let reflect_impl = if st.is_group {
+            TokenStream::new()
+        } else {
+            quote! {
+                #[automatically_derived]
+                impl #impl_plain #rt::Reflect for #owned #args {
+                    const TYPE_ID: u64 = #id;
+                    fn schema_cell() -> &'static #rt::SchemaCell {
+                        &#cell
+                    }
+                }
+            }
+        };
         quote! {
             impl #impl_plain #owned #args {
                 #schema_doc
@@ -111,12 +145,9 @@ impl Emitter<'_, '_> {
                 }
             }
 
-            impl #impl_plain ::core::fmt::Debug for #owned #args {
-                #text_doc
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    #cell.fmt_written(#id, f, |builder| self.write_fields(#builder { builder, #phantom_init }))
-                }
-            }
+            #owned_debug
+
+            #reflect_impl
         }
     }
 
@@ -151,6 +182,14 @@ impl Emitter<'_, '_> {
 
                 /// Each enumerant's name in the schema and its Rust variant, in ordinal order.
                 pub const ENUMERANT_NAMES: &'static [(&'static str, &'static str)] = &[#(#names),*];
+            }
+
+            #[automatically_derived]
+            impl #rt::Reflect for #name {
+                const TYPE_ID: u64 = #id;
+                fn schema_cell() -> &'static #rt::SchemaCell {
+                    &#cell
+                }
             }
 
             impl ::core::fmt::Display for #name {

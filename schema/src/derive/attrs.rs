@@ -1,0 +1,156 @@
+//! The `#[capnp(…)]` attributes of derived types, their fields and variants. Every error is
+//! spanned on what it is about: an unknown key on the key.
+
+use proc_macro2::Span;
+use syn::{Attribute, Expr, ExprLit, ExprPath, ExprUnary, Lit, LitInt, LitStr, UnOp};
+
+/// The attributes of a derived struct or enum.
+#[derive(Default)]
+pub(crate) struct TypeAttrs {
+    /// `id = 0x…`: the node ID.
+    pub id: Option<(u64, Span)>,
+    /// `key = "x, y"`: value semantics by these fields (struct only).
+    pub key: Option<LitStr>,
+}
+
+/// The attributes of a field or an enum variant.
+#[derive(Default)]
+pub(crate) struct MemberAttrs {
+    /// `ordinal = N` (`@N`).
+    pub ordinal: Option<(u16, Span)>,
+    /// `default = …`: the schema default.
+    pub default: Option<Expr>,
+    /// `enum`: the field's type (or list element type) is a derived enum.
+    pub is_enum: bool,
+    /// `list`: a `Vec<u8>` field is `List(UInt8)`, not Data.
+    pub list: bool,
+}
+
+/// Where the attributes are, which decides the keys they take.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Place {
+    Struct,
+    Enum,
+    Field,
+    Variant,
+}
+
+impl Place {
+    fn keys(self) -> &'static str {
+        match self {
+            Place::Struct => "`id`, `key`",
+            Place::Enum => "`id`",
+            Place::Field => "`ordinal`, `default`, `enum`, `list`",
+            Place::Variant => "`ordinal`",
+        }
+    }
+}
+
+/// The `#[capnp(…)]` attributes of a struct or enum.
+pub(crate) fn type_attrs(attrs: &[Attribute], place: Place, errors: &mut Vec<syn::Error>) -> TypeAttrs {
+    let mut out = TypeAttrs::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("capnp")) {
+        let result = attr.parse_nested_meta(|meta| {
+            let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
+            match key.as_str() {
+                "id" => {
+                    let lit: LitInt = meta.value()?.parse()?;
+                    let id = lit.base10_parse::<u64>()?;
+                    if id & 1 << 63 == 0 {
+                        return Err(syn::Error::new(
+                            lit.span(),
+                            "a Cap'n Proto ID has its top bit set (generate one with `capnp id` or `capnzero id`)",
+                        ));
+                    }
+                    out.id = Some((id, lit.span()));
+                }
+                "key" if place == Place::Struct => out.key = Some(meta.value()?.parse()?),
+                _ => return Err(unknown(&meta, place)),
+            }
+            Ok(())
+        });
+        if let Err(e) = result {
+            errors.push(e);
+        }
+    }
+    out
+}
+
+/// The `#[capnp(…)]` attributes of a field or variant.
+pub(crate) fn member_attrs(attrs: &[Attribute], place: Place, errors: &mut Vec<syn::Error>) -> MemberAttrs {
+    let mut out = MemberAttrs::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("capnp")) {
+        let result = attr.parse_nested_meta(|meta| {
+            let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
+            match key.as_str() {
+                "ordinal" => {
+                    let lit: LitInt = meta.value()?.parse()?;
+                    out.ordinal = Some((lit.base10_parse::<u16>()?, lit.span()));
+                }
+                "default" if place == Place::Field => out.default = Some(meta.value()?.parse()?),
+                "enum" if place == Place::Field => out.is_enum = true,
+                "list" if place == Place::Field => out.list = true,
+                _ => return Err(unknown(&meta, place)),
+            }
+            Ok(())
+        });
+        if let Err(e) = result {
+            errors.push(e);
+        }
+    }
+    out
+}
+
+fn unknown(meta: &syn::meta::ParseNestedMeta<'_>, place: Place) -> syn::Error {
+    let name = meta.path.get_ident().map(ToString::to_string).unwrap_or_else(|| "this".to_string());
+    let what = match place {
+        Place::Struct => "a struct",
+        Place::Enum => "an enum",
+        Place::Field => "a field",
+        Place::Variant => "an enum variant",
+    };
+    meta.error(format!("unknown capnp attribute `{name}` on {what}; expected {}", place.keys()))
+}
+
+/// A default value as the schema writes it, from a Rust literal: `5`, `-1.5`, `true`,
+/// `"text"`, `b"bytes"`, or an enum variant path (`Color::Green`, written as `green`).
+pub(crate) fn default_text(expr: &Expr) -> Option<String> {
+    match expr {
+        Expr::Lit(ExprLit { lit, .. }) => match lit {
+            Lit::Int(int) => Some(int.base10_digits().to_string()),
+            Lit::Float(float) => Some(float.base10_digits().to_string()),
+            Lit::Bool(b) => Some(b.value.to_string()),
+            Lit::Str(s) => Some(quoted(s.value().as_bytes())),
+            Lit::ByteStr(b) => {
+                Some(format!("0x\"{}\"", b.value().iter().map(|byte| format!("{byte:02x}")).collect::<String>()))
+            }
+            _ => None,
+        },
+        Expr::Unary(ExprUnary { op: UnOp::Neg(_), expr, .. }) => {
+            let inner = default_text(expr)?;
+            inner.starts_with(|c: char| c.is_ascii_digit()).then(|| format!("-{inner}"))
+        }
+        Expr::Path(ExprPath { path, qself: None, .. }) => {
+            let last = path.segments.last()?.ident.to_string();
+            Some(super::lower_camel(&last))
+        }
+        _ => None,
+    }
+}
+
+/// A schema string literal of `bytes` (UTF-8 text), escaped as the schema language reads it.
+fn quoted(bytes: &[u8]) -> String {
+    let mut out = String::from("\"");
+    for &b in bytes {
+        match b {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\t' => out.push_str("\\t"),
+            0x20..=0x7e => out.push(b as char),
+            _ => out.push_str(&format!("\\x{b:02x}")),
+        }
+    }
+    out.push('"');
+    out
+}

@@ -1,0 +1,191 @@
+//! `#[derive(CapnpEnum)]`: a fieldless Rust enum as a Cap'n Proto enum. Variants are the
+//! enumerants, numbered in declaration order unless `#[capnp(ordinal = N)]` says otherwise.
+
+use std::collections::HashMap;
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+use syn::{Data, DeriveInput, Fields};
+
+use super::attrs::{member_attrs, type_attrs, Place};
+use super::{compile_text, errors_to_tokens, lower_camel, rt, type_id};
+use crate::id::child_id;
+
+/// `#[derive(CapnpEnum)]`.
+pub fn derive_enum(input: &DeriveInput) -> TokenStream {
+    match derive_enum_inner(input) {
+        Ok(tokens) => tokens,
+        Err(errors) => errors_to_tokens(errors),
+    }
+}
+
+fn derive_enum_inner(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Error>> {
+    let mut errors = Vec::new();
+    let Data::Enum(data) = &input.data else {
+        return Err(vec![syn::Error::new(
+            input.ident.span(),
+            "`CapnpEnum` derives enums without data; use `CapnpStruct` for a struct",
+        )]);
+    };
+    if !input.generics.params.is_empty() {
+        errors.push(syn::Error::new(input.ident.span(), "a derived Cap'n Proto enum cannot be generic"));
+    }
+    let attrs = type_attrs(&input.attrs, Place::Enum, &mut errors);
+    let mut variants = Vec::new();
+    let mut seen: HashMap<u16, String> = HashMap::new();
+    for (index, variant) in data.variants.iter().enumerate() {
+        if !matches!(variant.fields, Fields::Unit) {
+            errors.push(syn::Error::new(
+                variant.ident.span(),
+                "a Cap'n Proto enum's variants carry no data (a union is a `CapnpStruct`)",
+            ));
+            continue;
+        }
+        let member = member_attrs(&variant.attrs, Place::Variant, &mut errors);
+        let ordinal = member.ordinal.map_or(index as u16, |(n, _)| n);
+        if let Some(first) = seen.insert(ordinal, variant.ident.to_string()) {
+            let at = member.ordinal.map_or(variant.ident.span(), |(_, span)| span);
+            errors.push(syn::Error::new(at, format!("duplicate ordinal @{ordinal}: `{first}` has it already")));
+        }
+        variants.push((variant.ident.clone(), ordinal));
+    }
+    if let Some(missing) = (0..variants.len() as u16).find(|n| !seen.contains_key(n)) {
+        errors.push(syn::Error::new(
+            input.ident.span(),
+            format!(
+                "the ordinals of `{}` skip @{missing}: Cap'n Proto numbers enumerants from @0 without gaps",
+                input.ident
+            ),
+        ));
+    }
+    if variants.is_empty() && errors.is_empty() {
+        errors.push(syn::Error::new(input.ident.span(), "a Cap'n Proto enum needs at least one variant"));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let name = input.ident.to_string();
+    let id = type_id(attrs.id, &name);
+    let mut sorted = variants.clone();
+    sorted.sort_by_key(|(_, ordinal)| *ordinal);
+    let mut declaration = format!("enum {name} @{id:#018x} {{\n");
+    for (variant, ordinal) in &sorted {
+        declaration.push_str(&format!("  {} @{ordinal};\n", lower_camel(&variant.to_string())));
+    }
+    declaration.push_str("}\n");
+    let file_id = child_id(id, "file");
+    let file_name = format!("{name}.capnp");
+    let text = format!("@{file_id:#018x};\n{declaration}");
+    let (compiled, compiled_file) = compile_text(&file_name, &text).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| syn::Error::new(input.ident.span(), format!("Cap'n Proto: {}", super::error_message(e))))
+            .collect::<Vec<_>>()
+    })?;
+    let cell = crate::codegen::schema_static(&compiled, compiled_file)
+        .map_err(|e| vec![syn::Error::new(input.ident.span(), e)])?;
+    let cell_name = crate::codegen::cell_name(compiled_file);
+
+    let rt = rt();
+    let ident = &input.ident;
+    let first = &sorted[0].0;
+    let from = sorted.iter().map(|(v, n)| {
+        let n = Literal::u16_unsuffixed(*n);
+        quote!(#n => #ident::#v,)
+    });
+    let to = sorted.iter().map(|(v, n)| {
+        let n = Literal::u16_unsuffixed(*n);
+        quote!(#ident::#v => #n,)
+    });
+    let names = sorted.iter().map(|(v, _)| {
+        let schema = lower_camel(&v.to_string());
+        let rust = v.to_string();
+        quote!((#schema, #rust))
+    });
+    let display = sorted.iter().map(|(v, _)| {
+        let schema = lower_camel(&v.to_string());
+        quote!(#ident::#v => f.pad(#schema),)
+    });
+    let id_lit = Literal::u64_suffixed(id);
+    let doc = format!(
+        "The Cap'n Proto declaration `{name}` is equivalent to, to hand to other languages.\n\n```capnp\n{declaration}```"
+    );
+    Ok(quote! {
+        #cell
+
+        impl #ident {
+            /// The variant with ordinal `value`; the variant of ordinal 0 (the wire default) for
+            /// a value this enum does not know.
+            pub fn from_u16(value: u16) -> #ident {
+                match value {
+                    #(#from)*
+                    _ => #ident::#first,
+                }
+            }
+
+            /// The ordinal, as stored on the wire.
+            pub fn to_u16(self) -> u16 {
+                match self {
+                    #(#to)*
+                }
+            }
+
+            /// The schema of this enum: its node (ID, enumerants) as the dynamic API sees it.
+            pub fn schema() -> ::core::result::Result<#rt::EnumSchema<'static>, #rt::ReflectError> {
+                #cell_name.enum_schema(#id_lit)
+            }
+
+            /// Each enumerant's name in the schema and its Rust variant, in ordinal order.
+            pub const ENUMERANT_NAMES: &'static [(&'static str, &'static str)] = &[#(#names),*];
+
+            #[doc = #doc]
+            pub const CAPNP_SCHEMA: &'static str = #declaration;
+        }
+
+        impl ::core::fmt::Display for #ident {
+            /// The Cap'n Proto text format: the enumerant's schema name.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self {
+                    #(#display)*
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl #rt::Enum for #ident {
+            fn from_u16(value: u16) -> #ident {
+                #ident::from_u16(value)
+            }
+            fn to_u16(self) -> u16 {
+                #ident::to_u16(self)
+            }
+        }
+
+        #[automatically_derived]
+        impl #rt::Reflect for #ident {
+            const TYPE_ID: u64 = #id_lit;
+            fn schema_cell() -> &'static #rt::SchemaCell {
+                &#cell_name
+            }
+        }
+
+        #[automatically_derived]
+        impl #rt::ListElement for #ident {
+            type Reader<'a> = #ident;
+            type Owned = #ident;
+            const SIZE: #rt::ElementSize = #rt::ElementSize::TwoBytes;
+            fn read(list: &#rt::ListReader<'_>, index: u32) -> #ident {
+                #ident::from_u16(list.get::<u16>(index).unwrap_or(0))
+            }
+            fn to_owned(value: #ident) -> #ident {
+                value
+            }
+            fn init(pointer: #rt::PointerBuilder<'_>, len: u32) -> #rt::Result<#rt::ListBuilder<'_>> {
+                pointer.init_list(#rt::ElementSize::TwoBytes, len)
+            }
+            fn write(list: &mut #rt::ListBuilder<'_>, index: u32, value: &#ident) -> #rt::Result<()> {
+                list.set::<u16>(index, value.to_u16())
+            }
+        }
+    })
+}
