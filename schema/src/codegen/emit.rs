@@ -377,8 +377,18 @@ impl<'p, 'c> Emitter<'p, 'c> {
             }
         }
 
-        let FieldsOut { owned_fields, owned_defaults, to_owned, reader_methods, builder_methods, write, clear, .. } =
-            fields;
+        let FieldsOut {
+            owned_fields,
+            owned_defaults,
+            to_owned,
+            reader_methods,
+            builder_methods,
+            write,
+            clear,
+            owned_expr,
+            ..
+        } = fields;
+        let to_owned_expr = owned_expr.unwrap_or_else(|| quote!(#owned { #to_owned }));
         let id = Literal::u64_suffixed(node.id);
         let data_words = Literal::u16_suffixed(st.data_word_count);
         let pointers = Literal::u16_suffixed(st.pointer_count);
@@ -544,7 +554,7 @@ impl<'p, 'c> Emitter<'p, 'c> {
 
                 /// An owned copy of every field.
                 pub fn to_owned(self) -> #owned #args {
-                    #owned { #to_owned }
+                    #to_owned_expr
                 }
 
                 #reader_methods
@@ -1004,13 +1014,19 @@ impl<'p, 'c> Emitter<'p, 'c> {
 impl Emitter<'_, '_> {
     /// How the user's own type (`#[derive(CapnpStruct)]`) holds field `index` of struct `id`;
     /// `None` for generated owned types.
-    fn user_form(&self, id: u64, index: usize) -> Option<OwnedForm> {
+    pub(super) fn user_form(&self, id: u64, index: usize) -> Option<OwnedForm> {
         self.plan.user_owned.get(&id).and_then(|forms| forms.get(index)).copied()
     }
 
     /// The user's owned value of a pointer field, read from the reader: `Option<…>` from the
     /// field's accessor, a plain value from its `get_…` (the default when null).
     fn user_to_owned(&self, slot: &Slot<'_>, form: OwnedForm, name: &Ident, get: &Ident) -> TokenStream {
+        let value = self.user_value(slot, form, name, get);
+        quote!(#name: #value,)
+    }
+
+    /// The expression of [`Self::user_to_owned`].
+    fn user_value(&self, slot: &Slot<'_>, form: OwnedForm, name: &Ident, get: &Ident) -> TokenStream {
         let rt = rt();
         let convert = match (slot, form.boxed) {
             (Slot::Text, false) => quote!(#rt::String::from(value)),
@@ -1022,9 +1038,9 @@ impl Emitter<'_, '_> {
             _ => quote!(value.to_owned()),
         };
         if form.optional {
-            quote!(#name: self.#name().map(|value| #convert),)
+            quote!(self.#name().map(|value| #convert))
         } else {
-            quote!(#name: { let value = self.#get(); #convert },)
+            quote!({ let value = self.#get(); #convert })
         }
     }
 
@@ -1148,7 +1164,18 @@ impl Emitter<'_, '_> {
                             },
                         });
                     } else {
-                        which_arms.extend(quote!(#d => #module::Which::#variant(self.#name().unwrap_or_default()),));
+                        // The member is set, so the accessor gives `Some`; no `Default` needed
+                        // (a derived enum may not have it).
+                        let fallback = match &field.kind {
+                            FieldKind::Slot { ty: Type::Enum { type_id, .. }, .. } => {
+                                let e = self.path(depth, *type_id, "");
+                                let rt = rt();
+                                quote!(<#e as #rt::Enum>::from_u16(0))
+                            }
+                            _ => quote!(::core::default::Default::default()),
+                        };
+                        which_arms
+                            .extend(quote!(#d => #module::Which::#variant(self.#name().unwrap_or_else(|| #fallback)),));
                         to_owned_arms
                             .extend(quote!(#module::Which::#variant(value) => #module::Union::#variant(value),));
                         write_arms.extend(quote!(#module::Union::#variant(value) => builder.#set(*value),));
@@ -1216,6 +1243,22 @@ impl Emitter<'_, '_> {
                 self.reader.get::<u16>(#disc)
             }
         });
+        out.clear.extend(quote!(self.builder.set::<u16>(#disc, 0);));
+        let which_enum = quote! {
+            /// The member of the union that is set, as a reader sees it.
+            #which_derive
+            pub enum Which #which_decl {
+                #which_variants
+                /// A discriminant this schema does not know (written by a newer schema).
+                Unknown(u16),
+            }
+
+            #which_copy
+        };
+        if self.plan.user_owned.contains_key(&node.id) {
+            self.user_union(node, members, &module, disc, out);
+            return which_enum;
+        }
         out.owned_fields.extend(quote! {
             /// The anonymous union.
             pub union: #module::Union #union_args,
@@ -1233,16 +1276,9 @@ impl Emitter<'_, '_> {
                 #module::Union::Unknown(other) => builder.builder.set::<u16>(#disc, *other),
             }
         });
-        out.clear.extend(quote!(self.builder.set::<u16>(#disc, 0);));
         let _ = rt;
         quote! {
-            /// The member of the union that is set, as a reader sees it.
-            #which_derive
-            pub enum Which #which_decl {
-                #which_variants
-                /// A discriminant this schema does not know (written by a newer schema).
-                Unknown(u16),
-            }
+            #which_enum
 
             /// The member of the union that is set, owned.
             #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq #union_extra)]
@@ -1253,8 +1289,6 @@ impl Emitter<'_, '_> {
                 Unknown(u16),
             }
 
-            #which_copy
-
             impl #union_impl ::core::default::Default for Union #union_args {
                 /// The member of discriminant 0 at its default.
                 fn default() -> Self {
@@ -1262,6 +1296,69 @@ impl Emitter<'_, '_> {
                 }
             }
         }
+    }
+
+    /// The owned value and the write of a derived struct that is only a union: the user's enum,
+    /// one variant per member (a unit variant for Void, else one value in the form the derive
+    /// read). A discriminant this schema does not know reads as the member of discriminant 0
+    /// at its default, as an empty struct does: the user's enum has no variant for it.
+    fn user_union(
+        &self,
+        node: &Node,
+        members: &[(usize, &Field)],
+        module: &Ident,
+        disc: &Literal,
+        out: &mut FieldsOut,
+    ) {
+        let owned = plain(&self.plan.locs[&node.id].name);
+        let reader = plain(&format!("{owned}Reader"));
+        let mut read_arms = TokenStream::new();
+        let mut write_arms = TokenStream::new();
+        for &(index, field) in members {
+            let snake = self.plan.field_name(field);
+            let name = ident(&snake);
+            let get = plain(&format!("get_{snake}"));
+            let set = plain(&format!("set_{snake}"));
+            let variant = plain(&self.plan.variant_name(field));
+            let form = self.user_form(node.id, index).unwrap_or_default();
+            let FieldKind::Slot { ty, .. } = &field.kind else { continue };
+            let d = Literal::u16_suffixed(field.discriminant_value);
+            match self.slot(ty) {
+                Slot::Void => {
+                    read_arms.extend(quote!(#module::Which::#variant => #owned::#variant,));
+                    write_arms.extend(quote!(#owned::#variant => builder.#set(),));
+                }
+                Slot::Bool | Slot::Prim(_) | Slot::Enum(_) => {
+                    read_arms.extend(quote!(#module::Which::#variant(value) => #owned::#variant(value),));
+                    write_arms.extend(quote!(#owned::#variant(value) => builder.#set(*value),));
+                }
+                slot => {
+                    let expr = self.user_value(&slot, form, &name, &get);
+                    read_arms.extend(quote!(#module::Which::#variant(_) => #owned::#variant(#expr),));
+                    write_arms.extend(if form.optional {
+                        quote! {
+                            #owned::#variant(value) => match value {
+                                ::core::option::Option::Some(value) => builder.#set(value)?,
+                                ::core::option::Option::None => builder.builder.set::<u16>(#disc, #d),
+                            },
+                        }
+                    } else {
+                        quote!(#owned::#variant(value) => builder.#set(value)?,)
+                    });
+                }
+            }
+        }
+        out.owned_expr = Some(quote! {
+            match self.which() {
+                #read_arms
+                #module::Which::Unknown(_) => #reader::default().to_owned(),
+            }
+        });
+        out.write.extend(quote! {
+            match self {
+                #write_arms
+            }
+        });
     }
 
     /// `, Path, …`: the derives `$Rust.options` adds to the owned types of struct `id`.
@@ -1293,6 +1390,9 @@ pub(super) struct FieldsOut {
     union_payloads: Vec<(usize, TokenStream)>,
     /// Items for the struct's inner module (views of virtual groups).
     inner: TokenStream,
+    /// The reader's owned value when it is not a struct literal of the fields: the user's enum
+    /// of a derived struct that is only a union.
+    owned_expr: Option<TokenStream>,
 }
 
 fn unreachable_slot() -> ! {

@@ -257,7 +257,21 @@ impl Emitter<'_, '_> {
     fn key_part(&self, node: &Node, depth: usize, index: usize, field: &Field) -> KeyPart {
         let rt = rt();
         let name = ident(&self.plan.field_name(field));
-        let reader_value = quote!(self.#name());
+        let mut reader_value = quote!(self.#name());
+        // A derived struct's field that is not an `Option` holds the value a null reads as, so
+        // both sides key on the value with the default applied.
+        let form = self.user_form(node.id, index);
+        let plain_value = form.is_some_and(|f| !f.optional);
+        let get = super::names::plain(&format!("get_{}", self.plan.field_name(field)));
+        let this_value =
+            if plain_value { quote!(::core::option::Option::Some(this.#get())) } else { quote!(this.#name()) };
+        let is_pointer = matches!(
+            &field.kind,
+            FieldKind::Slot { ty: Type::Text | Type::Data | Type::Struct { .. } | Type::List(_), .. }
+        );
+        if plain_value && is_pointer {
+            reader_value = quote!(::core::option::Option::Some(self.#get()));
+        }
         let ty = match &field.kind {
             FieldKind::Group { type_id } => {
                 let group_reader = self.path(depth, *type_id, "Reader");
@@ -289,21 +303,38 @@ impl Emitter<'_, '_> {
                     reader_ty: quote!(::core::option::Option<&'a #unsized_ty>),
                     reader_value,
                     owned_ty: quote!(::core::option::Option<&#unsized_ty>),
-                    owned_value: quote!(self.#name.as_deref()),
-                    cross_eq: quote!(this.#name() == other.#name.as_deref()),
+                    owned_value: if plain_value {
+                        quote!(::core::option::Option::Some(&*self.#name))
+                    } else {
+                        quote!(self.#name.as_deref())
+                    },
+                    cross_eq: if plain_value {
+                        quote!(#this_value == ::core::option::Option::Some(&*other.#name))
+                    } else {
+                        quote!(this.#name() == other.#name.as_deref())
+                    },
                 }
             }
             Type::Struct { type_id, .. } => {
                 let target_reader = self.path(depth, *type_id, "Reader");
                 let target = self.path(depth, *type_id, "");
-                let as_ref =
-                    if self.plan.boxed.contains(&(node.id, index)) { quote!(as_deref) } else { quote!(as_ref) };
+                let boxed = form.map_or(self.plan.boxed.contains(&(node.id, index)), |f| f.boxed);
+                let as_ref = if boxed { quote!(as_deref) } else { quote!(as_ref) };
+                let owned_of = |value: TokenStream| {
+                    if plain_value {
+                        quote!(::core::option::Option::Some(::core::borrow::Borrow::<#target>::borrow(&#value.#name)))
+                    } else {
+                        quote!(#value.#name.#as_ref())
+                    }
+                };
+                let owned_value = owned_of(quote!(self));
+                let other_value = owned_of(quote!(other));
                 KeyPart {
                     reader_ty: quote!(::core::option::Option<#target_reader<'a>>),
                     reader_value,
                     owned_ty: quote!(::core::option::Option<&#target>),
-                    owned_value: quote!(self.#name.#as_ref()),
-                    cross_eq: quote!(#rt::eq_option(this.#name(), other.#name.#as_ref())),
+                    owned_value,
+                    cross_eq: quote!(#rt::eq_option(#this_value, #other_value)),
                 }
             }
             Type::List(inner) => {
@@ -313,8 +344,16 @@ impl Emitter<'_, '_> {
                     reader_ty: quote!(::core::option::Option<#rt::List<'a, #element>>),
                     reader_value,
                     owned_ty: quote!(::core::option::Option<#rt::ListKey<'_, #owned_element>>),
-                    owned_value: quote!(self.#name.as_deref().map(#rt::ListKey::new)),
-                    cross_eq: quote!(#rt::eq_list(this.#name(), other.#name.as_deref())),
+                    owned_value: if plain_value {
+                        quote!(::core::option::Option::Some(#rt::ListKey::new(&self.#name)))
+                    } else {
+                        quote!(self.#name.as_deref().map(#rt::ListKey::new))
+                    },
+                    cross_eq: if plain_value {
+                        quote!(#rt::eq_list(#this_value, ::core::option::Option::Some(&other.#name[..])))
+                    } else {
+                        quote!(#rt::eq_list(this.#name(), other.#name.as_deref()))
+                    },
                 }
             }
             _ => {

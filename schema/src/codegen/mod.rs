@@ -31,7 +31,7 @@ use crate::load::{normalize, FsLoader, LoadError};
 
 pub use plan::{DeriveSpec, OwnedForm};
 
-pub(crate) use names::snake_case;
+pub(crate) use names::{pascal_case, snake_case};
 pub(crate) use reflect::cell_name;
 
 /// The `static` embedding the schema of file `file_id` of `compiled` for reflection (see

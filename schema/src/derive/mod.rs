@@ -98,6 +98,9 @@ fn error_message(error: &str) -> &str {
     error.split_once(": error: ").map_or(error, |(_, message)| message)
 }
 
+/// A field (or union variant) as written: its name, type and attributes.
+type Member<'a> = (syn::Ident, &'a syn::Type, &'a [syn::Attribute]);
+
 /// One field of a derived struct, as the schema declares it.
 struct DerivedField {
     ident: syn::Ident,
@@ -124,10 +127,15 @@ fn derive_struct_inner(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Erro
     if !input.generics.params.is_empty() {
         errors.push(syn::Error::new(input.generics.span(), "a derived Cap'n Proto struct cannot be generic"));
     }
-    let fields = match &input.data {
+    // The members: a struct's fields, or the variants of an enum (a struct that is only a
+    // union): a unit variant is Void, a variant of one value is a member of its type.
+    let void: syn::Type = syn::parse_quote!(());
+    let (members, is_union): (Vec<Member<'_>>, bool) = match &input.data {
         Data::Struct(data) => match &data.fields {
-            Fields::Named(named) => named.named.iter().collect::<Vec<_>>(),
-            Fields::Unit => Vec::new(),
+            Fields::Named(named) => {
+                (named.named.iter().filter_map(|f| Some((f.ident.clone()?, &f.ty, &f.attrs[..]))).collect(), false)
+            }
+            Fields::Unit => (Vec::new(), false),
             Fields::Unnamed(_) => {
                 return Err(vec![syn::Error::new(
                     input.ident.span(),
@@ -135,20 +143,42 @@ fn derive_struct_inner(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Erro
                 )])
             }
         },
-        _ => {
+        Data::Enum(data) => {
+            let mut members = Vec::new();
+            for variant in &data.variants {
+                match &variant.fields {
+                    Fields::Unit => members.push((variant.ident.clone(), &void, &variant.attrs[..])),
+                    Fields::Unnamed(one) if one.unnamed.len() == 1 => {
+                        members.push((variant.ident.clone(), &one.unnamed[0].ty, &variant.attrs[..]))
+                    }
+                    _ => errors.push(syn::Error::new(
+                        variant.ident.span(),
+                        "a variant of a union holds nothing or one value (`Circle(f64)`); groups in unions are not \
+                         supported yet",
+                    )),
+                }
+            }
+            if members.len() < 2 && errors.is_empty() {
+                errors.push(syn::Error::new(input.ident.span(), "a Cap'n Proto union has at least two members"));
+            }
+            (members, true)
+        }
+        Data::Union(_) => {
             return Err(vec![syn::Error::new(
                 input.ident.span(),
-                "`CapnpStruct` derives structs; use `CapnpEnum` for an enum without data",
+                "`CapnpStruct` derives structs, and enums with data as unions; not Rust unions",
             )])
         }
     };
     let attrs = type_attrs(&input.attrs, Place::Struct, &mut errors);
     let mut derived = Vec::new();
-    for (index, field) in fields.iter().enumerate() {
-        let Some(ident) = field.ident.clone() else { continue };
-        let member = member_attrs(&field.attrs, Place::Field, &mut errors);
+    for (index, (ident, field_ty, field_attrs)) in members.into_iter().enumerate() {
+        let member = member_attrs(field_attrs, Place::Field, &mut errors);
         let hints = Hints { is_enum: member.is_enum, bytes_as_list: member.list };
-        let shape = match field_shape(&field.ty, hints) {
+        if is_union && member.default.is_some() {
+            errors.push(syn::Error::new(ident.span(), "a union member has no default (its kind's zero)"));
+        }
+        let shape = match field_shape(field_ty, hints) {
             Ok(shape) => shape,
             Err(e) => {
                 errors.push(e);
@@ -156,7 +186,7 @@ fn derive_struct_inner(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Erro
             }
         };
         if member.is_enum && !shape.ty.named().is_some_and(|n| n.is_enum) {
-            errors.push(syn::Error::new(field.ty.span(), "`#[capnp(enum)]` is for a field that names an enum type"));
+            errors.push(syn::Error::new(field_ty.span(), "`#[capnp(enum)]` is for a field that names an enum type"));
         }
         let default = match &member.default {
             // The enum's ordinals are in its own derive, out of this one's sight.
@@ -182,6 +212,16 @@ fn derive_struct_inner(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Erro
             None => None,
         };
         let rust_name = ident.unraw().to_string();
+        let schema_name = lower_camel(&rust_name);
+        if is_union && crate::codegen::pascal_case(&crate::codegen::snake_case(&schema_name)) != rust_name {
+            errors.push(syn::Error::new(
+                ident.span(),
+                format!(
+                    "`{rust_name}` does not come back from its member name `{schema_name}`: name variants in \
+                         PascalCase (`HttpCode`, not `HTTPCode`)"
+                ),
+            ));
+        }
         let ordinal = member.ordinal.map_or(index as u16, |(n, _)| n);
         let span = member.default.as_ref().map_or(ident.span(), |d| d.span());
         derived.push((
@@ -210,14 +250,22 @@ fn derive_struct_inner(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Erro
     let placeholder_id = |i: usize| child_id(id, &format!("placeholder {i}"));
     let dep_index = |named: &Named| deps.iter().position(|d| d == named);
 
-    let declaration =
-        declaration(&name, id, &derived, &|named| if is_self(named) { name.clone() } else { named.name.clone() });
+    let declaration = declaration(&name, id, &derived, is_union, &|named| {
+        if is_self(named) {
+            name.clone()
+        } else {
+            named.name.clone()
+        }
+    });
     let file_name = format!("{name}.capnp");
     let file_id = child_id(id, "file");
     let mut text = format!("@{file_id:#018x};\nusing Rust = import \"/capnzero/annotate.capnp\";\n");
     let key_annotation = key.map(|k| format!(" $Rust.key(\"{k}\")")).unwrap_or_default();
     text.push_str(&format!("struct {name} @{id:#018x}{key_annotation} {{\n"));
-    let first_field_line = 4;
+    let first_field_line = if is_union { 5 } else { 4 };
+    if is_union {
+        text.push_str("  union {\n");
+    }
     for field in &derived {
         let ty = field.shape.ty.schema(&|named| {
             if is_self(named) {
@@ -227,12 +275,16 @@ fn derive_struct_inner(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Erro
             }
         });
         let default = field.default.as_ref().map(|d| format!(" = {d}")).unwrap_or_default();
-        let rename = if crate::codegen::snake_case(&field.schema_name) == field.rust_name {
+        // Variants were checked to come back from their member names.
+        let rename = if is_union || crate::codegen::snake_case(&field.schema_name) == field.rust_name {
             String::new()
         } else {
             format!(" $Rust.name(\"{}\")", field.rust_name)
         };
         text.push_str(&format!("  {} @{} :{ty}{default}{rename};\n", field.schema_name, field.ordinal));
+    }
+    if is_union {
+        text.push_str("  }\n");
     }
     text.push_str("}\n");
     for (i, dep) in deps.iter().enumerate() {
@@ -386,12 +438,25 @@ fn key_text(key: &syn::LitStr, fields: &[DerivedField], errors: &mut Vec<syn::Er
 }
 
 /// The declaration a derived struct is equivalent to, as a `.capnp` file writes it.
-fn declaration(name: &str, id: u64, fields: &[DerivedField], type_name: &dyn Fn(&Named) -> String) -> String {
+fn declaration(
+    name: &str,
+    id: u64,
+    fields: &[DerivedField],
+    is_union: bool,
+    type_name: &dyn Fn(&Named) -> String,
+) -> String {
     let mut out = format!("struct {name} @{id:#018x} {{\n");
+    let indent = if is_union { "    " } else { "  " };
+    if is_union {
+        out.push_str("  union {\n");
+    }
     for field in fields {
         let ty = field.shape.ty.schema(type_name);
         let default = field.default.as_ref().map(|d| format!(" = {d}")).unwrap_or_default();
-        out.push_str(&format!("  {} @{} :{ty}{default};\n", field.schema_name, field.ordinal));
+        out.push_str(&format!("{indent}{} @{} :{ty}{default};\n", field.schema_name, field.ordinal));
+    }
+    if is_union {
+        out.push_str("  }\n");
     }
     out.push_str("}\n");
     out

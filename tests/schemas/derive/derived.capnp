@@ -73,3 +73,19 @@ struct Defaults @0xc0ffee0000000007 {
   max @6 :UInt16 = 65535;
 }
 
+struct Shape @0xc0ffee0000000008 {
+  union {
+    circle @0 :Float64;
+    empty @3 :Void;
+    label @2 :Text;
+    square @1 :Point;
+    maybe @4 :Blobs;
+    tint @5 :Color;
+  }
+}
+
+struct Drawing @0xc0ffee0000000009 {
+  main @0 :Shape;
+  shapes @1 :List(Shape);
+}
+
