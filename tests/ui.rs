@@ -1,4 +1,4 @@
-//! Compile-fail cases of `capnp_schema!`: each `tests/ui/<group>/*.rs` fails to compile with the
+//! Compile-fail cases of `capnp_schema!` and the derives: each `tests/ui/<group>/*.rs` fails to compile with the
 //! messages in the `.stderr` beside it. After a change, regenerate them with
 //! `TRYBUILD=overwrite cargo test --test ui` and review every diff: the message must be clear
 //! and the arrow on the offending token.
@@ -12,6 +12,7 @@ fn ui() {
     cases.compile_fail("tests/ui/schema/*.rs");
     cases.compile_fail("tests/ui/macro/*.rs");
     cases.compile_fail("tests/ui/keys/*.rs");
+    cases.compile_fail("tests/ui/derive/*.rs");
 }
 
 /// The cases are built as a crate of their own, in `<target>/tests/trybuild/capnzero/`, and

@@ -29,7 +29,7 @@ pub mod helpers {
 /// zero-copy reader and in-place builder.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a Cap'n Proto struct",
-    note = "derive `CapnpStruct` for it or generate it with `capnp_schema!`; a field naming a derived enum needs             `#[capnp(enum)]`"
+    note = "derive `CapnpStruct` for it or generate it with `capnp_schema!`; a field naming a derived enum needs `#[capnp(enum)]`"
 )]
 pub trait Struct: Sized {
     /// The zero-copy view, `Copy`.

@@ -191,8 +191,8 @@ fn derive_struct_inner(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Erro
         let default = match &member.default {
             // The enum's ordinals are in its own derive, out of this one's sight.
             Some(expr) if shape.ty.is_enum() => {
-                errors.push(syn::Error::new(
-                    expr.span(),
+                errors.push(syn::Error::new_spanned(
+                    expr,
                     "a default for an enum field is not supported yet: the derive cannot see the enum's ordinals \
                      (its default is the enumerant of ordinal 0)",
                 ));
@@ -201,8 +201,8 @@ fn derive_struct_inner(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Erro
             Some(expr) => match attrs::default_text(expr) {
                 Some(text) if default_fits(&shape.ty, expr) => Some(text),
                 _ => {
-                    errors.push(syn::Error::new(
-                        expr.span(),
+                    errors.push(syn::Error::new_spanned(
+                        expr,
                         "this default does not fit the field: give a number, `true`/`false`, a string (Text), a \
                          byte string (Data) or an enum variant (`Color::Green`)",
                     ));
@@ -397,13 +397,16 @@ fn default_fits(ty: &FieldType, expr: &syn::Expr) -> bool {
 /// spanned on the ordinal that repeats, or on the type for a gap.
 fn check_ordinals(ident: &syn::Ident, fields: &[(Option<(u16, Span)>, DerivedField)], errors: &mut Vec<syn::Error>) {
     let mut seen: HashMap<u16, &str> = HashMap::new();
+    let before = errors.len();
     for (given, field) in fields {
         if let Some(first) = seen.insert(field.ordinal, &field.rust_name) {
             let at = given.map_or(field.ident.span(), |(_, span)| span);
             errors.push(syn::Error::new(at, format!("duplicate ordinal @{}: `{first}` has it already", field.ordinal)));
         }
     }
-    if let Some(missing) = (0..fields.len() as u16).find(|n| !seen.contains_key(n)) {
+    // A duplicate leaves a gap too; it is the error to report.
+    let missing = (0..fields.len() as u16).find(|n| !seen.contains_key(n)).filter(|_| errors.len() == before);
+    if let Some(missing) = missing {
         errors.push(syn::Error::new(
             ident.span(),
             format!(

@@ -68,8 +68,8 @@ pub(crate) fn field_shape(ty: &Type, hints: Hints) -> syn::Result<Shape> {
     if let Some(inner) = generic_arg(ty, "Option") {
         let shape = field_shape(inner, hints)?;
         if shape.form.optional || matches!(shape.ty, FieldType::Prim(_)) || (shape.ty.is_enum()) {
-            return Err(syn::Error::new(
-                ty.span(),
+            return Err(syn::Error::new_spanned(
+                ty,
                 "`Option` is only for pointer fields (text, data, lists, structs): Cap'n Proto has no null for \
                  primitives and enums",
             ));
@@ -83,8 +83,8 @@ pub(crate) fn field_shape(ty: &Type, hints: Hints) -> syn::Result<Shape> {
             _ => match element_type(inner, hints)? {
                 FieldType::Named(named) if !named.is_enum => FieldType::Named(named),
                 _ => {
-                    return Err(syn::Error::new(
-                        ty.span(),
+                    return Err(syn::Error::new_spanned(
+                        ty,
                         "`Box` holds a struct (`Box<T>`, for recursion), `str` or `[u8]`",
                     ))
                 }
@@ -102,7 +102,7 @@ pub(crate) fn field_shape(ty: &Type, hints: Hints) -> syn::Result<Shape> {
 
 /// The type of a list element (or of a plain field): no `Option` or `Box` here.
 fn element_type(ty: &Type, hints: Hints) -> syn::Result<FieldType> {
-    let unsupported = || syn::Error::new(ty.span(), format!("this type has no Cap'n Proto equivalent ({SUPPORTED})"));
+    let unsupported = || syn::Error::new_spanned(ty, format!("this type has no Cap'n Proto equivalent ({SUPPORTED})"));
     match ty {
         Type::Tuple(tuple) if tuple.elems.is_empty() => Ok(FieldType::Prim("Void")),
         Type::Paren(paren) => element_type(&paren.elem, hints),
@@ -117,8 +117,8 @@ fn element_type(ty: &Type, hints: Hints) -> syn::Result<FieldType> {
                 return Ok(FieldType::List(Box::new(element_type(inner, hints)?)));
             }
             if generic_arg(ty, "Option").is_some() || generic_arg(ty, "Box").is_some() {
-                return Err(syn::Error::new(
-                    ty.span(),
+                return Err(syn::Error::new_spanned(
+                    ty,
                     "list elements cannot be `Option` or `Box`: Cap'n Proto lists hold values (a null text or \
                      struct element reads as its default)",
                 ));
@@ -146,8 +146,8 @@ fn element_type(ty: &Type, hints: Hints) -> syn::Result<FieldType> {
             }
             let last = path.path.segments.last().ok_or_else(unsupported)?;
             if !matches!(last.arguments, PathArguments::None) {
-                return Err(syn::Error::new(
-                    ty.span(),
+                return Err(syn::Error::new_spanned(
+                    ty,
                     "generic types are not supported in derived structs (name a concrete struct or enum)",
                 ));
             }
