@@ -123,7 +123,6 @@ impl<'p, 'c> Emitter<'p, 'c> {
 
     fn enumeration(&mut self, node: &Node) -> TokenStream {
         let NodeKind::Enum(enumerants) = &node.kind else { return TokenStream::new() };
-        let rt = rt();
         let loc = &self.plan.locs[&node.id];
         let name = plain(&loc.name);
         let docs = self.node_doc(node.id, &format!("The enum `{}`.", node.display_name));
@@ -149,6 +148,7 @@ impl<'p, 'c> Emitter<'p, 'c> {
             None => quote!(#name::Unknown(0)),
         };
         let reflect = self.reflect_enum(node, enumerants);
+        let impls = enum_impls(&name);
         quote! {
             #reflect
 
@@ -186,32 +186,7 @@ impl<'p, 'c> Emitter<'p, 'c> {
                 }
             }
 
-            impl #rt::Enum for #name {
-                fn from_u16(value: u16) -> #name {
-                    #name::from_u16(value)
-                }
-                fn to_u16(self) -> u16 {
-                    #name::to_u16(self)
-                }
-            }
-
-            impl #rt::ListElement for #name {
-                type Reader<'a> = #name;
-                type Owned = #name;
-                const SIZE: #rt::ElementSize = #rt::ElementSize::TwoBytes;
-                fn read(list: &#rt::ListReader<'_>, index: u32) -> #name {
-                    #name::from_u16(list.get::<u16>(index).unwrap_or(0))
-                }
-                fn to_owned(value: #name) -> #name {
-                    value
-                }
-                fn init(pointer: #rt::PointerBuilder<'_>, len: u32) -> #rt::Result<#rt::ListBuilder<'_>> {
-                    pointer.init_list(#rt::ElementSize::TwoBytes, len)
-                }
-                fn write(list: &mut #rt::ListBuilder<'_>, index: u32, value: &#name) -> #rt::Result<()> {
-                    list.set::<u16>(index, value.to_u16())
-                }
-            }
+            #impls
         }
     }
 
@@ -1371,6 +1346,40 @@ impl Emitter<'_, '_> {
         match field.kind {
             FieldKind::Group { type_id } => type_id,
             FieldKind::Slot { .. } => 0,
+        }
+    }
+}
+
+/// The runtime traits of an enum `name` with inherent `from_u16`/`to_u16` (generated or
+/// derived): `Enum`, and `ListElement` as a list of 16-bit ordinals.
+pub(crate) fn enum_impls(name: &Ident) -> TokenStream {
+    let rt = rt();
+    quote! {
+        impl #rt::Enum for #name {
+            fn from_u16(value: u16) -> #name {
+                #name::from_u16(value)
+            }
+            fn to_u16(self) -> u16 {
+                #name::to_u16(self)
+            }
+        }
+
+        impl #rt::ListElement for #name {
+            type Reader<'a> = #name;
+            type Owned = #name;
+            const SIZE: #rt::ElementSize = #rt::ElementSize::TwoBytes;
+            fn read(list: &#rt::ListReader<'_>, index: u32) -> #name {
+                #name::from_u16(list.get::<u16>(index).unwrap_or(0))
+            }
+            fn to_owned(value: #name) -> #name {
+                value
+            }
+            fn init(pointer: #rt::PointerBuilder<'_>, len: u32) -> #rt::Result<#rt::ListBuilder<'_>> {
+                pointer.init_list(#rt::ElementSize::TwoBytes, len)
+            }
+            fn write(list: &mut #rt::ListBuilder<'_>, index: u32, value: &#name) -> #rt::Result<()> {
+                list.set::<u16>(index, value.to_u16())
+            }
         }
     }
 }

@@ -31,6 +31,7 @@ use crate::load::{normalize, FsLoader, LoadError};
 
 pub use plan::{DeriveSpec, OwnedForm};
 
+pub(crate) use emit::enum_impls;
 pub(crate) use names::{pascal_case, snake_case};
 pub(crate) use reflect::cell_name;
 

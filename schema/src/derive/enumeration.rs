@@ -88,6 +88,7 @@ fn derive_enum_inner(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Error>
 
     let rt = rt();
     let ident = &input.ident;
+    let impls = crate::codegen::enum_impls(ident);
     let first = &sorted[0].0;
     let from = sorted.iter().map(|(v, n)| {
         let n = Literal::u16_unsuffixed(*n);
@@ -152,16 +153,6 @@ fn derive_enum_inner(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Error>
         }
 
         #[automatically_derived]
-        impl #rt::Enum for #ident {
-            fn from_u16(value: u16) -> #ident {
-                #ident::from_u16(value)
-            }
-            fn to_u16(self) -> u16 {
-                #ident::to_u16(self)
-            }
-        }
-
-        #[automatically_derived]
         impl #rt::Reflect for #ident {
             const TYPE_ID: u64 = #id_lit;
             fn schema_cell() -> &'static #rt::SchemaCell {
@@ -169,23 +160,6 @@ fn derive_enum_inner(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Error>
             }
         }
 
-        #[automatically_derived]
-        impl #rt::ListElement for #ident {
-            type Reader<'a> = #ident;
-            type Owned = #ident;
-            const SIZE: #rt::ElementSize = #rt::ElementSize::TwoBytes;
-            fn read(list: &#rt::ListReader<'_>, index: u32) -> #ident {
-                #ident::from_u16(list.get::<u16>(index).unwrap_or(0))
-            }
-            fn to_owned(value: #ident) -> #ident {
-                value
-            }
-            fn init(pointer: #rt::PointerBuilder<'_>, len: u32) -> #rt::Result<#rt::ListBuilder<'_>> {
-                pointer.init_list(#rt::ElementSize::TwoBytes, len)
-            }
-            fn write(list: &mut #rt::ListBuilder<'_>, index: u32, value: &#ident) -> #rt::Result<()> {
-                list.set::<u16>(index, value.to_u16())
-            }
-        }
+        #impls
     })
 }
