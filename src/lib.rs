@@ -49,6 +49,7 @@ pub mod __private {
     pub use alloc::boxed::Box;
     pub use alloc::string::String;
     pub use alloc::vec::Vec;
+    pub use capnzero_macros::__derive_step as derive_step;
     pub use capnzero_runtime::__typed::*;
     pub use capnzero_runtime::{
         any_pointer, eq_list, eq_option, kind, write_list, AnyPointer, AnyValue, ElementSize, Enum, KeyAnnotation,

@@ -168,6 +168,112 @@ pub struct Drawing {
     pub shapes: Vec<Shape>,
 }
 
+/// A group: its fields are laid out in the structs that hold it (here `Station` and a member
+/// of `Payload`), with a group of its own.
+#[derive(Clone, Debug, PartialEq, CapnpStruct)]
+#[capnp(group)]
+pub struct Position {
+    pub lat: f64,
+    pub lon: f64,
+    #[capnp(group)]
+    pub fix: Fix,
+}
+
+#[derive(Clone, Debug, PartialEq, CapnpStruct)]
+#[capnp(group)]
+pub struct Fix {
+    pub satellites: u8,
+    pub note: Option<String>,
+}
+
+/// A named union (`contact :union`).
+#[derive(Clone, Debug, PartialEq, CapnpStruct)]
+#[capnp(group)]
+pub enum Contact {
+    Unlisted,
+    Email(String),
+    Phone(u64),
+}
+
+/// The anonymous union of `Station`, with a group member.
+#[derive(Clone, Debug, PartialEq, CapnpStruct)]
+#[capnp(group)]
+pub enum Payload {
+    Empty,
+    Text(String),
+    #[capnp(group)]
+    Located(Position),
+    Count(i32),
+}
+
+/// Groups, a named union and the anonymous union in one struct.
+#[derive(Clone, Debug, PartialEq, CapnpStruct)]
+#[capnp(id = 0xc0ff_ee00_0000_000a)]
+pub struct Station {
+    pub name: String,
+    #[capnp(group)]
+    pub position: Position,
+    pub elevation: i16,
+    #[capnp(group)]
+    pub contact: Contact,
+    #[capnp(union)]
+    pub payload: Payload,
+    pub tags: Vec<String>,
+}
+
+/// A group whose members' ordinals are out of order among the struct's.
+#[derive(Clone, Debug, PartialEq, CapnpStruct)]
+#[capnp(group)]
+pub struct Range {
+    #[capnp(ordinal = 3)]
+    pub low: i32,
+    #[capnp(ordinal = 1)]
+    pub high: i32,
+}
+
+#[derive(Clone, Debug, PartialEq, CapnpStruct)]
+#[capnp(id = 0xc0ff_ee00_0000_000b)]
+pub struct Sample {
+    #[capnp(ordinal = 2)]
+    pub id: u32,
+    #[capnp(group)]
+    pub range: Range,
+    #[capnp(ordinal = 0)]
+    pub unit: Option<String>,
+}
+
+/// Bound to a declaration of a schema file: the derive checks its layout against it and takes
+/// its ID.
+#[derive(Clone, Debug, PartialEq, CapnpStruct)]
+#[capnp(schema = "tests/schemas/derive/bound.capnp", name = "Sensor.Reading")]
+pub struct Reading {
+    pub at: i64,
+    #[capnp(group)]
+    pub span: Span,
+    #[capnp(union)]
+    pub status: Status,
+    pub source: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, CapnpStruct)]
+#[capnp(group)]
+pub struct Span {
+    pub low: f32,
+    pub high: f32,
+}
+
+#[derive(Clone, Debug, PartialEq, CapnpStruct)]
+#[capnp(group)]
+pub enum Status {
+    Ok,
+    Fault(String),
+}
+
+/// The same declaration, generated from the schema file.
+mod bound {
+    capnzero::capnp_schema!("tests/schemas/derive/bound.capnp");
+}
+
 /// The derived structs, with the name `derived.capnp` declares them under.
 fn struct_ids() -> Vec<(&'static str, u64)> {
     vec![
@@ -179,6 +285,8 @@ fn struct_ids() -> Vec<(&'static str, u64)> {
         ("Defaults", <Defaults as Struct>::TYPE_ID),
         ("Shape", <Shape as Struct>::TYPE_ID),
         ("Drawing", <Drawing as Struct>::TYPE_ID),
+        ("Station", <Station as Struct>::TYPE_ID),
+        ("Sample", <Sample as Struct>::TYPE_ID),
     ]
 }
 
@@ -196,6 +304,8 @@ fn equivalent_file() -> String {
         Defaults::CAPNP_SCHEMA,
         Shape::CAPNP_SCHEMA,
         Drawing::CAPNP_SCHEMA,
+        Station::CAPNP_SCHEMA,
+        Sample::CAPNP_SCHEMA,
     ] {
         text.push_str(declaration);
         text.push('\n');
@@ -220,6 +330,38 @@ fn the_equivalent_file_is_the_committed_one() {
     check_or_bless("derived.capnp", equivalent_file().as_bytes());
 }
 
+/// Node `id` of ours equals theirs: sizes, discriminant, every field, and every group's node.
+fn same_layout(
+    name: &str,
+    id: u64,
+    ours: &HashMap<u64, &capnzero::schema::model::Node>,
+    theirs: &HashMap<u64, &capnzero::schema::model::Node>,
+) {
+    use capnzero::schema::model::{FieldKind, NodeKind};
+    let (NodeKind::Struct(o), NodeKind::Struct(t)) = (&ours[&id].kind, &theirs[&id].kind) else {
+        panic!("{name} is not a struct on both sides")
+    };
+    let short = |node: &capnzero::schema::model::Node| node.display_name.split_once(':').unwrap().1.to_string();
+    assert_eq!(short(ours[&id]), short(theirs[&id]), "{name}");
+    assert_eq!(
+        (o.data_word_count, o.pointer_count, o.discriminant_count, o.discriminant_offset, o.is_group),
+        (t.data_word_count, t.pointer_count, t.discriminant_count, t.discriminant_offset, t.is_group),
+        "{name}: sizes and discriminant"
+    );
+    assert_eq!(o.fields.len(), t.fields.len(), "{name}: field count");
+    for (of, tf) in o.fields.iter().zip(&t.fields) {
+        assert_eq!(
+            (&of.name, of.code_order, of.discriminant_value, &of.ordinal, &of.kind),
+            (&tf.name, tf.code_order, tf.discriminant_value, &tf.ordinal, &tf.kind),
+            "{name}.{}",
+            tf.name
+        );
+        if let FieldKind::Group { type_id } = tf.kind {
+            same_layout(&format!("{name}.{}", tf.name), type_id, ours, theirs);
+        }
+    }
+}
+
 #[test]
 fn layouts_equal_the_official_compilers() {
     let request = request::read(&fixture("derived.request.bin")).unwrap();
@@ -233,28 +375,15 @@ fn layouts_equal_the_official_compilers() {
             "Tree" => Tree::schema(),
             "Defaults" => Defaults::schema(),
             "Shape" => Shape::schema(),
+            "Station" => Station::schema(),
+            "Sample" => Sample::schema(),
             _ => Drawing::schema(),
         }
         .unwrap();
-        let theirs = theirs[&id];
-        assert_eq!(theirs.display_name, format!("derived.capnp:{name}"));
-        let (capnzero::schema::model::NodeKind::Struct(t), o) = (&theirs.kind, ours.layout()) else {
-            panic!("{name} is not a struct in the official request")
-        };
-        assert_eq!(
-            (o.data_word_count, o.pointer_count, o.discriminant_count, o.discriminant_offset),
-            (t.data_word_count, t.pointer_count, t.discriminant_count, t.discriminant_offset),
-            "{name}: sizes and discriminant"
-        );
-        assert_eq!(o.fields.len(), t.fields.len(), "{name}: field count");
-        for (of, tf) in o.fields.iter().zip(&t.fields) {
-            assert_eq!(
-                (&of.name, of.code_order, of.discriminant_value, &of.ordinal, &of.kind),
-                (&tf.name, tf.code_order, tf.discriminant_value, &tf.ordinal, &tf.kind),
-                "{name}.{}",
-                tf.name
-            );
-        }
+        assert_eq!(theirs[&id].display_name, format!("derived.capnp:{name}"));
+        let ours: HashMap<u64, &capnzero::schema::model::Node> =
+            ours.schema().compiled().nodes.iter().map(|n| (n.id, n)).collect();
+        same_layout(name, id, &ours, &theirs);
     }
     // The enum's enumerants, in ordinal order.
     let capnzero::schema::model::NodeKind::Enum(theirs) = &theirs[&<Color as Reflect>::TYPE_ID].kind else { panic!() };
@@ -385,6 +514,76 @@ fn values_round_trip_through_the_official_tool() {
     check_value("Tree", &tree());
     check_value("Defaults", &defaults());
     check_value("Drawing", &drawing());
+    check_value("Station", &station());
+    check_value("Sample", &sample());
+}
+
+fn station() -> Station {
+    Station {
+        name: "north".into(),
+        position: Position { lat: 59.5, lon: -3.25, fix: Fix { satellites: 7, note: Some("good".into()) } },
+        elevation: -12,
+        contact: Contact::Phone(5551234),
+        payload: Payload::Located(Position { lat: 1.5, lon: 2.5, fix: Fix { satellites: 0, note: None } }),
+        tags: vec!["a".into(), "b".into()],
+    }
+}
+
+fn sample() -> Sample {
+    Sample { id: 9, range: Range { low: -5, high: 5 }, unit: Some("mm".into()) }
+}
+
+#[test]
+fn groups_and_unions_in_a_struct_read_and_write() -> capnzero::Result<()> {
+    let value = station();
+    let bytes = capnzero::to_bytes(&value).unwrap();
+    let message = capnzero::read::<Station>(&bytes).unwrap();
+    let root = message.root();
+    // Group readers, nested.
+    assert_eq!(root.position().lat(), 59.5);
+    assert_eq!(root.position().fix().satellites(), 7);
+    assert_eq!(root.position().fix().note(), Some("good"));
+    // The named union, and the anonymous union with a group member.
+    assert!(matches!(root.contact().which(), station::contact::Which::Phone(5551234)));
+    assert_eq!(root.contact().email(), None);
+    let station::Which::Located(located) = root.which() else { panic!("{:?}", root.which()) };
+    assert_eq!((located.lat(), located.lon(), located.fix().note()), (1.5, 2.5, None));
+    assert!(root.is_located() && !root.is_empty());
+    assert_eq!(root.get_tags().len(), 2);
+    // Every member of both unions, owned → bytes → owned.
+    let contacts = [Contact::Unlisted, Contact::Email("x@y".into()), Contact::Phone(1)];
+    let payloads = [Payload::Empty, Payload::Text("t".into()), Payload::Count(-3), station().payload];
+    for (contact, payload) in contacts.iter().cycle().zip(&payloads) {
+        let value = Station { contact: contact.clone(), payload: payload.clone(), ..station() };
+        let bytes = capnzero::to_bytes(&value).unwrap();
+        assert_eq!(Station::read_owned(capnzero::read::<Station>(&bytes).unwrap().root()), value);
+    }
+    // An empty message: groups at their defaults, both unions at member 0.
+    let empty = Station::read_owned(Default::default());
+    assert_eq!(empty.position, Position { lat: 0.0, lon: 0.0, fix: Fix { satellites: 0, note: None } });
+    assert_eq!((empty.contact, empty.payload), (Contact::Unlisted, Payload::Empty));
+    // Builders of groups and unions.
+    let mut builder = capnzero::MessageBuilder::default();
+    let mut root = capnzero::init_root::<Station>(&mut builder);
+    root.position().set_lat(4.0);
+    root.position().fix().set_note("b")?;
+    root.contact().set_email("e")?;
+    root.init_located().set_lon(8.0);
+    let bytes = builder.to_bytes();
+    let read = Station::read_owned(capnzero::read::<Station>(&bytes).unwrap().root());
+    assert_eq!((read.position.lat, read.position.fix.note.as_deref()), (4.0, Some("b")));
+    assert_eq!(read.contact, Contact::Email("e".into()));
+    assert!(matches!(read.payload, Payload::Located(Position { lon: 8.0, .. })));
+    // An unknown discriminant of the anonymous union reads as member 0.
+    let mut builder = capnzero::MessageBuilder::default();
+    let mut root = capnzero::init_root::<Station>(&mut builder);
+    let offset = Station::schema().unwrap().discriminant_offset() as usize;
+    root.untyped().set::<u16>(offset, 77);
+    let bytes = builder.to_bytes();
+    let message = capnzero::read::<Station>(&bytes).unwrap();
+    assert!(matches!(message.root().which(), station::Which::Unknown(77)));
+    assert_eq!(Station::read_owned(message.root()).payload, Payload::Empty);
+    Ok(())
 }
 
 fn drawing() -> Drawing {
@@ -495,6 +694,23 @@ fn the_capnp_crate_reads_what_derived_types_write() -> capnp::Result<()> {
     assert!(matches!(shapes.get(2).which()?, Which::Label(Ok(t)) if t.to_str()? == "hi"));
     assert!(matches!(shapes.get(3).which()?, Which::Maybe(Ok(b)) if b.get_text()?.to_str()? == "plain"));
     assert!(matches!(shapes.get(4).which()?, Which::Tint(Ok(derived_capnp::Color::Green))));
+
+    let message = capnp_message("Station");
+    let station = message.get_root::<derived_capnp::station::Reader>()?;
+    assert_eq!(station.get_name()?.to_str()?, "north");
+    let position = station.get_position();
+    assert_eq!((position.get_lat(), position.get_lon(), position.get_fix().get_satellites()), (59.5, -3.25, 7));
+    assert_eq!(position.get_fix().get_note()?.to_str()?, "good");
+    assert_eq!(station.get_elevation(), -12);
+    assert!(matches!(station.get_contact().which()?, derived_capnp::station::contact::Phone(5551234)));
+    let derived_capnp::station::Located(located) = station.which()? else { panic!("not located") };
+    assert_eq!((located.get_lat(), located.get_lon(), located.get_fix().has_note()), (1.5, 2.5, false));
+    assert_eq!(station.get_tags()?.get(1)?.to_str()?, "b");
+
+    let message = capnp_message("Sample");
+    let sample = message.get_root::<derived_capnp::sample::Reader>()?;
+    assert_eq!((sample.get_id(), sample.get_range().get_low(), sample.get_range().get_high()), (9, -5, 5));
+    assert_eq!(sample.get_unit()?.to_str()?, "mm");
     Ok(())
 }
 
@@ -557,4 +773,26 @@ fn builders_write_in_place() {
     let owned = Lists::read_owned(read.root());
     assert_eq!((owned.ints, owned.texts, owned.colors), (vec![7, 8], vec!["x".to_string()], vec![Color::Blue]));
     assert_eq!(owned.floats, None);
+}
+
+#[test]
+fn a_bound_type_has_the_declarations_id_and_layout() {
+    assert_eq!(<Reading as Struct>::TYPE_ID, <bound::sensor::Reading as Struct>::TYPE_ID);
+    assert_eq!(<Reading as Struct>::DATA_WORDS, <bound::sensor::Reading as Struct>::DATA_WORDS);
+    assert_eq!(<Reading as Struct>::POINTER_COUNT, <bound::sensor::Reading as Struct>::POINTER_COUNT);
+    // What one writes, the other reads.
+    let value = Reading {
+        at: -4,
+        span: Span { low: 0.5, high: 2.5 },
+        status: Status::Fault("hot".into()),
+        source: Some("probe".into()),
+    };
+    let bytes = capnzero::to_bytes(&value).unwrap();
+    let message = capnzero::read::<bound::sensor::Reading>(&bytes).unwrap();
+    let generated = message.root();
+    assert_eq!((generated.at(), generated.span().low(), generated.span().high()), (-4, 0.5, 2.5));
+    assert_eq!(generated.fault(), Some("hot"));
+    assert_eq!(generated.source(), Some("probe"));
+    let bytes = capnzero::to_bytes(&generated.to_owned()).unwrap();
+    assert_eq!(Reading::read_owned(capnzero::read::<Reading>(&bytes).unwrap().root()), value);
 }

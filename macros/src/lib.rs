@@ -262,3 +262,11 @@ pub fn derive_capnp_enum(input: proc_macro::TokenStream) -> proc_macro::TokenStr
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
     capnzero_schema::derive::derive_enum(&input).into()
 }
+
+/// One step of a derive whose struct has group or union fields: a group type's description
+/// received (see `capnzero_schema::derive`). Generated code calls it; not an API.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __derive_step(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    capnzero_schema::derive::derive_step(input.into()).into()
+}

@@ -23,6 +23,14 @@ pub mod helpers {
         clear_pointer, cleared_pointer_of, data, default_list, default_struct, empty_struct, init_struct,
         init_struct_list, pointer_of, struct_at, struct_element, text, write_struct, write_struct_element,
     };
+
+    /// How a derived group's owned value (the user's own type) is written through the builder
+    /// `B` of the group in one parent. A trait, not a method of the type: the same type may be
+    /// a group of several parents, each with its own builder.
+    pub trait WriteGroup<B> {
+        /// Writes every field of the group.
+        fn write_group(&self, builder: B) -> crate::Result<()>;
+    }
 }
 
 /// A struct type generated from a schema (or derived): the owned value type, which names its

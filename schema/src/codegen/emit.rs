@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use proc_macro2::{Ident, Literal, TokenStream};
-use quote::quote;
+use quote::{quote, ToTokens};
 
 use crate::model::{AnyPointer, Brand, Field, FieldKind, Node, NodeKind, StructNode, Type, Value};
 
@@ -104,6 +104,11 @@ impl<'p, 'c> Emitter<'p, 'c> {
     pub(super) fn path(&self, from_depth: usize, id: u64, suffix: &str) -> TokenStream {
         let loc = &self.plan.locs[&id];
         let supers = (0..from_depth).map(|_| quote!(super::));
+        // A derived group's owned type is the user's, named through its alias at the top.
+        if let (Some(alias), "") = (self.plan.user_groups.get(&id), suffix) {
+            let alias = plain(alias);
+            return quote!(#(#supers)* #alias);
+        }
         let modules = loc.modules.iter().map(|m| ident(m));
         let name = plain(&format!("{}{suffix}", loc.name));
         quote!(#(#supers)* #(#modules ::)* #name)
@@ -291,7 +296,8 @@ impl<'p, 'c> Emitter<'p, 'c> {
         let loc = self.plan.locs[&node.id].clone();
         let depth = loc.modules.len();
         let inner_depth = depth + 1;
-        let owned = plain(&loc.name);
+        let user_group = self.plan.user_groups.contains_key(&node.id);
+        let owned = if user_group { self.path(depth, node.id, "") } else { plain(&loc.name).into_token_stream() };
         let reader = plain(&format!("{}Reader", loc.name));
         let builder = plain(&format!("{}Builder", loc.name));
         let module = ident(&snake_case(&loc.name));
@@ -485,20 +491,35 @@ impl<'p, 'c> Emitter<'p, 'c> {
                 }
             }
         };
+        let write_fields = if user_group {
+            quote! {
+                impl<'b> #rt::WriteGroup<#builder<'b>> for #owned {
+                    fn write_group(&self, mut builder: #builder<'b>) -> #rt::Result<()> {
+                        let _ = &mut builder;
+                        #write
+                        ::core::result::Result::Ok(())
+                    }
+                }
+            }
+        } else {
+            quote! {
+                impl #impl_plain #owned #args {
+                    /// Writes every field into `builder`.
+                    #[doc(hidden)]
+                    pub fn write_fields(&self, mut builder: #builder #args_anon) -> #rt::Result<()> {
+                        let _ = &mut builder;
+                        #write
+                        ::core::result::Result::Ok(())
+                    }
+                }
+            }
+        };
         let tokens = quote! {
             #reflect
 
             #owned_item
 
-            impl #impl_plain #owned #args {
-                /// Writes every field into `builder`.
-                #[doc(hidden)]
-                pub fn write_fields(&self, mut builder: #builder #args_anon) -> #rt::Result<()> {
-                    let _ = &mut builder;
-                    #write
-                    ::core::result::Result::Ok(())
-                }
-            }
+            #write_fields
 
             #reader_doc
             #reader_derive
@@ -653,7 +674,7 @@ impl<'p, 'c> Emitter<'p, 'c> {
                     out.owned_fields.extend(quote!(#field_doc pub #name: #group_owned,));
                     out.owned_defaults.extend(quote!(#name: ::core::default::Default::default(),));
                     out.to_owned.extend(quote!(#name: self.#name().to_owned(),));
-                    out.write.extend(quote!(self.#name.write_fields(builder.#name())?;));
+                    out.write.extend(self.write_group(*type_id, quote!(&self.#name), quote!(builder.#name())));
                     out.reader_methods.extend(quote! {
                         #field_doc
                         pub fn #name(self) -> #group_reader_ty {
@@ -1125,8 +1146,8 @@ impl Emitter<'_, '_> {
                         to_owned_arms.extend(
                             quote!(#module::Which::#variant(value) => #module::Union::#variant(value.to_owned()),),
                         );
-                        write_arms
-                            .extend(quote!(#module::Union::#variant(value) => value.write_fields(builder.#init())?,));
+                        let write = self.write_group(self.group_id(field), quote!(value), quote!(builder.#init()));
+                        write_arms.extend(quote!(#module::Union::#variant(value) => { #write }));
                     } else if is_pointer {
                         which_arms.extend(quote!(#d => #module::Which::#variant(self.#name()),));
                         to_owned_arms.extend(
@@ -1231,7 +1252,7 @@ impl Emitter<'_, '_> {
             #which_copy
         };
         if self.plan.user_owned.contains_key(&node.id) {
-            self.user_union(node, members, &module, disc, out);
+            self.user_union(node, members, &module, disc, depth, out);
             return which_enum;
         }
         out.owned_fields.extend(quote! {
@@ -1273,20 +1294,30 @@ impl Emitter<'_, '_> {
         }
     }
 
-    /// The owned value and the write of a derived struct that is only a union: the user's enum,
-    /// one variant per member (a unit variant for Void, else one value in the form the derive
-    /// read). A discriminant this schema does not know reads as the member of discriminant 0
-    /// at its default, as an empty struct does: the user's enum has no variant for it.
+    /// The owned value and the write of the anonymous union of a derived struct or group: the
+    /// user's enum, one variant per member (a unit variant for Void, else one value in the form
+    /// the derive read), which is the whole owned value of a struct or named union that is only
+    /// a union, or the value of one field. A discriminant this schema does not know reads as the
+    /// member of discriminant 0 at its default, as an empty struct does: the user's enum has no
+    /// variant for it.
     fn user_union(
         &self,
         node: &Node,
         members: &[(usize, &Field)],
         module: &Ident,
         disc: &Literal,
+        depth: usize,
         out: &mut FieldsOut,
     ) {
-        let owned = plain(&self.plan.locs[&node.id].name);
-        let reader = plain(&format!("{owned}Reader"));
+        let reader = plain(&format!("{}Reader", self.plan.locs[&node.id].name));
+        let (owned, field) = match self.plan.user_unions.get(&node.id) {
+            Some((field, alias)) => {
+                let supers = (0..depth).map(|_| quote!(super::));
+                let alias = plain(alias);
+                (quote!(#(#supers)* #alias), Some(ident(field)))
+            }
+            None => (self.path(depth, node.id, ""), None),
+        };
         let mut read_arms = TokenStream::new();
         let mut write_arms = TokenStream::new();
         for &(index, field) in members {
@@ -1294,10 +1325,19 @@ impl Emitter<'_, '_> {
             let name = ident(&snake);
             let get = plain(&format!("get_{snake}"));
             let set = plain(&format!("set_{snake}"));
+            let init = plain(&format!("init_{snake}"));
             let variant = plain(&self.plan.variant_name(field));
             let form = self.user_form(node.id, index).unwrap_or_default();
-            let FieldKind::Slot { ty, .. } = &field.kind else { continue };
             let d = Literal::u16_suffixed(field.discriminant_value);
+            let ty = match &field.kind {
+                FieldKind::Slot { ty, .. } => ty,
+                FieldKind::Group { type_id } => {
+                    read_arms.extend(quote!(#module::Which::#variant(value) => #owned::#variant(value.to_owned()),));
+                    let write = self.write_group(*type_id, quote!(value), quote!(builder.#init()));
+                    write_arms.extend(quote!(#owned::#variant(value) => { #write }));
+                    continue;
+                }
+            };
             match self.slot(ty) {
                 Slot::Void => {
                     read_arms.extend(quote!(#module::Which::#variant => #owned::#variant,));
@@ -1323,23 +1363,44 @@ impl Emitter<'_, '_> {
                 }
             }
         }
-        out.owned_expr = Some(quote! {
-            match self.which() {
-                #read_arms
-                #module::Which::Unknown(_) => #reader::default().to_owned(),
+        out.reader_methods.extend(quote! {
+            /// The union, owned.
+            #[doc(hidden)]
+            pub fn __capnzero_union(self) -> #owned {
+                match self.which() {
+                    #read_arms
+                    // Discriminant 0 is a known member: no second turn.
+                    #module::Which::Unknown(_) => #reader::default().__capnzero_union(),
+                }
             }
         });
-        out.write.extend(quote! {
-            match self {
-                #write_arms
+        match field {
+            Some(field) => {
+                out.to_owned.extend(quote!(#field: self.__capnzero_union(),));
+                out.write.extend(quote!(match &self.#field { #write_arms }));
             }
-        });
+            None => {
+                out.owned_expr = Some(quote!(self.__capnzero_union()));
+                out.write.extend(quote!(match self { #write_arms }));
+            }
+        }
     }
 
     /// `, Path, …`: the derives `$Rust.options` adds to the owned types of struct `id`.
     fn extra_derives(&self, id: u64) -> TokenStream {
         let paths = self.plan.derives.get(&id).into_iter().flatten().filter_map(|p| p.parse::<TokenStream>().ok());
         quote!(#(, #paths)*)
+    }
+
+    /// The statement writing the owned value of group `id` (`value`, a reference) through
+    /// `builder`.
+    fn write_group(&self, id: u64, value: TokenStream, builder: TokenStream) -> TokenStream {
+        if self.plan.user_groups.contains_key(&id) {
+            let rt = rt();
+            quote!(#rt::WriteGroup::write_group(#value, #builder)?;)
+        } else {
+            quote!((#value).write_fields(#builder)?;)
+        }
     }
 
     fn group_id(&self, field: &Field) -> u64 {

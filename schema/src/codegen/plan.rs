@@ -35,8 +35,14 @@ pub struct DeriveSpec {
     /// The placeholders of types declared elsewhere (named by the derived struct's fields), by
     /// node ID: the alias (at the macro's top level) generated code names each through.
     pub aliases: HashMap<u64, String>,
-    /// The derived struct: each field's owned form, in the node's field order.
+    /// The derived struct and its groups: each field's owned form, in the node's field order.
     pub owned: HashMap<u64, Vec<OwnedForm>>,
+    /// The groups (and named unions) whose owned type is a type of the user's: the alias (at
+    /// the macro's top level) generated code names it through.
+    pub group_types: HashMap<u64, String>,
+    /// The structs and groups whose anonymous union the user's type holds in a field of enum
+    /// type: the field's name, and the alias of the enum.
+    pub union_fields: HashMap<u64, (String, String)>,
 }
 
 /// How the user's type holds a field: pointers as `Option<…>` or not (null read as the
@@ -87,6 +93,10 @@ pub struct Plan<'c> {
     /// Structs whose owned type is the user's own (`#[derive(CapnpStruct)]`): each field's
     /// owned form, in the node's field order.
     pub user_owned: HashMap<u64, Vec<OwnedForm>>,
+    /// [`DeriveSpec::group_types`].
+    pub user_groups: HashMap<u64, String>,
+    /// [`DeriveSpec::union_fields`].
+    pub user_unions: HashMap<u64, (String, String)>,
     /// What cannot be generated.
     pub errors: Vec<String>,
 }
@@ -120,6 +130,8 @@ impl<'c> Plan<'c> {
             union_generics: HashMap::new(),
             derives: HashMap::new(),
             user_owned: HashMap::new(),
+            user_groups: HashMap::new(),
+            user_unions: HashMap::new(),
             errors: Vec::new(),
         };
         let Some(file) = plan.nodes.get(&file_id).copied() else {
@@ -128,6 +140,8 @@ impl<'c> Plan<'c> {
         };
         plan.check_annotations(file, &file.display_name);
         plan.user_owned = derive.owned.clone();
+        plan.user_groups = derive.group_types.clone();
+        plan.user_unions = derive.union_fields.clone();
         let mut taken = HashSet::new();
         for nested in &file.nested_nodes {
             if let Some(alias) = derive.aliases.get(&nested.id) {

@@ -106,16 +106,32 @@ impl Emitter<'_, '_> {
                 }
             }
         };
-        quote! {
-            impl #impl_plain #owned #args {
-                #schema_doc
-                pub fn schema() -> ::core::result::Result<#rt::StructSchema<'static>, #rt::ReflectError> {
-                    #cell.struct_schema(#id)
+        // A derived group's owned type is the user's, which may be the group of several parents:
+        // it has no schema of its own, and its text is its parent's.
+        let owned_schema = if self.plan.user_groups.contains_key(&node.id) {
+            TokenStream::new()
+        } else {
+            quote! {
+                impl #impl_plain #owned #args {
+                    #schema_doc
+                    pub fn schema() -> ::core::result::Result<#rt::StructSchema<'static>, #rt::ReflectError> {
+                        #cell.struct_schema(#id)
+                    }
+
+                    /// Each field's name in the schema and in Rust (its accessor), in the node's order.
+                    pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[#(#names),*];
                 }
 
-                /// Each field's name in the schema and in Rust (its accessor), in the node's order.
-                pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[#(#names),*];
+                impl #impl_plain ::core::fmt::Display for #owned #args {
+                    #text_doc
+                    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        #cell.fmt_written(#id, f, |builder| self.write_fields(#builder { builder, #phantom_init }))
+                    }
+                }
             }
+        };
+        quote! {
+            #owned_schema
 
             impl #impl_a #reader #args_a {
                 /// The struct read through the dynamic API (fields by schema name).
@@ -138,12 +154,6 @@ impl Emitter<'_, '_> {
                 }
             }
 
-            impl #impl_plain ::core::fmt::Display for #owned #args {
-                #text_doc
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    #cell.fmt_written(#id, f, |builder| self.write_fields(#builder { builder, #phantom_init }))
-                }
-            }
 
             #owned_debug
 

@@ -2,6 +2,7 @@
 //! spanned on what it is about: an unknown key on the key.
 
 use proc_macro2::Span;
+use syn::spanned::Spanned;
 use syn::{Attribute, Expr, ExprLit, ExprPath, ExprUnary, Lit, LitInt, LitStr, UnOp};
 
 /// The attributes of a derived struct or enum.
@@ -11,6 +12,12 @@ pub(crate) struct TypeAttrs {
     pub id: Option<(u64, Span)>,
     /// `key = "x, y"`: value semantics by these fields (struct only).
     pub key: Option<LitStr>,
+    /// `group`: the type is a group (or, an enum with data, a union) laid out in its parents.
+    pub group: Option<Span>,
+    /// `schema = "file.capnp"`: the file of the declaration the type is bound to.
+    pub schema: Option<LitStr>,
+    /// `name = "Point"`: the bound declaration's name in that file.
+    pub name: Option<LitStr>,
 }
 
 /// The attributes of a field or an enum variant.
@@ -24,6 +31,10 @@ pub(crate) struct MemberAttrs {
     pub is_enum: bool,
     /// `list`: a `Vec<u8>` field is `List(UInt8)`, not Data.
     pub list: bool,
+    /// `group`: the field's type is a derived group, laid out in this struct.
+    pub group: bool,
+    /// `union`: the field's type is a derived union, this struct's anonymous union.
+    pub union: bool,
 }
 
 /// Where the attributes are, which decides the keys they take.
@@ -38,9 +49,9 @@ pub(crate) enum Place {
 impl Place {
     fn keys(self) -> &'static str {
         match self {
-            Place::Struct => "`id`, `key`",
+            Place::Struct => "`id`, `key`, `group`, `schema`, `name`",
             Place::Enum => "`id`",
-            Place::Field => "`ordinal`, `default`, `enum`, `list`",
+            Place::Field => "`ordinal`, `default`, `enum`, `list`, `group`, `union`",
             Place::Variant => "`ordinal`",
         }
     }
@@ -65,6 +76,9 @@ pub(crate) fn type_attrs(attrs: &[Attribute], place: Place, errors: &mut Vec<syn
                     out.id = Some((id, lit.span()));
                 }
                 "key" if place == Place::Struct => out.key = Some(meta.value()?.parse()?),
+                "group" if place == Place::Struct => out.group = Some(meta.path.span()),
+                "schema" if place == Place::Struct => out.schema = Some(meta.value()?.parse()?),
+                "name" if place == Place::Struct => out.name = Some(meta.value()?.parse()?),
                 _ => return Err(unknown(&meta, place)),
             }
             Ok(())
@@ -90,6 +104,8 @@ pub(crate) fn member_attrs(attrs: &[Attribute], place: Place, errors: &mut Vec<s
                 "default" if place == Place::Field => out.default = Some(meta.value()?.parse()?),
                 "enum" if place == Place::Field => out.is_enum = true,
                 "list" if place == Place::Field => out.list = true,
+                "group" if place == Place::Field => out.group = true,
+                "union" if place == Place::Field => out.union = true,
                 _ => return Err(unknown(&meta, place)),
             }
             Ok(())

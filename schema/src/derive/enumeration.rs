@@ -13,10 +13,13 @@ use crate::id::child_id;
 
 /// `#[derive(CapnpEnum)]`.
 pub fn derive_enum(input: &DeriveInput) -> TokenStream {
-    match derive_enum_inner(input) {
+    // Described, so that a struct naming it as a group learns it is an enum.
+    let own = super::chain::description(&input.ident, &super::chain::Desc::Enum);
+    let body = match derive_enum_inner(input) {
         Ok(tokens) => tokens,
         Err(errors) => errors_to_tokens(errors),
-    }
+    };
+    quote!(#own #body)
 }
 
 fn derive_enum_inner(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Error>> {

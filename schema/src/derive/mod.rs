@@ -11,25 +11,35 @@
 //! the real types' embedded schemas for reflection and the text format.
 
 mod attrs;
+mod binding;
+mod chain;
 mod enumeration;
+mod scope;
+mod text;
 mod types;
 
 use std::collections::HashMap;
 
+use std::path::PathBuf;
+
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
-use syn::ext::IdentExt;
 use syn::spanned::Spanned;
-use syn::{Data, DeriveInput, Fields};
+use syn::DeriveInput;
 
-use crate::codegen::{generate_derived, DeriveSpec};
+use crate::codegen::{generate_derived, DeriveSpec, OwnedForm};
 use crate::compile::{compile, Compiled, MemoryLoader, SourceFile};
 use crate::id::child_id;
 use crate::load::STANDARD_IMPORTS;
+use crate::model::{FieldKind, NodeKind};
 
-use attrs::{member_attrs, type_attrs, Place};
-use types::{field_shape, suffixed, FieldType, Hints, Named, Shape};
+use attrs::{type_attrs, Place};
+use chain::Desc;
+use scope::{Member, MemberKind, Reading, Scope};
+use text::{Style, Text};
+use types::{suffixed, Named};
 
+pub use chain::derive_step;
 pub use enumeration::derive_enum;
 
 /// The path generated code reaches the runtime through.
@@ -98,212 +108,145 @@ fn error_message(error: &str) -> &str {
     error.split_once(": error: ").map_or(error, |(_, message)| message)
 }
 
-/// A field (or union variant) as written: its name, type and attributes.
-type Member<'a> = (syn::Ident, &'a syn::Type, &'a [syn::Attribute]);
-
-/// One field of a derived struct, as the schema declares it.
-struct DerivedField {
-    ident: syn::Ident,
-    rust_name: String,
-    schema_name: String,
-    ordinal: u16,
-    shape: Shape,
-    default: Option<String>,
-    /// Where errors about the field go: its default when it has one, else its name.
-    span: Span,
+/// `#[derive(CapnpStruct)]`: the type's description (for structs that name it as a group),
+/// and its code: generated at once, or, when its fields name groups or unions, once their
+/// descriptions are in (see `chain`).
+pub fn derive_struct(input: &DeriveInput) -> TokenStream {
+    if scope::is_group_type(input) {
+        return derive_group(input);
+    }
+    let own = chain::description(&input.ident, &Desc::Struct);
+    let paths = scope::group_paths(input);
+    let body = if paths.is_empty() { generate(input, &HashMap::new()) } else { chain::start(input, &paths) };
+    quote!(#own #body)
 }
 
-/// `#[derive(CapnpStruct)]`.
-pub fn derive_struct(input: &DeriveInput) -> TokenStream {
-    match derive_struct_inner(input) {
+/// A `#[capnp(group)]` type: checked, and described for the structs that hold it; the code
+/// that reads and writes it is theirs (its offsets are in their layouts).
+fn derive_group(input: &DeriveInput) -> TokenStream {
+    let mut errors = Vec::new();
+    let attrs = type_attrs(&input.attrs, Place::Struct, &mut errors);
+    let given = [
+        ("id", attrs.id.map(|(_, span)| span)),
+        ("key", attrs.key.as_ref().map(|k| k.span())),
+        ("schema", attrs.schema.as_ref().map(|s| s.span())),
+        ("name", attrs.name.as_ref().map(|s| s.span())),
+    ];
+    for (what, span) in given {
+        if let Some(span) = span {
+            errors.push(syn::Error::new(
+                span,
+                format!("a group has no `{what}` of its own: it is part of the structs that hold it"),
+            ));
+        }
+    }
+    if !input.generics.params.is_empty() {
+        errors.push(syn::Error::new(input.generics.span(), "a derived Cap'n Proto group cannot be generic"));
+    }
+    let mut reading = Reading { descs: None, stack: Vec::new(), broken: false };
+    scope::read_scope(input, &mut reading, &mut errors);
+    if errors.is_empty() {
+        chain::description(&input.ident, &Desc::Group(Box::new(chain::group_tokens(input))))
+    } else {
+        let own = chain::description(&input.ident, &Desc::Broken);
+        let errors = errors_to_tokens(errors);
+        quote!(#own #errors)
+    }
+}
+
+/// The code of a derived struct, its group and union types' descriptions at hand.
+pub(crate) fn generate(input: &DeriveInput, descs: &HashMap<String, Desc>) -> TokenStream {
+    match generate_inner(input, descs) {
         Ok(tokens) => tokens,
         Err(errors) => errors_to_tokens(errors),
     }
 }
 
-fn derive_struct_inner(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Error>> {
+fn generate_inner(input: &DeriveInput, descs: &HashMap<String, Desc>) -> Result<TokenStream, Vec<syn::Error>> {
     let mut errors = Vec::new();
     let name = input.ident.to_string();
     if !input.generics.params.is_empty() {
         errors.push(syn::Error::new(input.generics.span(), "a derived Cap'n Proto struct cannot be generic"));
     }
-    // The members: a struct's fields, or the variants of an enum (a struct that is only a
-    // union): a unit variant is Void, a variant of one value is a member of its type.
-    let void: syn::Type = syn::parse_quote!(());
-    let (members, is_union): (Vec<Member<'_>>, bool) = match &input.data {
-        Data::Struct(data) => match &data.fields {
-            Fields::Named(named) => {
-                (named.named.iter().filter_map(|f| Some((f.ident.clone()?, &f.ty, &f.attrs[..]))).collect(), false)
-            }
-            Fields::Unit => (Vec::new(), false),
-            Fields::Unnamed(_) => {
-                return Err(vec![syn::Error::new(
-                    input.ident.span(),
-                    "`CapnpStruct` needs named fields (Cap'n Proto fields have names)",
-                )])
-            }
-        },
-        Data::Enum(data) => {
-            let mut members = Vec::new();
-            for variant in &data.variants {
-                match &variant.fields {
-                    Fields::Unit => members.push((variant.ident.clone(), &void, &variant.attrs[..])),
-                    Fields::Unnamed(one) if one.unnamed.len() == 1 => {
-                        members.push((variant.ident.clone(), &one.unnamed[0].ty, &variant.attrs[..]))
-                    }
-                    _ => errors.push(syn::Error::new(
-                        variant.ident.span(),
-                        "a variant of a union holds nothing or one value (`Circle(f64)`); groups in unions are not \
-                         supported yet",
-                    )),
-                }
-            }
-            if members.len() < 2 && errors.is_empty() {
-                errors.push(syn::Error::new(input.ident.span(), "a Cap'n Proto union has at least two members"));
-            }
-            (members, true)
-        }
-        Data::Union(_) => {
-            return Err(vec![syn::Error::new(
-                input.ident.span(),
-                "`CapnpStruct` derives structs, and enums with data as unions; not Rust unions",
-            )])
-        }
-    };
     let attrs = type_attrs(&input.attrs, Place::Struct, &mut errors);
-    let mut derived = Vec::new();
-    for (index, (ident, field_ty, field_attrs)) in members.into_iter().enumerate() {
-        let member = member_attrs(field_attrs, Place::Field, &mut errors);
-        let hints = Hints { is_enum: member.is_enum, bytes_as_list: member.list };
-        if is_union && member.default.is_some() {
-            errors.push(syn::Error::new(ident.span(), "a union member has no default (its kind's zero)"));
-        }
-        let shape = match field_shape(field_ty, hints) {
-            Ok(shape) => shape,
-            Err(e) => {
-                errors.push(e);
-                continue;
-            }
-        };
-        if member.is_enum && !shape.ty.named().is_some_and(|n| n.is_enum) {
-            errors.push(syn::Error::new(field_ty.span(), "`#[capnp(enum)]` is for a field that names an enum type"));
-        }
-        let default = match &member.default {
-            // The enum's ordinals are in its own derive, out of this one's sight.
-            Some(expr) if shape.ty.is_enum() => {
-                errors.push(syn::Error::new_spanned(
-                    expr,
-                    "a default for an enum field is not supported yet: the derive cannot see the enum's ordinals \
-                     (its default is the enumerant of ordinal 0)",
-                ));
-                None
-            }
-            Some(expr) => match attrs::default_text(expr) {
-                Some(text) if default_fits(&shape.ty, expr) => Some(text),
-                _ => {
-                    errors.push(syn::Error::new_spanned(
-                        expr,
-                        "this default does not fit the field: give a number, `true`/`false`, a string (Text), a \
-                         byte string (Data) or an enum variant (`Color::Green`)",
-                    ));
-                    None
-                }
-            },
-            None => None,
-        };
-        let rust_name = ident.unraw().to_string();
-        let schema_name = lower_camel(&rust_name);
-        if is_union && crate::codegen::pascal_case(&crate::codegen::snake_case(&schema_name)) != rust_name {
-            errors.push(syn::Error::new(
-                ident.span(),
-                format!(
-                    "`{rust_name}` does not come back from its member name `{schema_name}`: name variants in \
-                         PascalCase (`HttpCode`, not `HTTPCode`)"
-                ),
-            ));
-        }
-        let ordinal = member.ordinal.map_or(index as u16, |(n, _)| n);
-        let span = member.default.as_ref().map_or(ident.span(), |d| d.span());
-        derived.push((
-            member.ordinal,
-            DerivedField { schema_name: lower_camel(&rust_name), rust_name, ident, ordinal, shape, default, span },
-        ));
+    let mut reading = Reading { descs: Some(descs), stack: Vec::new(), broken: false };
+    let mut scope = scope::read_scope(input, &mut reading, &mut errors);
+    if reading.broken {
+        // A group type's derive has said what is wrong.
+        return Err(errors);
     }
-    check_ordinals(&input.ident, &derived, &mut errors);
-    let derived: Vec<DerivedField> = derived.into_iter().map(|(_, f)| f).collect();
-    let key = attrs.key.as_ref().map(|key| key_text(key, &derived, &mut errors));
+    scope.number(&mut 0);
+    check_ordinals(&input.ident, &scope.slots(), &mut errors);
+    let key = attrs.key.as_ref().map(|key| key_text(key, &scope, &mut errors));
+    let bound = bound_declaration(&attrs, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
 
-    let id = type_id(attrs.id, &name);
+    let id = match &bound {
+        Some(bound) => bound.id,
+        None => type_id(attrs.id, &name),
+    };
     let is_self = |named: &Named| named.path.is_ident("Self") || named.path.is_ident(&input.ident);
     // The types the fields name, each once, in order.
     let mut deps: Vec<Named> = Vec::new();
-    for field in &derived {
-        if let Some(named) = field.shape.ty.named() {
-            if !is_self(named) && !deps.contains(named) {
-                deps.push(named.clone());
+    for member in scope.slots() {
+        if let MemberKind::Slot { shape, .. } = &member.kind {
+            if let Some(named) = shape.ty.named() {
+                if !is_self(named) && !deps.contains(named) {
+                    deps.push(named.clone());
+                }
             }
         }
     }
     let placeholder_id = |i: usize| child_id(id, &format!("placeholder {i}"));
     let dep_index = |named: &Named| deps.iter().position(|d| d == named);
 
-    let declaration = declaration(&name, id, &derived, is_union, &|named| {
+    let header = format!("struct {name} @{id:#018x}");
+    let mut declaration = Text::default();
+    let real_names = |named: &Named| if is_self(named) { name.clone() } else { named.name.clone() };
+    declaration.structure(&header, &scope, &Style { annotated: false, type_name: &real_names });
+    let declaration = declaration.text;
+
+    let file_name = format!("{name}.capnp");
+    let file_id = child_id(id, "file");
+    let mut text = Text::default();
+    text.line(0, &format!("@{file_id:#018x};"), None);
+    text.line(0, "using Rust = import \"/capnzero/annotate.capnp\";", None);
+    let key_annotation = key.map(|k| format!(" $Rust.key(\"{k}\")")).unwrap_or_default();
+    let placeholders = |named: &Named| {
         if is_self(named) {
             name.clone()
         } else {
-            named.name.clone()
+            format!("CapnzeroPlaceholder{}", dep_index(named).unwrap_or(0))
         }
-    });
-    let file_name = format!("{name}.capnp");
-    let file_id = child_id(id, "file");
-    let mut text = format!("@{file_id:#018x};\nusing Rust = import \"/capnzero/annotate.capnp\";\n");
-    let key_annotation = key.map(|k| format!(" $Rust.key(\"{k}\")")).unwrap_or_default();
-    text.push_str(&format!("struct {name} @{id:#018x}{key_annotation} {{\n"));
-    let first_field_line = if is_union { 5 } else { 4 };
-    if is_union {
-        text.push_str("  union {\n");
-    }
-    for field in &derived {
-        let ty = field.shape.ty.schema(&|named| {
-            if is_self(named) {
-                name.clone()
-            } else {
-                format!("CapnzeroPlaceholder{}", dep_index(named).unwrap_or(0))
-            }
-        });
-        let default = field.default.as_ref().map(|d| format!(" = {d}")).unwrap_or_default();
-        // Variants were checked to come back from their member names.
-        let rename = if is_union || crate::codegen::snake_case(&field.schema_name) == field.rust_name {
-            String::new()
-        } else {
-            format!(" $Rust.name(\"{}\")", field.rust_name)
-        };
-        text.push_str(&format!("  {} @{} :{ty}{default}{rename};\n", field.schema_name, field.ordinal));
-    }
-    if is_union {
-        text.push_str("  }\n");
-    }
-    text.push_str("}\n");
+    };
+    text.structure(&format!("{header}{key_annotation}"), &scope, &Style { annotated: true, type_name: &placeholders });
     for (i, dep) in deps.iter().enumerate() {
         let kind = if dep.is_enum { "enum" } else { "struct" };
-        text.push_str(&format!("{kind} CapnzeroPlaceholder{i} @{:#018x} {{}}\n", placeholder_id(i)));
+        text.line(0, &format!("{kind} CapnzeroPlaceholder{i} @{:#018x} {{}}", placeholder_id(i)), None);
     }
 
-    let (compiled, compiled_file) = compile_text(&file_name, &text).map_err(|errors| {
+    let (compiled, compiled_file) = compile_text(&file_name, &text.text).map_err(|errors| {
         errors
             .iter()
             .map(|error| {
                 let at = error_line(error, &file_name)
-                    .and_then(|line| line.checked_sub(first_field_line))
-                    .and_then(|index| derived.get(index))
-                    .map_or(input.ident.span(), |field| field.span);
+                    .and_then(|line| text.spans.get(line.checked_sub(1)?).copied().flatten())
+                    .unwrap_or(input.ident.span());
                 syn::Error::new(at, format!("Cap'n Proto: {}", error_message(error)))
             })
             .collect::<Vec<_>>()
     })?;
+    if let Some(bound) = &bound {
+        let differences = binding::compare(&compiled, id, &bound.compiled, bound.id);
+        if !differences.is_empty() {
+            return Err(vec![syn::Error::new(
+                bound.span,
+                format!("`{name}` is not laid out as `{}` in {}: {}", bound.name, bound.file, differences.join("; ")),
+            )]);
+        }
+    }
 
     let rt = rt();
     let alias = |i: usize| format_ident!("__Capnzero{}{}", name, i);
@@ -339,7 +282,12 @@ fn derive_struct_inner(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Erro
             }
         });
     }
-    spec.owned.insert(id, derived.iter().map(|f| f.shape.form).collect());
+    let mut groups = Vec::new();
+    map_nodes(&compiled, id, &scope, &mut spec, &mut groups, &|i| format!("__Capnzero{name}G{i}"));
+    for (i, path) in groups.iter().enumerate() {
+        let alias_ident = format_ident!("__Capnzero{}G{}", name, i);
+        uses.extend(quote!(#[allow(unused_imports)] use #path as #alias_ident;));
+    }
     let generated = generate_derived(&compiled, compiled_file, &spec, &links).map_err(|errors| {
         errors.into_iter().map(|e| syn::Error::new(input.ident.span(), format!("capnzero: {e}"))).collect::<Vec<_>>()
     })?;
@@ -349,9 +297,16 @@ fn derive_struct_inner(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Erro
         "The Cap'n Proto declaration `{name}` is equivalent to: its layout, IDs and names, to hand to \
          other languages.\n\n```capnp\n{declaration}```"
     );
+    let rebuild = bound.iter().flat_map(|b| &b.files).map(|file| {
+        let file = file.to_string_lossy();
+        quote!(
+            const _: &[u8] = ::core::include_bytes!(#file);
+        )
+    });
     Ok(quote! {
         #uses
         #generated
+        #(#rebuild)*
 
         impl #ident {
             #[doc = #doc]
@@ -371,41 +326,105 @@ fn derive_struct_inner(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Erro
     })
 }
 
-/// Whether a default literal is of the field's kind.
-fn default_fits(ty: &FieldType, expr: &syn::Expr) -> bool {
-    use syn::{Expr, ExprLit, Lit};
-    let lit = match expr {
-        Expr::Unary(unary) => match &*unary.expr {
-            Expr::Lit(ExprLit { lit, .. }) => lit,
-            _ => return false,
-        },
-        Expr::Lit(ExprLit { lit, .. }) => lit,
-        Expr::Path(_) => return ty.is_enum(),
-        _ => return false,
+/// Fills in, for the compiled node `id` (the struct or one of its groups) read from `scope`,
+/// each field's owned form, the user's types of its groups and union, and recurses into its
+/// groups; `groups` collects the paths of those types, each aliased as `alias(index)`.
+fn map_nodes(
+    compiled: &Compiled,
+    id: u64,
+    scope: &Scope,
+    spec: &mut DeriveSpec,
+    groups: &mut Vec<syn::Path>,
+    alias: &dyn Fn(usize) -> String,
+) {
+    let Some(node) = compiled.nodes.iter().find(|n| n.id == id) else { return };
+    let NodeKind::Struct(st) = &node.kind else { return };
+    let mut by_name: HashMap<&str, &Member> = HashMap::new();
+    for member in &scope.members {
+        if let MemberKind::Union { ty, scope: union } = &member.kind {
+            groups.push(ty.clone());
+            spec.union_fields.insert(id, (member.rust_name.clone(), alias(groups.len() - 1)));
+            by_name.extend(union.members.iter().map(|m| (m.schema_name.as_str(), m)));
+        } else {
+            by_name.insert(&member.schema_name, member);
+        }
+    }
+    let forms = st.fields.iter().map(|field| match by_name.get(field.name.as_str()).map(|m| &m.kind) {
+        Some(MemberKind::Slot { shape, .. }) => shape.form,
+        _ => OwnedForm::default(),
+    });
+    spec.owned.insert(id, forms.collect());
+    for field in &st.fields {
+        let FieldKind::Group { type_id } = field.kind else { continue };
+        if let Some(MemberKind::Group { ty, scope }) = by_name.get(field.name.as_str()).map(|m| &m.kind) {
+            groups.push(ty.clone());
+            spec.group_types.insert(type_id, alias(groups.len() - 1));
+            map_nodes(compiled, type_id, scope, spec, groups, alias);
+        }
+    }
+}
+
+/// The declaration a struct is bound to by `#[capnp(schema = "…", name = "…")]`.
+struct Bound {
+    compiled: Compiled,
+    id: u64,
+    /// The schema files read, to rebuild when they change.
+    files: Vec<PathBuf>,
+    file: String,
+    name: String,
+    /// The `schema = "…"` string, where mismatches are reported.
+    span: Span,
+}
+
+/// The declaration `#[capnp(schema, name)]` binds the struct to, loaded; `None` without them.
+fn bound_declaration(attrs: &attrs::TypeAttrs, errors: &mut Vec<syn::Error>) -> Option<Bound> {
+    let (file, name) = match (&attrs.schema, &attrs.name) {
+        (None, None) => return None,
+        (Some(file), Some(name)) => (file, name),
+        (Some(file), None) => {
+            errors.push(syn::Error::new(file.span(), "`schema = \"…\"` needs the declaration's `name = \"…\"` too"));
+            return None;
+        }
+        (None, Some(name)) => {
+            errors.push(syn::Error::new(name.span(), "`name = \"…\"` needs the schema file: `schema = \"….capnp\"`"));
+            return None;
+        }
     };
-    match (ty, lit) {
-        (FieldType::Prim("Bool"), Lit::Bool(_)) => true,
-        (FieldType::Prim("Float32" | "Float64"), Lit::Int(_) | Lit::Float(_)) => true,
-        (FieldType::Prim(p), Lit::Int(_)) => p.starts_with("Int") || p.starts_with("UInt"),
-        (FieldType::Text, Lit::Str(_)) => true,
-        (FieldType::Data, Lit::ByteStr(_)) => true,
-        _ => false,
+    let Some(base) = std::env::var_os("CARGO_MANIFEST_DIR") else {
+        errors.push(syn::Error::new(file.span(), "CARGO_MANIFEST_DIR is not set (build with cargo)"));
+        return None;
+    };
+    match binding::load_declaration(std::path::Path::new(&base), &file.value(), &name.value()) {
+        Ok((compiled, id, files)) => {
+            if let Some((given, span)) = attrs.id.filter(|(given, _)| *given != id) {
+                errors.push(syn::Error::new(
+                    span,
+                    format!("the ID {given:#018x} is not the ID of `{}` ({id:#018x}); leave it out", name.value()),
+                ));
+            }
+            Some(Bound { compiled, id, files, file: file.value(), name: name.value(), span: file.span() })
+        }
+        Err(e) => {
+            errors.push(syn::Error::new(file.span(), e));
+            None
+        }
     }
 }
 
 /// Every ordinal once, from 0 without gaps, as the schema language demands; the errors are
 /// spanned on the ordinal that repeats, or on the type for a gap.
-fn check_ordinals(ident: &syn::Ident, fields: &[(Option<(u16, Span)>, DerivedField)], errors: &mut Vec<syn::Error>) {
+fn check_ordinals(ident: &syn::Ident, slots: &[&Member], errors: &mut Vec<syn::Error>) {
     let mut seen: HashMap<u16, &str> = HashMap::new();
     let before = errors.len();
-    for (given, field) in fields {
-        if let Some(first) = seen.insert(field.ordinal, &field.rust_name) {
-            let at = given.map_or(field.ident.span(), |(_, span)| span);
-            errors.push(syn::Error::new(at, format!("duplicate ordinal @{}: `{first}` has it already", field.ordinal)));
+    for member in slots {
+        let MemberKind::Slot { ordinal, given, .. } = &member.kind else { continue };
+        if let Some(first) = seen.insert(*ordinal, &member.rust_name) {
+            let at = given.map_or(member.ident.span(), |(_, span)| span);
+            errors.push(syn::Error::new(at, format!("duplicate ordinal @{ordinal}: `{first}` has it already")));
         }
     }
     // A duplicate leaves a gap too; it is the error to report.
-    let missing = (0..fields.len() as u16).find(|n| !seen.contains_key(n)).filter(|_| errors.len() == before);
+    let missing = (0..slots.len() as u16).find(|n| !seen.contains_key(n)).filter(|_| errors.len() == before);
     if let Some(missing) = missing {
         errors.push(syn::Error::new(
             ident.span(),
@@ -418,12 +437,13 @@ fn check_ordinals(ident: &syn::Ident, fields: &[(Option<(u16, Span)>, DerivedFie
 }
 
 /// The key annotation's text (schema field names) for `#[capnp(key = "…")]`, naming Rust
-/// fields; errors on the key's string.
-fn key_text(key: &syn::LitStr, fields: &[DerivedField], errors: &mut Vec<syn::Error>) -> String {
+/// fields of the struct; errors on the key's string.
+fn key_text(key: &syn::LitStr, scope: &Scope, errors: &mut Vec<syn::Error>) -> String {
     let value = key.value();
     if value.trim() == "*" {
         return "*".to_string();
     }
+    let fields: Vec<&Member> = scope.members.iter().filter(|m| matches!(m.kind, MemberKind::Slot { .. })).collect();
     let mut names = Vec::new();
     for part in value.split(',').map(str::trim) {
         match fields.iter().find(|f| f.rust_name == part) {
@@ -438,29 +458,4 @@ fn key_text(key: &syn::LitStr, fields: &[DerivedField], errors: &mut Vec<syn::Er
         }
     }
     names.join(", ")
-}
-
-/// The declaration a derived struct is equivalent to, as a `.capnp` file writes it.
-fn declaration(
-    name: &str,
-    id: u64,
-    fields: &[DerivedField],
-    is_union: bool,
-    type_name: &dyn Fn(&Named) -> String,
-) -> String {
-    let mut out = format!("struct {name} @{id:#018x} {{\n");
-    let indent = if is_union { "    " } else { "  " };
-    if is_union {
-        out.push_str("  union {\n");
-    }
-    for field in fields {
-        let ty = field.shape.ty.schema(type_name);
-        let default = field.default.as_ref().map(|d| format!(" = {d}")).unwrap_or_default();
-        out.push_str(&format!("{indent}{} @{} :{ty}{default};\n", field.schema_name, field.ordinal));
-    }
-    if is_union {
-        out.push_str("  }\n");
-    }
-    out.push_str("}\n");
-    out
 }

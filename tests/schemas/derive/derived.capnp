@@ -89,3 +89,44 @@ struct Drawing @0xc0ffee0000000009 {
   shapes @1 :List(Shape);
 }
 
+struct Station @0xc0ffee000000000a {
+  name @0 :Text;
+  position :group {
+    lat @1 :Float64;
+    lon @2 :Float64;
+    fix :group {
+      satellites @3 :UInt8;
+      note @4 :Text;
+    }
+  }
+  elevation @5 :Int16;
+  contact :union {
+    unlisted @6 :Void;
+    email @7 :Text;
+    phone @8 :UInt64;
+  }
+  union {
+    empty @9 :Void;
+    text @10 :Text;
+    located :group {
+      lat @11 :Float64;
+      lon @12 :Float64;
+      fix :group {
+        satellites @13 :UInt8;
+        note @14 :Text;
+      }
+    }
+    count @15 :Int32;
+  }
+  tags @16 :List(Text);
+}
+
+struct Sample @0xc0ffee000000000b {
+  id @2 :UInt32;
+  range :group {
+    low @3 :Int32;
+    high @1 :Int32;
+  }
+  unit @0 :Text;
+}
+
