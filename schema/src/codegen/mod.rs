@@ -174,20 +174,38 @@ impl Expander {
     /// Compiles the schema file `path` (relative to the crate root) with its imports and
     /// generates its types.
     pub fn file(&self, path: &str) -> Expansion {
+        let (source, mut loader) = match self.source_file(path) {
+            Ok(found) => found,
+            Err(message) => return Expansion::failed(vec![message], Vec::new()),
+        };
+        self.expand(&[source], &mut loader)
+    }
+
+    /// Compiles the schema file `path` (relative to the crate root), without generating code:
+    /// the compiled schema, the file's ID and the files read from disk (the build's inputs).
+    pub fn compile_file(&self, path: &str) -> Result<(Compiled, u64, Vec<PathBuf>), Vec<String>> {
+        let (source, mut loader) = self.source_file(path).map_err(|message| vec![message])?;
+        let compiled = compile(&[source], &mut loader).map_err(|errors| errors.0)?;
+        let file = compiled.requested.first().map(|f| f.id).ok_or_else(|| vec!["nothing was compiled".to_string()])?;
+        Ok((compiled, file, loader.read))
+    }
+
+    /// The schema file `path` and a loader for its imports that has it as read.
+    fn source_file(&self, path: &str) -> Result<(SourceFile, Tracking), String> {
         let mut loader = self.tracking();
         let source = match loader.inner.source(path) {
             Ok(source) => source,
             Err(LoadError::NoSuchFile(..)) => {
-                let message =
-                    format!("{path}: no such file (a schema path is relative to the crate root, where Cargo.toml is)");
-                return Expansion::failed(vec![message], Vec::new());
+                return Err(format!(
+                    "{path}: no such file (a schema path is relative to the crate root, where Cargo.toml is)"
+                ))
             }
-            Err(e) => return Expansion::failed(vec![e.to_string()], Vec::new()),
+            Err(e) => return Err(e.to_string()),
         };
         let on_disk = normalize(&self.base.join(path));
         loader.on_disk.insert(source.name.clone(), on_disk.clone());
         loader.read.push(on_disk);
-        self.expand(&[source], &mut loader)
+        Ok((source, loader))
     }
 
     /// Compiles a schema given as text, named `inline.capnp` (its relative imports are looked

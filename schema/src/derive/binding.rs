@@ -8,11 +8,10 @@
 //! where bytes are (sizes, offsets, discriminants, primitive types, defaults XOR-ed into the
 //! data) must be equal.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::compile::{compile, Compiled, FileLoader, SourceFile};
-use crate::load::{normalize, FsLoader, LoadError};
+use crate::codegen::Expander;
+use crate::compile::Compiled;
 use crate::model::{AnyPointer, Field, FieldKind, NodeKind, StructNode, Type, Value};
 
 /// Compiles the schema file `file` (relative to `base`, the crate root) and finds the struct
@@ -20,24 +19,12 @@ use crate::model::{AnyPointer, Field, FieldKind, NodeKind, StructNode, Type, Val
 /// struct's node ID and the files read from disk (the requested file first), which the build
 /// must depend on.
 pub(crate) fn load_declaration(base: &Path, file: &str, name: &str) -> Result<(Compiled, u64, Vec<PathBuf>), String> {
-    let mut loader = Reading { inner: FsLoader::with_current_dir(base), on_disk: HashMap::new(), read: Vec::new() };
-    let source = match loader.inner.source(file) {
-        Ok(source) => source,
-        Err(LoadError::NoSuchFile(..)) => {
-            return Err(format!(
-                "{file}: no such file (a schema path is relative to the crate root, where Cargo.toml is)"
-            ))
-        }
-        Err(e) => return Err(e.to_string()),
-    };
-    let on_disk = normalize(&base.join(file));
-    loader.on_disk.insert(source.name.clone(), on_disk.clone());
-    loader.read.push(on_disk);
-    let compiled = compile(&[source], &mut loader)
-        .map_err(|errors| format!("{file} does not compile:\n{}", errors.0.join("\n")))?;
-    let file_id = compiled.requested.first().map(|f| f.id).ok_or_else(|| format!("{file}: nothing was compiled"))?;
+    let (compiled, file_id, read) = Expander::new(base).compile_file(file).map_err(|errors| match &errors[..] {
+        [one] if one.contains("no such file") => one.clone(),
+        _ => format!("{file} does not compile:\n{}", errors.join("\n")),
+    })?;
     let id = find_struct(&compiled, file_id, file, name)?;
-    Ok((compiled, id, loader.read))
+    Ok((compiled, id, read))
 }
 
 /// The struct declared as `name` (dotted for nested declarations) in the file `file_id`.
@@ -72,51 +59,6 @@ fn find_struct(compiled: &Compiled, file_id: u64, file: &str, name: &str) -> Res
         NodeKind::File => "a file",
     };
     Err(format!("`{name}` in {file} is {kind}, not a struct"))
-}
-
-/// A file loader that remembers the files on disk it read. Without import directories a `/…`
-/// import can only be a standard import, which is compiled into this crate and not a file the
-/// build depends on.
-struct Reading {
-    inner: FsLoader,
-    /// Where each file read from disk is, by its name.
-    on_disk: HashMap<String, PathBuf>,
-    read: Vec<PathBuf>,
-}
-
-impl Reading {
-    fn disk_path(&self, importer: &str, path: &str) -> Option<PathBuf> {
-        if path.starts_with('/') {
-            return None;
-        }
-        let dir = self.on_disk.get(importer)?.parent()?;
-        Some(normalize(&dir.join(path))).filter(|p| p.is_file())
-    }
-
-    fn track(&mut self, path: PathBuf) {
-        if !self.read.contains(&path) {
-            self.read.push(path);
-        }
-    }
-}
-
-impl FileLoader for Reading {
-    fn import(&mut self, importer: &str, path: &str) -> Option<SourceFile> {
-        let file = self.inner.import(importer, path)?;
-        if let Some(on_disk) = self.disk_path(importer, path) {
-            self.on_disk.insert(file.name.clone(), on_disk.clone());
-            self.track(on_disk);
-        }
-        Some(file)
-    }
-
-    fn embed(&mut self, importer: &str, path: &str) -> Option<Vec<u8>> {
-        let bytes = self.inner.embed(importer, path)?;
-        if let Some(on_disk) = self.disk_path(importer, path) {
-            self.track(on_disk);
-        }
-        Some(bytes)
-    }
 }
 
 /// Every way the layout of the derived struct `derived_id` differs from that of the schema's
@@ -364,7 +306,7 @@ fn value_text(value: &Value, bits: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compile::MemoryLoader;
+    use crate::compile::{compile, MemoryLoader, SourceFile};
     use crate::model::Node;
 
     /// Compiles `body` as the file `name`, with the file ID `file_id`.
