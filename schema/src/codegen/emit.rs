@@ -103,12 +103,11 @@ impl<'p, 'c> Emitter<'p, 'c> {
     /// The path to the type `id` (with `suffix` appended to its name) from code in `modules`.
     pub(super) fn path(&self, from_depth: usize, id: u64, suffix: &str) -> TokenStream {
         let loc = &self.plan.locs[&id];
-        let supers = (0..from_depth).map(|_| quote!(super::));
         // A derived group's owned type is the user's, named through its alias at the top.
         if let (Some(alias), "") = (self.plan.user_groups.get(&id), suffix) {
-            let alias = plain(alias);
-            return quote!(#(#supers)* #alias);
+            return top_level(from_depth, alias);
         }
+        let supers = (0..from_depth).map(|_| quote!(super::));
         let modules = loc.modules.iter().map(|m| ident(m));
         let name = plain(&format!("{}{suffix}", loc.name));
         quote!(#(#supers)* #(#modules ::)* #name)
@@ -1311,11 +1310,7 @@ impl Emitter<'_, '_> {
     ) {
         let reader = plain(&format!("{}Reader", self.plan.locs[&node.id].name));
         let (owned, field) = match self.plan.user_unions.get(&node.id) {
-            Some((field, alias)) => {
-                let supers = (0..depth).map(|_| quote!(super::));
-                let alias = plain(alias);
-                (quote!(#(#supers)* #alias), Some(ident(field)))
-            }
+            Some((field, alias)) => (top_level(depth, alias), Some(ident(field))),
             None => (self.path(depth, node.id, ""), None),
         };
         let mut read_arms = TokenStream::new();
@@ -1490,4 +1485,11 @@ pub(super) fn literal(value: &Value) -> TokenStream {
         }
         _ => quote!(0),
     }
+}
+
+/// The item `name` at the macro's top level, named from code `depth` modules deep.
+fn top_level(depth: usize, name: &str) -> TokenStream {
+    let supers = (0..depth).map(|_| quote!(super::));
+    let name = plain(name);
+    quote!(#(#supers)* #name)
 }
