@@ -1,0 +1,18 @@
+//! The `capnp` crate's code for `schemas/bench.capnp`, made without the C++ tool: capnzero's
+//! compiler writes the CodeGeneratorRequest, capnpc's generator turns it into Rust.
+
+use capnzero_schema::load::FsLoader;
+
+fn main() {
+    println!("cargo:rerun-if-changed=schemas/bench.capnp");
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let compiled = FsLoader::with_current_dir(&root)
+        .compile(&["schemas/bench.capnp"])
+        .unwrap_or_else(|e| panic!("schemas/bench.capnp does not compile: {e}"));
+    let request = capnzero_schema::request::write(&compiled.request());
+    capnpc::codegen::CodeGenerationCommand::new()
+        .output_directory(&out)
+        .run(&request[..])
+        .unwrap_or_else(|e| panic!("capnpc cannot generate code from capnzero's request: {e}"));
+}
