@@ -15,9 +15,16 @@ fn main() {
     divan::main();
 }
 
-/// A message the `capnp` crate reads from `bytes`.
+/// A message the `capnp` crate reads from `bytes`. Reads repeat millions of times on one
+/// message: both libraries read without a traversal limit, which would otherwise run out.
 fn capnp_message(bytes: &[u8]) -> capnp::message::Reader<capnp::serialize::OwnedSegments> {
-    capnp::serialize::read_message(&mut &bytes[..], ReaderOptions::new()).expect("the benchmark message reads")
+    let options = *ReaderOptions::new().traversal_limit_in_words(None);
+    capnp::serialize::read_message(&mut &bytes[..], options).expect("the benchmark message reads")
+}
+
+/// A message capnzero reads from `bytes`, without a traversal limit (see [`capnp_message`]).
+fn zero_message<T: capnzero::Struct>(bytes: &[u8]) -> capnzero::TypedMessage<'_, T> {
+    capnzero::read_with_options::<T>(bytes, capnzero::ReaderOptions::UNLIMITED).expect("the benchmark message reads")
 }
 
 /// A text field of the `capnp` crate as a `&str`, `None` when broken.
@@ -49,7 +56,7 @@ macro_rules! read_fields {
             #[divan::bench]
             fn capnzero(bencher: Bencher) {
                 let bytes = fields_bytes();
-                let message = capnzero::read::<zero::Fields>(&bytes).unwrap();
+                let message = zero_message::<zero::Fields>(&bytes);
                 let root = message.root();
                 bencher.bench_local(|| {
                     let $z = black_box(root);
@@ -116,7 +123,7 @@ mod union {
     #[divan::bench]
     fn which_capnzero(bencher: Bencher) {
         let bytes = shape_bytes();
-        let message = capnzero::read::<zero::Shape>(&bytes).unwrap();
+        let message = zero_message::<zero::Shape>(&bytes);
         let root = message.root();
         bencher.bench_local(|| match black_box(root).which() {
             zero::shape::Which::Square(side) => side,
@@ -137,7 +144,7 @@ mod union {
     #[divan::bench]
     fn discriminant_capnzero(bencher: Bencher) {
         let bytes = shape_bytes();
-        let message = capnzero::read::<zero::Shape>(&bytes).unwrap();
+        let message = zero_message::<zero::Shape>(&bytes);
         let root = message.root();
         bencher.bench_local(|| black_box(root).raw_discriminant());
     }
@@ -150,7 +157,7 @@ mod union {
     #[divan::bench]
     fn is_square_capnzero(bencher: Bencher) {
         let bytes = shape_bytes();
-        let message = capnzero::read::<zero::Shape>(&bytes).unwrap();
+        let message = zero_message::<zero::Shape>(&bytes);
         let root = message.root();
         bencher.bench_local(|| black_box(root).is_square());
     }
@@ -188,7 +195,7 @@ mod list_of_4_ints {
     #[divan::bench(args = ["len", "get", "iterate"])]
     fn capnzero(bencher: Bencher, op: &str) {
         let bytes = bytes();
-        let message = capnzero::read::<zero::Ints>(&bytes).unwrap();
+        let message = zero_message::<zero::Ints>(&bytes);
         let root = message.root();
         bencher.bench_local(|| {
             let values = black_box(root).get_values();
@@ -227,8 +234,9 @@ mod list_of_1000_structs_sum {
     #[divan::bench]
     fn capnzero(bencher: Bencher) {
         let bytes = points_bytes(1000);
-        let message = capnzero::read::<zero::Points>(&bytes).unwrap();
+        let message = zero_message::<zero::Points>(&bytes);
         let root = message.root();
+        assert_eq!(root.get_points().iter().map(|p| p.y()).sum::<i64>(), 999_000);
         bencher.bench_local(|| black_box(root).get_points().iter().map(|p| p.y()).sum::<i64>());
     }
 
@@ -236,6 +244,7 @@ mod list_of_1000_structs_sum {
     fn capnp(bencher: Bencher) {
         let message = capnp_message(&points_bytes(1000));
         let root = message.get_root::<bench_capnp::points::Reader>().unwrap();
+        assert_eq!(root.get_points().unwrap().iter().map(|p| p.get_y()).sum::<i64>(), 999_000);
         bencher.bench_local(|| black_box(root).get_points().unwrap().iter().map(|p| p.get_y()).sum::<i64>());
     }
 }
@@ -261,7 +270,7 @@ mod hash_by_key {
     #[divan::bench]
     fn three_ints_capnzero(bencher: Bencher) {
         let bytes = point_bytes();
-        let message = capnzero::read::<zero::Point>(&bytes).unwrap();
+        let message = zero_message::<zero::Point>(&bytes);
         let root = message.root();
         bencher.bench_local(|| hasher().hash_one(black_box(root)));
     }
@@ -288,7 +297,7 @@ mod hash_by_key {
     #[divan::bench]
     fn three_texts_capnzero(bencher: Bencher) {
         let bytes = names_bytes();
-        let message = capnzero::read::<zero::Names>(&bytes).unwrap();
+        let message = zero_message::<zero::Names>(&bytes);
         let root = message.root();
         bencher.bench_local(|| hasher().hash_one(black_box(root)));
     }

@@ -61,6 +61,7 @@ pub(crate) struct Target<'a> {
     pub tag: u64,
 }
 
+#[inline]
 fn near_target(word_at: u64, tag: u64) -> Result<u64> {
     let start = word_at as i64 + 1 + wire::offset(tag);
     if start < 0 {
@@ -70,6 +71,7 @@ fn near_target(word_at: u64, tag: u64) -> Result<u64> {
 }
 
 /// Follows a non-null struct or list pointer, through a far pointer and its landing pad if need be.
+#[inline]
 pub(crate) fn follow<'a>(place: Place<'a>, at: u64, word: u64) -> Result<Target<'a>> {
     match wire::kind(word) {
         Kind::Struct | Kind::List => Ok(Target { place, start: near_target(at, word)?, tag: word }),
@@ -115,6 +117,7 @@ pub(crate) fn follow<'a>(place: Place<'a>, at: u64, word: u64) -> Result<Target<
     }
 }
 
+#[inline]
 fn check_bounds(place: &Place<'_>, start: u64, words: u64) -> Result<()> {
     match start.checked_add(words) {
         Some(end) if end <= place.words() => Ok(()),
@@ -160,6 +163,7 @@ impl<'a> PointerReader<'a> {
     }
 
     /// The raw pointer word.
+    #[inline]
     pub fn raw_word(&self) -> u64 {
         self.word
     }
@@ -175,6 +179,7 @@ impl<'a> PointerReader<'a> {
         self.nesting
     }
 
+    #[inline]
     pub(crate) fn target(&self) -> Result<Target<'a>> {
         if self.nesting == 0 {
             return Err(Error::new(
@@ -211,6 +216,7 @@ impl<'a> PointerReader<'a> {
     }
 
     /// The struct this pointer points at; `None` when null.
+    #[inline]
     pub fn get_struct(&self) -> Result<Option<StructReader<'a>>> {
         if self.is_null() {
             return Ok(None);
@@ -238,6 +244,7 @@ impl<'a> PointerReader<'a> {
     /// The list this pointer points at, checked to hold elements readable as `expected`
     /// (`InlineComposite` accepts any list of structs or of upgradable primitives and
     /// pointers); `None` when null.
+    #[inline]
     pub fn get_list(&self, expected: ElementSize) -> Result<Option<ListReader<'a>>> {
         let list = self.open_list()?;
         if let Some(list) = &list {
@@ -247,6 +254,7 @@ impl<'a> PointerReader<'a> {
     }
 
     /// The list as it is on the wire, whatever its element size.
+    #[inline]
     pub(crate) fn open_list(&self) -> Result<Option<ListReader<'a>>> {
         if self.is_null() {
             return Ok(None);
@@ -313,6 +321,7 @@ impl<'a> PointerReader<'a> {
         Ok(Some(list))
     }
 
+    #[inline]
     fn get_bytes(&self, what: &'static str) -> Result<Option<&'a [u8]>> {
         if self.is_null() {
             return Ok(None);
@@ -331,6 +340,7 @@ impl<'a> PointerReader<'a> {
     }
 
     /// The Text this pointer points at, without its NUL terminator; `None` when null.
+    #[inline]
     pub fn get_text(&self) -> Result<Option<Text<'a>>> {
         let bytes = match self.get_bytes("Text")? {
             Some(bytes) => bytes,
@@ -343,6 +353,7 @@ impl<'a> PointerReader<'a> {
     }
 
     /// The Data this pointer points at; `None` when null.
+    #[inline]
     pub fn get_data(&self) -> Result<Option<&'a [u8]>> {
         self.get_bytes("Data")
     }
@@ -490,6 +501,7 @@ impl Default for ListReader<'_> {
 }
 
 impl<'a> ListReader<'a> {
+    #[inline]
     fn check_readable_as(&self, expected: ElementSize) -> Result<()> {
         if expected == ElementSize::Bit && self.size == ElementSize::InlineComposite {
             return Err(Error::new(ErrorKind::IncompatibleList, "a list of structs cannot be read as a list of Bool"));
@@ -560,6 +572,7 @@ impl<'a> ListReader<'a> {
 
     /// Element `index` as a struct; `None` past the end. Elements of primitive lists read as
     /// structs whose data section is the element.
+    #[inline]
     pub fn get_struct(&self, index: u32) -> Option<StructReader<'a>> {
         if index >= self.count {
             return None;
@@ -578,6 +591,7 @@ impl<'a> ListReader<'a> {
 
     /// Element `index` as a pointer (the first pointer of each struct of a struct list); `None`
     /// past the end.
+    #[inline]
     pub fn get_pointer(&self, index: u32) -> Option<PointerReader<'a>> {
         if index >= self.count || self.ptr_count == 0 {
             return None;
@@ -592,6 +606,7 @@ impl<'a> ListReader<'a> {
     }
 
     /// The raw bytes of a list of bytes (`List(UInt8)`, Data, Text with its NUL).
+    #[inline]
     pub fn as_bytes(&self) -> Option<&'a [u8]> {
         if self.size != ElementSize::Byte {
             return None;
@@ -629,17 +644,20 @@ impl<'a> Text<'a> {
     }
 
     /// The text as `&str`, checked to be UTF-8.
+    #[inline]
     pub fn as_str(&self) -> Result<&'a str> {
         core::str::from_utf8(self.0)
             .map_err(|e| Error::with_message(ErrorKind::InvalidUtf8, alloc::format!("at byte {}", e.valid_up_to())))
     }
 
     /// The length in bytes.
+    #[inline]
     pub fn len(&self) -> usize {
         self.0.len()
     }
 
     /// Whether the text is empty.
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

@@ -369,6 +369,9 @@ impl<'p, 'c> Emitter<'p, 'c> {
             ..
         } = fields;
         let to_owned_expr = owned_expr.unwrap_or_else(|| quote!(#owned { #to_owned }));
+        // Accessors are a few instructions over the runtime's: inlined into other crates too.
+        let reader_methods = inline_methods(reader_methods);
+        let builder_methods = inline_methods(builder_methods);
         let id = Literal::u64_suffixed(node.id);
         let data_words = Literal::u16_suffixed(st.data_word_count);
         let pointers = Literal::u16_suffixed(st.pointer_count);
@@ -383,12 +386,15 @@ impl<'p, 'c> Emitter<'p, 'c> {
                     const TYPE_ID: u64 = #id;
                     const DATA_WORDS: u16 = #data_words;
                     const POINTER_COUNT: u16 = #pointers;
+                    #[inline]
                     fn wrap_reader(reader: #rt::StructReader<'_>) -> #reader #args_anon {
                         #reader { reader, #phantom_init }
                     }
+                    #[inline]
                     fn wrap_builder(builder: #rt::StructBuilder<'_>) -> #builder #args_anon {
                         #builder { builder, #phantom_init }
                     }
+                    #[inline]
                     fn unwrap_reader<'a>(reader: Self::Reader<'a>) -> #rt::StructReader<'a> {
                         reader.reader
                     }
@@ -405,6 +411,7 @@ impl<'p, 'c> Emitter<'p, 'c> {
                     type Reader<'a> = #reader #args_a;
                     type Owned = Self;
                     const SIZE: #rt::ElementSize = #rt::ElementSize::InlineComposite;
+                    #[inline]
                     fn read<'a>(list: &#rt::ListReader<'a>, index: u32) -> #reader #args_a {
                         #rt::struct_element::<Self>(list, index)
                     }
@@ -421,9 +428,11 @@ impl<'p, 'c> Emitter<'p, 'c> {
 
                 #[automatically_derived]
                 impl #impl_plain #rt::Pointee for #owned #args {
+                    #[inline]
                     fn read_pointer(pointer: #rt::PointerReader<'_>) -> ::core::option::Option<#reader #args_anon> {
                         #rt::struct_at::<Self>(pointer)
                     }
+                    #[inline]
                     fn default_reader<'a>() -> #reader #args_a {
                         ::core::default::Default::default()
                     }
@@ -1492,4 +1501,20 @@ fn top_level(depth: usize, name: &str) -> TokenStream {
     let supers = (0..depth).map(|_| quote!(super::));
     let name = plain(name);
     quote!(#(#supers)* #name)
+}
+
+/// `methods` (items of an impl block) with `#[inline]` on every `pub fn`.
+fn inline_methods(methods: TokenStream) -> TokenStream {
+    use proc_macro2::TokenTree;
+    let tokens: Vec<TokenTree> = methods.into_iter().collect();
+    let mut out = TokenStream::new();
+    for (i, token) in tokens.iter().enumerate() {
+        let starts_fn = matches!(token, TokenTree::Ident(word) if word == "pub")
+            && matches!(tokens.get(i + 1), Some(TokenTree::Ident(word)) if word == "fn");
+        if starts_fn {
+            out.extend(quote!(#[inline]));
+        }
+        out.extend([token.clone()]);
+    }
+    out
 }
