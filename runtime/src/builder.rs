@@ -106,6 +106,22 @@ impl MessageBuilder {
         MessageBuilder::new(BuilderOptions { first_segment_words: words, ..BuilderOptions::DEFAULT })
     }
 
+    /// Empties the message for reuse, keeping its memory: the next message is built in the same
+    /// buffer without allocating. A message that had spilled into several segments gets one
+    /// segment as large as all of them, so the next message of that size fits in one.
+    pub fn clear(&mut self) {
+        if self.segments.len() > 1 {
+            let words = self.segments.iter().map(Segment::capacity).sum::<usize>().min(MAX_SEGMENT_WORDS as usize);
+            self.segments.clear();
+            self.segments.push(Segment::with_words(words));
+        } else if let Some(first) = self.segments.first_mut() {
+            first.bytes[..first.used * BYTES_PER_WORD].fill(0);
+        }
+        if let Some(first) = self.segments.first_mut() {
+            first.used = 1; // the root pointer
+        }
+    }
+
     /// The root pointer.
     pub fn root(&mut self) -> PointerBuilder<'_> {
         PointerBuilder { msg: self, loc: Loc { seg: 0, word: 0 } }

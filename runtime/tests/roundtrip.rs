@@ -167,6 +167,34 @@ fn many_segments_use_far_pointers_and_read_back() {
 }
 
 #[test]
+fn a_cleared_builder_builds_the_next_message_in_its_memory() {
+    // One segment: cleared in place, and the next message is the same bytes as a fresh one.
+    let mut fresh = MessageBuilder::default();
+    build(&mut fresh);
+    let expected = fresh.to_bytes();
+    let mut reused = MessageBuilder::default();
+    build(&mut reused);
+    reused.clear();
+    assert_eq!(reused.to_bytes(), MessageBuilder::default().to_bytes());
+    assert!(reused.as_reader().root_struct().is_ok_and(|root| root.data_section().is_empty()));
+    build(&mut reused);
+    assert_eq!(reused.to_bytes(), expected);
+
+    // Many segments: cleared into one segment holding them all, which the next message fits.
+    let options = BuilderOptions { first_segment_words: 4, allocation: AllocationStrategy::FixedSize };
+    let mut spilled = MessageBuilder::new(options);
+    build(&mut spilled);
+    assert!(spilled.segment_count() > 5);
+    spilled.clear();
+    assert_eq!(spilled.segment_count(), 1);
+    assert_eq!(spilled.to_bytes(), MessageBuilder::default().to_bytes());
+    build(&mut spilled);
+    assert_eq!(spilled.segment_count(), 1);
+    check(&spilled.as_reader());
+    assert_eq!(spilled.to_bytes(), expected);
+}
+
+#[test]
 fn deep_copy_between_messages() {
     let mut source =
         MessageBuilder::new(BuilderOptions { first_segment_words: 4, allocation: AllocationStrategy::FixedSize });
