@@ -47,24 +47,32 @@ impl Default for BuilderOptions {
 /// The largest segment the builder makes, in words: segment offsets are 29-bit word counts.
 const MAX_SEGMENT_WORDS: u64 = 1 << 29;
 
+/// A segment's words: `bytes` holds the allocated words (zeroed when allocated), and has room
+/// reserved for all `words` of the segment, so the unused rest is never written.
 struct Segment {
     bytes: Vec<u8>,
-    used: usize,
+    words: usize,
 }
 
 impl Segment {
     fn with_words(words: usize) -> Segment {
-        Segment { bytes: vec![0; words * BYTES_PER_WORD], used: 0 }
+        Segment { bytes: Vec::with_capacity(words * BYTES_PER_WORD), words }
     }
 
     fn capacity(&self) -> usize {
+        self.words
+    }
+
+    #[inline]
+    fn used(&self) -> usize {
         self.bytes.len() / BYTES_PER_WORD
     }
 
+    #[inline]
     fn try_allocate(&mut self, words: usize) -> Option<usize> {
-        if self.capacity() - self.used >= words {
-            let at = self.used;
-            self.used += words;
+        let at = self.used();
+        if self.words - at >= words {
+            self.bytes.resize((at + words) * BYTES_PER_WORD, 0);
             Some(at)
         } else {
             None
@@ -96,7 +104,7 @@ impl MessageBuilder {
     pub fn new(options: BuilderOptions) -> MessageBuilder {
         let first = (options.first_segment_words.max(1) as u64).min(MAX_SEGMENT_WORDS) as usize;
         let mut segment = Segment::with_words(first);
-        segment.used = 1; // the root pointer
+        segment.bytes.resize(BYTES_PER_WORD, 0); // the root pointer
         MessageBuilder { segments: vec![segment], options }
     }
 
@@ -114,11 +122,10 @@ impl MessageBuilder {
             let words = self.segments.iter().map(Segment::capacity).sum::<usize>().min(MAX_SEGMENT_WORDS as usize);
             self.segments.clear();
             self.segments.push(Segment::with_words(words));
-        } else if let Some(first) = self.segments.first_mut() {
-            first.bytes[..first.used * BYTES_PER_WORD].fill(0);
         }
         if let Some(first) = self.segments.first_mut() {
-            first.used = 1; // the root pointer
+            first.bytes.clear();
+            first.bytes.resize(BYTES_PER_WORD, 0); // the root pointer
         }
     }
 
@@ -134,7 +141,12 @@ impl MessageBuilder {
 
     /// The used words of each segment, as bytes.
     pub fn segments(&self) -> Vec<&[u8]> {
-        self.segments.iter().map(|s| &s.bytes[..s.used * BYTES_PER_WORD]).collect()
+        self.segment_slices().collect()
+    }
+
+    /// [`MessageBuilder::segments`] without collecting them.
+    pub(crate) fn segment_slices(&self) -> impl ExactSizeIterator<Item = &[u8]> + Clone + '_ {
+        self.segments.iter().map(|s| &s.bytes[..])
     }
 
     /// The number of segments.
@@ -144,7 +156,7 @@ impl MessageBuilder {
 
     /// The message opened for reading, without a traversal limit (the builder made it).
     pub fn as_reader(&self) -> MessageReader<'_> {
-        let mut segments = self.segments.iter().map(|s| &s.bytes[..s.used * BYTES_PER_WORD]);
+        let mut segments = self.segments.iter().map(|s| &s.bytes[..]);
         let first = segments.next().unwrap_or(&[]);
         MessageReader::new(first, segments.collect(), ReaderOptions::UNLIMITED)
     }
@@ -154,9 +166,7 @@ impl MessageBuilder {
         if self.segments.len() != 1 {
             return None;
         }
-        let mut segment = self.segments.pop()?;
-        segment.bytes.truncate(segment.used * BYTES_PER_WORD);
-        Some(segment.bytes)
+        self.segments.pop().map(|segment| segment.bytes)
     }
 
     fn new_segment(&mut self, at_least: usize) -> Result<u32> {
@@ -222,6 +232,7 @@ impl MessageBuilder {
 
     /// Allocates an object of `words` words for the pointer at `ptr` and writes the pointer
     /// (`tag` with its offset bits zero). Returns where the object starts.
+    #[inline]
     fn allocate_for(&mut self, ptr: Loc, tag: u64, words: usize) -> Result<Loc> {
         if words == 0 && wire::kind(tag) == Kind::Struct {
             self.set_word(ptr, wire::EMPTY_STRUCT);
@@ -233,6 +244,12 @@ impl MessageBuilder {
             self.set_word(ptr, with_offset(tag, ptr.word, word));
             return Ok(target);
         }
+        self.allocate_far(ptr, tag, words)
+    }
+
+    /// [`MessageBuilder::allocate_for`] when the pointer's segment is full.
+    #[inline(never)]
+    fn allocate_far(&mut self, ptr: Loc, tag: u64, words: usize) -> Result<Loc> {
         // Another segment: the landing pad goes just before the object.
         let pad = self.allocate(u32::MAX, words + 1)?;
         self.set_word(pad, tag); // offset 0: the object follows the pad
@@ -296,11 +313,17 @@ impl MessageBuilder {
 
     /// Zeroes the object the pointer at `ptr` points at (recursively), its landing pad, and
     /// the pointer itself.
+    #[inline]
     fn clear_pointer(&mut self, ptr: Loc) {
-        let word = self.word(ptr);
-        if word == 0 {
-            return;
+        // Most pointers written are null still: that case stays inline.
+        if self.word(ptr) != 0 {
+            self.clear_object_of(ptr);
         }
+    }
+
+    #[inline(never)]
+    fn clear_object_of(&mut self, ptr: Loc) {
+        let word = self.word(ptr);
         if let Ok(Some((start, tag))) = self.resolve(ptr) {
             if wire::kind(word) == Kind::Far {
                 let pad = Loc { seg: wire::far_segment(word), word: wire::far_pad_offset(word) as usize };
@@ -367,21 +390,25 @@ pub struct PointerBuilder<'a> {
 
 impl<'a> PointerBuilder<'a> {
     /// A shorter-lived builder for the same pointer.
+    #[inline]
     pub fn reborrow(&mut self) -> PointerBuilder<'_> {
         PointerBuilder { msg: self.msg, loc: self.loc }
     }
 
     /// Whether the pointer is null.
+    #[inline]
     pub fn is_null(&self) -> bool {
         self.msg.word(self.loc) == 0
     }
 
     /// Sets the pointer to null, zeroing what it pointed at.
+    #[inline]
     pub fn clear(&mut self) {
         self.msg.clear_pointer(self.loc);
     }
 
     /// Points at a new struct with the given section sizes, every field zero.
+    #[inline]
     pub fn init_struct(self, data_words: u16, ptr_count: u16) -> StructBuilder<'a> {
         self.msg.clear_pointer(self.loc);
         let words = data_words as usize + ptr_count as usize;
@@ -437,6 +464,7 @@ impl<'a> PointerBuilder<'a> {
 
     /// Points at a new list of `count` elements of `size` (not `InlineComposite`: see
     /// [`PointerBuilder::init_struct_list`]), every element zero.
+    #[inline]
     pub fn init_list(self, size: ElementSize, count: u32) -> Result<ListBuilder<'a>> {
         if size == ElementSize::InlineComposite {
             return self.init_struct_list(count, 0, 0);
@@ -459,6 +487,7 @@ impl<'a> PointerBuilder<'a> {
 
     /// Points at a new list of `count` structs with the given section sizes (inline
     /// composite), every field zero.
+    #[inline]
     pub fn init_struct_list(self, count: u32, data_words: u16, ptr_count: u16) -> Result<ListBuilder<'a>> {
         check_count(count)?;
         let element_words = data_words as u64 + ptr_count as u64;
@@ -519,6 +548,7 @@ impl<'a> PointerBuilder<'a> {
 
     /// Points at a new byte list of `len` zero bytes and returns them for the caller to fill
     /// (Data).
+    #[inline]
     pub fn init_data(self, len: u32) -> Result<&'a mut [u8]> {
         let list = self.init_list(ElementSize::Byte, len)?;
         let (seg, start) = (list.seg, list.start);
@@ -528,6 +558,7 @@ impl<'a> PointerBuilder<'a> {
     }
 
     /// Points at a copy of `data` (Data).
+    #[inline]
     pub fn set_data(self, data: &[u8]) -> Result<()> {
         let len = u32::try_from(data.len()).map_err(|_| Error::new(ErrorKind::TooLarge, "Data too long"))?;
         self.init_data(len)?.copy_from_slice(data);
@@ -536,6 +567,7 @@ impl<'a> PointerBuilder<'a> {
 
     /// Points at a new Text of `len` bytes (plus the NUL terminator) and returns the bytes
     /// for the caller to fill.
+    #[inline]
     pub fn init_text(self, len: u32) -> Result<&'a mut [u8]> {
         let with_nul = len.checked_add(1).ok_or_else(|| Error::new(ErrorKind::TooLarge, "Text too long"))?;
         let bytes = self.init_data(with_nul)?;
@@ -544,6 +576,7 @@ impl<'a> PointerBuilder<'a> {
     }
 
     /// Points at a copy of `text` (Text, NUL-terminated on the wire).
+    #[inline]
     pub fn set_text(self, text: &str) -> Result<()> {
         let len = u32::try_from(text.len()).map_err(|_| Error::new(ErrorKind::TooLarge, "Text too long"))?;
         self.init_text(len)?.copy_from_slice(text.as_bytes());
@@ -581,6 +614,7 @@ impl MessageBuilder {
     }
 }
 
+#[inline]
 fn check_count(count: u32) -> Result<()> {
     if count > MAX_LIST_ELEMENTS {
         return Err(Error::new(ErrorKind::TooLarge, "a list of more than 2^29 - 1 elements"));
@@ -601,6 +635,7 @@ pub struct StructBuilder<'a> {
 }
 
 impl<'a> StructBuilder<'a> {
+    #[inline]
     fn at(msg: &'a mut MessageBuilder, start: Loc, data_words: u16, ptr_count: u16) -> StructBuilder<'a> {
         StructBuilder {
             msg,
@@ -617,6 +652,7 @@ impl<'a> StructBuilder<'a> {
     }
 
     /// A shorter-lived builder for the same struct.
+    #[inline]
     pub fn reborrow(&mut self) -> StructBuilder<'_> {
         StructBuilder {
             msg: self.msg,
@@ -684,24 +720,28 @@ impl<'a> StructBuilder<'a> {
     }
 
     /// Reads back the Bool at bit `offset`.
+    #[inline]
     pub fn get_bool(&self, offset: usize) -> bool {
         offset / 8 < self.data_words as usize * BYTES_PER_WORD
             && self.msg.bytes(self.seg, self.data + offset / 8, 1).is_some_and(|b| b[0] & (1 << (offset % 8)) != 0)
     }
 
     /// The data section's bytes, for bulk writes.
+    #[inline]
     pub fn data_section_mut(&mut self) -> &mut [u8] {
         let len = self.data_words as usize * BYTES_PER_WORD;
         self.msg.bytes_mut(self.seg, self.data, len).unwrap_or(&mut [])
     }
 
     /// Pointer `index`, or `None` past the pointer section.
+    #[inline]
     pub fn pointer(&mut self, index: u16) -> Option<PointerBuilder<'_>> {
         (index < self.ptr_count)
             .then(|| PointerBuilder { msg: self.msg, loc: Loc { seg: self.seg, word: self.ptrs + index as usize } })
     }
 
     /// Pointer `index`, consuming this builder, or `None` past the pointer section.
+    #[inline]
     pub fn into_pointer(self, index: u16) -> Option<PointerBuilder<'a>> {
         (index < self.ptr_count)
             .then(|| PointerBuilder { msg: self.msg, loc: Loc { seg: self.seg, word: self.ptrs + index as usize } })
@@ -722,6 +762,7 @@ pub struct ListBuilder<'a> {
 
 impl<'a> ListBuilder<'a> {
     /// A shorter-lived builder for the same list.
+    #[inline]
     pub fn reborrow(&mut self) -> ListBuilder<'_> {
         ListBuilder {
             msg: self.msg,
@@ -744,10 +785,12 @@ impl<'a> ListBuilder<'a> {
         self.count == 0
     }
 
+    #[inline]
     fn element_byte(&self, index: u32) -> usize {
         self.start + (index as u64 * self.step_bits / 8) as usize
     }
 
+    #[inline]
     fn check_index(&self, index: u32) -> Result<()> {
         if index < self.count {
             Ok(())
@@ -760,6 +803,7 @@ impl<'a> ListBuilder<'a> {
     }
 
     /// Writes element `index` (the first field of a struct element).
+    #[inline]
     pub fn set<T: Primitive>(&mut self, index: u32, value: T) -> Result<()> {
         self.check_index(index)?;
         if (T::SIZE as u32) * 8 > self.data_bits {
@@ -808,6 +852,7 @@ impl<'a> ListBuilder<'a> {
     }
 
     /// Struct element `index` of a struct list.
+    #[inline]
     pub fn get_struct(&mut self, index: u32) -> Result<StructBuilder<'_>> {
         self.check_index(index)?;
         if self.data_bits % 64 != 0 || self.step_bits % 64 != 0 {
@@ -818,6 +863,7 @@ impl<'a> ListBuilder<'a> {
     }
 
     /// Pointer element `index` (the first pointer of a struct element).
+    #[inline]
     pub fn get_pointer(&mut self, index: u32) -> Result<PointerBuilder<'_>> {
         self.check_index(index)?;
         if self.ptr_count == 0 {

@@ -10,17 +10,18 @@ use crate::wire::BYTES_PER_WORD;
 /// The segment table for segments of the given byte lengths (whole words).
 pub fn segment_table(segment_lengths: &[usize]) -> Vec<u8> {
     let mut table = Vec::with_capacity(SegmentTable::header_bytes(segment_lengths.len()));
-    write_segment_table(segment_lengths, &mut table);
+    write_segment_table(segment_lengths.iter().copied(), &mut table);
     table
 }
 
-fn write_segment_table(segment_lengths: &[usize], out: &mut Vec<u8>) {
-    let count = segment_lengths.len().max(1) as u32;
-    out.extend_from_slice(&(count - 1).to_le_bytes());
+/// Appends the segment table for segments of the given byte lengths to `out`.
+pub(crate) fn write_segment_table(segment_lengths: impl ExactSizeIterator<Item = usize>, out: &mut Vec<u8>) {
+    let count = segment_lengths.len();
+    out.extend_from_slice(&(count.max(1) as u32 - 1).to_le_bytes());
     for len in segment_lengths {
         out.extend_from_slice(&((len / BYTES_PER_WORD) as u32).to_le_bytes());
     }
-    if segment_lengths.len() % 2 == 0 {
+    if count % 2 == 0 {
         out.extend_from_slice(&[0; 4]);
     }
 }
@@ -28,10 +29,13 @@ fn write_segment_table(segment_lengths: &[usize], out: &mut Vec<u8>) {
 /// Frames segments (segment table, then the segments) into one buffer of exactly the right
 /// size: one allocation, each byte copied once.
 pub fn frame_segments(segments: &[&[u8]]) -> Vec<u8> {
-    let lengths: Vec<usize> = segments.iter().map(|s| s.len()).collect();
-    let total = SegmentTable::header_bytes(segments.len()) + lengths.iter().sum::<usize>();
+    frame(segments.iter().copied())
+}
+
+fn frame<'s>(segments: impl ExactSizeIterator<Item = &'s [u8]> + Clone) -> Vec<u8> {
+    let total = SegmentTable::header_bytes(segments.len()) + segments.clone().map(<[u8]>::len).sum::<usize>();
     let mut out = Vec::with_capacity(total);
-    write_segment_table(&lengths, &mut out);
+    write_segment_table(segments.clone().map(<[u8]>::len), &mut out);
     for segment in segments {
         out.extend_from_slice(segment);
     }
@@ -41,7 +45,7 @@ pub fn frame_segments(segments: &[&[u8]]) -> Vec<u8> {
 impl MessageBuilder {
     /// The message in the standard framing.
     pub fn to_bytes(&self) -> Vec<u8> {
-        frame_segments(&self.segments())
+        frame(self.segment_slices())
     }
 
     /// The message as one segment without a table (`capnp --flat`). A message that spilled

@@ -7,7 +7,7 @@ use crate::builder::MessageBuilder;
 use crate::error::{Error, ErrorKind, Result};
 use crate::message::{ReaderOptions, SegmentTable, MAX_SEGMENTS};
 use crate::packed::{PackedRead, PackedWrite};
-use crate::serialize::{segment_table, OwnedMessage};
+use crate::serialize::{segment_table, write_segment_table, OwnedMessage};
 use crate::wire::BYTES_PER_WORD;
 
 /// Reads one framed message. The end of input before the message is an error; see
@@ -113,10 +113,10 @@ pub fn read_packed_messages<R: BufRead>(reader: R, options: ReaderOptions) -> Me
 
 /// Writes `message` in the standard framing.
 pub fn write_message<W: Write>(mut writer: W, message: &MessageBuilder) -> Result<()> {
-    let segments = message.segments();
-    let lengths: Vec<usize> = segments.iter().map(|s| s.len()).collect();
-    writer.write_all(&segment_table(&lengths))?;
-    for segment in segments {
+    let mut table = Vec::with_capacity(SegmentTable::header_bytes(message.segment_count()));
+    write_segment_table(message.segment_slices().map(<[u8]>::len), &mut table);
+    writer.write_all(&table)?;
+    for segment in message.segment_slices() {
         writer.write_all(segment)?;
     }
     Ok(())

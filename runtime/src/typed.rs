@@ -410,11 +410,13 @@ pub fn write_list<T: ListElement>(pointer: PointerBuilder<'_>, values: &[T::Owne
 }
 
 /// The Text `pointer` points at; `None` when null, malformed or not UTF-8.
+#[inline]
 pub fn text(pointer: PointerReader<'_>) -> Option<&str> {
     pointer.get_text().ok()??.as_str().ok()
 }
 
 /// The Data `pointer` points at; `None` when null or malformed.
+#[inline]
 pub fn data(pointer: PointerReader<'_>) -> Option<&[u8]> {
     pointer.get_data().ok()?
 }
@@ -511,11 +513,13 @@ pub fn read_with_options<T: Struct>(bytes: &[u8], options: ReaderOptions) -> Res
 }
 
 /// The all-default view of a struct: every field reads as its default.
+#[inline]
 pub fn empty_struct() -> StructReader<'static> {
     StructReader::default()
 }
 
 /// Sets pointer `index` of `builder` to null, if there is such a pointer.
+#[inline]
 pub fn clear_pointer(builder: &mut StructBuilder<'_>, index: u16) {
     if let Some(mut pointer) = builder.pointer(index) {
         pointer.clear();
@@ -524,12 +528,14 @@ pub fn clear_pointer(builder: &mut StructBuilder<'_>, index: u16) {
 
 /// Pointer `index` of `builder`; an error when the struct has fewer pointers (a builder made
 /// for a smaller struct).
+#[inline]
 pub fn pointer_of<'b>(builder: &'b mut StructBuilder<'_>, index: u16) -> Result<PointerBuilder<'b>> {
     builder.pointer(index).ok_or_else(|| Error::new(ErrorKind::OutOfBounds, "no such pointer in this struct"))
 }
 
 /// Pointer `index` of `builder`, cleared (null), to point at anything; an error as for
 /// [`pointer_of`].
+#[inline]
 pub fn cleared_pointer_of<'b>(builder: &'b mut StructBuilder<'_>, index: u16) -> Result<PointerBuilder<'b>> {
     let mut pointer = pointer_of(builder, index)?;
     pointer.clear();
