@@ -59,7 +59,7 @@ pub use packed::{pack, pack_into, pack_pieces, unpack};
 #[cfg(feature = "std")]
 pub use packed::{PackedRead, PackedWrite};
 pub use primitive::Primitive;
-pub use reader::{ListReader, PointerReader, PointerType, StructReader, Text};
+pub use reader::{ListReader, PointerReader, PointerType, StructElements, StructReader, Text};
 pub use serialize::{frame_segments, segment_table, OwnedMessage};
 #[cfg(feature = "std")]
 pub use stream::{

@@ -14,7 +14,7 @@ use core::marker::PhantomData;
 use crate::builder::{ListBuilder, MessageBuilder, PointerBuilder, StructBuilder};
 use crate::error::{Error, ErrorKind, Result};
 use crate::message::{MessageReader, ReaderOptions};
-use crate::reader::{ListReader, PointerReader, StructReader};
+use crate::reader::{ListReader, PointerReader, StructElements, StructReader};
 use crate::wire::ElementSize;
 
 /// The helpers generated accessors call: not a stable API.
@@ -140,6 +140,15 @@ pub trait ListElement {
     const SIZE: ElementSize;
     /// Element `index`, which is below the list's length.
     fn read<'a>(list: &ListReader<'a>, index: u32) -> Self::Reader<'a>;
+    /// Element `index` of a list of structs, already cut from the list as `element`: how
+    /// iteration reads struct elements without re-checking the list's bounds for each. Element
+    /// kinds that are not structs read `index` and ignore `element`.
+    #[doc(hidden)]
+    #[inline]
+    fn read_struct_element<'a>(list: &ListReader<'a>, index: u32, element: StructReader<'a>) -> Self::Reader<'a> {
+        let _ = element;
+        Self::read(list, index)
+    }
     /// The owned copy of an element.
     fn to_owned(value: Self::Reader<'_>) -> Self::Owned;
     /// Points `pointer` at a new list of `len` zero elements.
@@ -315,8 +324,10 @@ impl<'a, T: ListElement> List<'a, T> {
     }
 
     /// The elements in order.
+    #[inline]
     pub fn iter(&self) -> ListIter<'a, T> {
-        ListIter { list: *self, next: 0 }
+        let structs = if T::SIZE == ElementSize::InlineComposite { Some(self.list.struct_elements()) } else { None };
+        ListIter { list: *self, next: 0, structs }
     }
 
     /// The owned copy of every element.
@@ -342,12 +353,19 @@ impl<'a, T: ListElement> IntoIterator for List<'a, T> {
 pub struct ListIter<'a, T: ListElement> {
     list: List<'a, T>,
     next: u32,
+    /// The struct elements, for lists of structs.
+    structs: Option<StructElements<'a>>,
 }
 
 impl<'a, T: ListElement> Iterator for ListIter<'a, T> {
     type Item = T::Reader<'a>;
+    #[inline]
     fn next(&mut self) -> Option<T::Reader<'a>> {
-        let item = self.list.get(self.next)?;
+        let index = self.next;
+        let item = match &mut self.structs {
+            Some(structs) => T::read_struct_element(&self.list.list, index, structs.next()?),
+            None => self.list.get(index)?,
+        };
         self.next += 1;
         Some(item)
     }

@@ -415,6 +415,14 @@ impl<'p, 'c> Emitter<'p, 'c> {
                     fn read<'a>(list: &#rt::ListReader<'a>, index: u32) -> #reader #args_a {
                         #rt::struct_element::<Self>(list, index)
                     }
+                    #[inline]
+                    fn read_struct_element<'a>(
+                        _: &#rt::ListReader<'a>,
+                        _: u32,
+                        element: #rt::StructReader<'a>,
+                    ) -> #reader #args_a {
+                        <Self as #rt::Struct>::wrap_reader(element)
+                    }
                     fn to_owned(value: #reader #args_anon) -> Self {
                         value.to_owned()
                     }
