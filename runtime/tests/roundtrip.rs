@@ -338,3 +338,65 @@ fn deep_multi_segment_messages_write_flat() {
         node = node.pointer(0).get_struct().unwrap().unwrap();
     }
 }
+
+#[test]
+fn struct_elements_are_the_elements_get_struct_gives() {
+    // Root pointers: 0 a struct list (2 data words, 1 pointer), 1 a UInt16 list, 2 a Text
+    // list, 3 a Void list: each read as structs, element by element and by iteration.
+    let mut message = MessageBuilder::default();
+    let mut root = message.init_root(0, 4);
+    {
+        let mut items = root.pointer(0).unwrap().init_struct_list(3, 2, 1).unwrap();
+        for i in 0..3 {
+            let mut item = items.get_struct(i).unwrap();
+            item.set::<u64>(0, 100 + i as u64);
+            item.set::<u64>(1, 200 + i as u64);
+            item.pointer(0).unwrap().set_text(["a", "bb", "ccc"][i as usize]).unwrap();
+        }
+    }
+    {
+        let mut shorts = root.pointer(1).unwrap().init_list(ElementSize::TwoBytes, 5).unwrap();
+        for i in 0..5 {
+            shorts.set::<u16>(i, 7 * i as u16 + 1).unwrap();
+        }
+    }
+    {
+        let mut texts = root.pointer(2).unwrap().init_list(ElementSize::Pointer, 2).unwrap();
+        texts.get_pointer(0).unwrap().set_text("x").unwrap();
+        texts.get_pointer(1).unwrap().set_text("yz").unwrap();
+    }
+    root.pointer(3).unwrap().init_list(ElementSize::Void, 4).unwrap();
+    let bytes = message.to_bytes();
+    let reader = MessageReader::from_bytes(&bytes, ReaderOptions::default()).unwrap();
+    let root = reader.root_struct().unwrap();
+
+    let text_of = |s: &StructReader<'_>| s.pointer(0).get_text().unwrap().map(|t| t.as_str().unwrap().to_string());
+    let mut seen = Vec::new();
+    for index in 0..4 {
+        let list = root.pointer(index).get_list(ElementSize::InlineComposite).unwrap().unwrap();
+        let elements: Vec<StructReader<'_>> = list.struct_elements().collect();
+        assert_eq!(list.struct_elements().len(), list.len() as usize);
+        assert_eq!(elements.len(), list.len() as usize);
+        for (i, element) in elements.iter().enumerate() {
+            let expected = list.get_struct(i as u32).unwrap();
+            assert_eq!(element.data_section(), expected.data_section());
+            assert_eq!(element.pointer_count(), expected.pointer_count());
+            if element.pointer_count() > 0 {
+                assert_eq!(text_of(element), text_of(&expected));
+            }
+            seen.push((element.data_section().to_vec(), element.pointer_count()));
+        }
+    }
+    // The values, not only agreement: the struct list, the UInt16 list as one-field structs,
+    // the Text list as structs whose pointer is the text, and Void elements as empty structs.
+    let struct_list = root.pointer(0).get_list(ElementSize::InlineComposite).unwrap().unwrap();
+    let firsts: Vec<u64> =
+        struct_list.struct_elements().map(|s| u64::from_le_bytes(s.data_section()[..8].try_into().unwrap())).collect();
+    assert_eq!(firsts, [100, 101, 102]);
+    let texts: Vec<Option<String>> = struct_list.struct_elements().map(|s| text_of(&s)).collect();
+    assert_eq!(texts, [Some("a".into()), Some("bb".into()), Some("ccc".into())]);
+    assert_eq!(seen[3], (vec![1, 0], 0));
+    assert_eq!(seen[7], (vec![29, 0], 0));
+    assert_eq!(seen[8], (vec![], 1));
+    assert_eq!(seen[10..], [(vec![], 0), (vec![], 0), (vec![], 0), (vec![], 0)]);
+}
