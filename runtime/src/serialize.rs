@@ -66,39 +66,53 @@ impl MessageBuilder {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OwnedMessage {
     bytes: Vec<u8>,
-    /// Byte ranges of the segments in `bytes`.
-    segments: Vec<(usize, usize)>,
+    /// Byte range of the first segment in `bytes`.
+    first: (usize, usize),
+    /// Byte ranges of the other segments (none, and no allocation, for most messages).
+    rest: Vec<(usize, usize)>,
     options: ReaderOptions,
 }
 
 impl OwnedMessage {
     /// Takes framed bytes, checking the segment table (exactly one message, no trailing bytes).
     pub fn from_bytes(bytes: Vec<u8>, options: ReaderOptions) -> Result<OwnedMessage> {
-        let segments = {
+        let segments: Vec<(usize, usize)> = {
             let reader = MessageReader::from_bytes(&bytes, options)?;
             let base = bytes.as_ptr() as usize;
             reader.segments().map(|s| (s.as_ptr() as usize - base, s.len())).collect()
         };
-        Ok(OwnedMessage { bytes, segments, options })
+        Ok(OwnedMessage::from_parts(bytes, segments, options))
     }
 
     /// Takes one segment without a table.
     pub fn from_flat(bytes: Vec<u8>, options: ReaderOptions) -> Result<OwnedMessage> {
         MessageReader::from_flat(&bytes, options)?;
         let len = bytes.len();
-        Ok(OwnedMessage { bytes, segments: alloc::vec![(0, len)], options })
+        Ok(OwnedMessage { bytes, first: (0, len), rest: Vec::new(), options })
     }
 
-    #[cfg(feature = "std")]
-    pub(crate) fn from_parts(bytes: Vec<u8>, segments: Vec<(usize, usize)>, options: ReaderOptions) -> OwnedMessage {
-        OwnedMessage { bytes, segments, options }
+    /// A message of `bytes` whose segments are the byte ranges `segments` (at least one).
+    pub(crate) fn from_parts(
+        bytes: Vec<u8>,
+        mut segments: Vec<(usize, usize)>,
+        options: ReaderOptions,
+    ) -> OwnedMessage {
+        let first = if segments.is_empty() { (0, 0) } else { segments.remove(0) };
+        let rest = if segments.is_empty() { Vec::new() } else { segments };
+        OwnedMessage { bytes, first, rest, options }
     }
 
     /// Opens the message for reading (O(number of segments)), with a fresh traversal budget.
+    #[inline]
     pub fn reader(&self) -> MessageReader<'_> {
-        let mut segments = self.segments.iter().map(|&(at, len)| self.bytes.get(at..at + len).unwrap_or(&[]));
-        let first = segments.next().unwrap_or(&[]);
-        MessageReader::new(first, segments.collect(), self.options)
+        let segment = |&(at, len): &(usize, usize)| self.bytes.get(at..at + len).unwrap_or(&[]);
+        MessageReader::new(segment(&self.first), self.rest.iter().map(segment).collect(), self.options)
+    }
+
+    /// Whether the bytes held are the standard framing, a segment table before the segments
+    /// (not so for a flat segment).
+    pub(crate) fn is_framed(&self) -> bool {
+        self.first.0 > 0
     }
 
     /// The bytes held: the framed message, or the flat segment.

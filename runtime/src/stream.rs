@@ -40,16 +40,17 @@ pub fn try_read_message<R: Read>(mut reader: R, options: ReaderOptions) -> Resul
             format!("the segment table announces {count} segments; at most {MAX_SEGMENTS} are accepted"),
         ));
     }
+    // The message is kept framed, table and segments in one buffer, as `OwnedMessage::from_bytes`
+    // holds it: a typed message takes it as it is.
     let header_bytes = SegmentTable::header_bytes(count);
-    let mut header = vec![0u8; header_bytes];
-    header[..8].copy_from_slice(&first);
-    reader.read_exact(&mut header[8..])?;
-    let sizes: Vec<u64> = (0..count)
-        .map(|i| {
-            u32::from_le_bytes([header[4 + 4 * i], header[5 + 4 * i], header[6 + 4 * i], header[7 + 4 * i]]) as u64
-        })
-        .collect();
-    let total_words: u64 = sizes.iter().sum();
+    // One segment (the common case) has its size in `first`: the buffer is allocated once.
+    let single = if count == 1 { segment_words(&first, 0) } else { 0 };
+    let exact = if single <= options.traversal_limit_words { single as usize * BYTES_PER_WORD } else { 0 };
+    let mut bytes = Vec::with_capacity(header_bytes + exact);
+    bytes.extend_from_slice(&first);
+    bytes.resize(header_bytes, 0);
+    reader.read_exact(&mut bytes[8..])?;
+    let total_words: u64 = (0..count).map(|i| segment_words(&bytes, i)).sum();
     if total_words > options.traversal_limit_words {
         return Err(Error::with_message(
             ErrorKind::TooLarge,
@@ -59,18 +60,23 @@ pub fn try_read_message<R: Read>(mut reader: R, options: ReaderOptions) -> Resul
             ),
         ));
     }
-    let mut bytes = vec![0u8; total_words as usize * BYTES_PER_WORD];
-    reader.read_exact(&mut bytes)?;
-    let mut at = 0;
-    let segments = sizes
-        .iter()
-        .map(|&words| {
-            let range = (at, words as usize * BYTES_PER_WORD);
+    let mut at = header_bytes;
+    let segments = (0..count)
+        .map(|i| {
+            let range = (at, segment_words(&bytes, i) as usize * BYTES_PER_WORD);
             at += range.1;
             range
         })
         .collect();
+    // Below the traversal limit, so a hostile table cannot make this allocate much.
+    bytes.resize(header_bytes + total_words as usize * BYTES_PER_WORD, 0);
+    reader.read_exact(&mut bytes[header_bytes..])?;
     Ok(Some(OwnedMessage::from_parts(bytes, segments, options)))
+}
+
+/// The size in words of segment `i`, from the segment table `table` (which has entry `i`).
+fn segment_words(table: &[u8], i: usize) -> u64 {
+    u32::from_le_bytes([table[4 + 4 * i], table[5 + 4 * i], table[6 + 4 * i], table[7 + 4 * i]]) as u64
 }
 
 /// The framed messages of a stream, until it ends cleanly at a message boundary.

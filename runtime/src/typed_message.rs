@@ -101,7 +101,7 @@ impl<T: Struct> Message<T> {
     /// makes them), checking that its root is a struct. A message held otherwise (flat, or
     /// read from a stream) is framed again.
     pub fn from_message(message: OwnedMessage) -> Result<Message<T>> {
-        let message = if is_framed(&message) {
+        let message = if message.is_framed() {
             message
         } else {
             let options = message.reader().options();
@@ -179,13 +179,6 @@ impl<T: Struct> Message<T> {
         writer.write_all(&self.to_packed_bytes())?;
         Ok(())
     }
-}
-
-/// Whether `message` holds its segments behind a segment table, as [`OwnedMessage::from_bytes`]
-/// keeps them (a flat or streamed message holds the segments alone).
-fn is_framed(message: &OwnedMessage) -> bool {
-    let segments: usize = message.reader().segments().map(<[u8]>::len).sum();
-    message.as_bytes().len() > segments
 }
 
 /// Packs a message given by its segments: the segment table and each segment as separate
@@ -624,11 +617,38 @@ mod tests {
         let bytes = framed(|m| m.init_root(1, 2).set::<u64>(0, 11));
         let flat = bytes[8..].to_vec();
         let owned = OwnedMessage::from_flat(flat, ReaderOptions::default()).unwrap();
-        assert!(!is_framed(&owned));
+        assert!(!owned.is_framed());
         let message = Message::<Raw>::from_message(owned).unwrap();
-        assert!(is_framed(message.message()));
+        assert!(message.message().is_framed());
         assert_eq!(message.as_bytes(), &bytes[..]);
         assert_eq!(message.to_owned().0, 11);
+    }
+
+    #[test]
+    #[cfg(feature = "std")]
+    fn a_message_read_from_a_stream_is_kept_framed() {
+        // One segment and three: the stream's bytes are held as they came, table included.
+        let one = framed(|m| m.init_root(1, 2).set::<u64>(0, 11));
+        let mut tiny = MessageBuilder::new(BuilderOptions {
+            first_segment_words: 2,
+            allocation: crate::AllocationStrategy::FixedSize,
+        });
+        let mut root = tiny.init_root(1, 2);
+        root.set::<u64>(0, 12);
+        root.pointer(0).unwrap().set_text("a text longer than a segment").unwrap();
+        let three = tiny.to_bytes();
+        assert!(tiny.segment_count() >= 3);
+        let stream = [&one[..], &three[..]].concat();
+        let mut input = &stream[..];
+        let first = crate::stream::read_message(&mut input, ReaderOptions::default()).unwrap();
+        let second = crate::stream::read_message(&mut input, ReaderOptions::default()).unwrap();
+        assert!(input.is_empty());
+        assert!(first.is_framed() && second.is_framed());
+        assert_eq!((first.as_bytes(), second.as_bytes()), (&one[..], &three[..]));
+        assert_eq!(second.reader().segment_count(), tiny.segment_count());
+        let message = Message::<Raw>::from_message(second).unwrap();
+        assert_eq!(message.as_bytes(), &three[..]);
+        assert_eq!(message.to_owned().0, 12);
     }
 
     #[test]
