@@ -56,13 +56,19 @@ fn copy_into_one_segment(source: PointerReader<'_>, canonical: bool) -> Result<M
 /// order, each one compact itself, all in one segment without far pointers. A struct in a
 /// list whose elements have pointers is never compact (its children come after the whole list).
 pub fn is_compact(s: &StructReader<'_>) -> Result<bool> {
+    Ok(compact_size(s)?.is_some())
+}
+
+/// The words of `s` and everything it points at when that is compact (see [`is_compact`]):
+/// one run of its segment. `None` when it is not compact.
+pub(crate) fn compact_size(s: &StructReader<'_>) -> Result<Option<u64>> {
     if s.data_section().len() % 8 != 0 {
         // An element of a list of primitives, viewed as a struct: not a struct on the wire.
-        return Ok(false);
+        return Ok(None);
     }
     let (_, start) = s.location();
     let end = start + s.data_words() as u64 + s.pointer_count() as u64;
-    Ok(compact_children(s, end)?.is_some())
+    Ok(compact_children(s, end)?.map(|last| last - start))
 }
 
 /// Checks the children of `s` start at `next` and follow each other; returns where the last

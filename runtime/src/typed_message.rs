@@ -285,8 +285,8 @@ pub fn is_compact_struct<T: Struct>(reader: T::Reader<'_>) -> Result<bool> {
 /// writes zeros; builders write zero padding.
 pub fn struct_to_bytes<T: Struct>(reader: T::Reader<'_>) -> Result<Vec<u8>> {
     let s = T::unwrap_reader(reader);
-    if is_compact(&s)? {
-        if let Some(bytes) = compact_words_framed(&s)? {
+    if let Some(words) = crate::canonical::compact_size(&s)? {
+        if let Some(bytes) = framed_run(&s, words)? {
             return Ok(bytes);
         }
     }
@@ -337,11 +337,16 @@ fn body_words(s: &StructReader<'_>) -> Result<u64> {
     Ok(words)
 }
 
-/// The fast path of [`struct_to_bytes`] for a compact `s`: its words and its children's are
-/// one run of the segment, so the copy is that run behind a root pointer, every offset inside
-/// unchanged. `None` when the segment cannot be reached (the slow path then copies).
+/// [`framed_run`] measuring `s` first.
+#[cfg(test)]
 fn compact_words_framed(s: &StructReader<'_>) -> Result<Option<Vec<u8>>> {
-    let words = body_words(s)?;
+    framed_run(s, body_words(s)?)
+}
+
+/// The fast path of [`struct_to_bytes`] for a compact `s` of `words` words: its words and its
+/// children's are one run of the segment, so the copy is that run behind a root pointer, every
+/// offset inside unchanged. `None` when the segment cannot be reached (the slow path then copies).
+fn framed_run(s: &StructReader<'_>, words: u64) -> Result<Option<Vec<u8>>> {
     let run = match run_of(s, words) {
         Some(run) => run,
         None => return Ok(None),
@@ -350,7 +355,9 @@ fn compact_words_framed(s: &StructReader<'_>) -> Result<Option<Vec<u8>>> {
         u32::try_from(words + 1).map_err(|_| Error::new(ErrorKind::TooLarge, "the copy exceeds 2^32 words"))? as usize;
     let segment_bytes = segment_words * BYTES_PER_WORD;
     let mut out = Vec::with_capacity(BYTES_PER_WORD + segment_bytes);
-    out.extend_from_slice(&segment_table(&[segment_bytes]));
+    // The segment table of one segment: a count of 0 (meaning one), then its size.
+    out.extend_from_slice(&0u32.to_le_bytes());
+    out.extend_from_slice(&(segment_words as u32).to_le_bytes());
     let root = match (s.data_words(), s.pointer_count()) {
         // A struct of no words is the pointer with offset -1, as the builder writes it.
         (0, 0) => wire::EMPTY_STRUCT,
@@ -545,6 +552,8 @@ mod tests {
         let message = root_of(&bytes);
         let root = message.root_struct().unwrap();
         assert!(is_compact(&root).unwrap());
+        assert_eq!(crate::canonical::compact_size(&root).unwrap(), Some(4));
+        assert_eq!(body_words(&root).unwrap(), 4);
         // Root struct (3 words) and the text (1 word), after the root pointer.
         assert_eq!(run_of(&root, 4), Some(&bytes[16..48]));
         let fast = compact_words_framed(&root).unwrap().unwrap();
