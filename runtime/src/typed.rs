@@ -440,6 +440,7 @@ pub fn data(pointer: PointerReader<'_>) -> Option<&[u8]> {
 }
 
 /// The struct `pointer` points at, as `T`; `None` when null or malformed.
+#[inline]
 pub fn struct_at<T: Struct>(pointer: PointerReader<'_>) -> Option<T::Reader<'_>> {
     pointer.get_struct().ok()?.map(T::wrap_reader)
 }
@@ -457,11 +458,13 @@ pub fn default_list<T: ListElement>(words: &'static [u8]) -> List<'static, T> {
 
 /// Element `index` of a struct list, as `T` (the all-default struct when the element is
 /// outside the list body).
+#[inline]
 pub fn struct_element<'a, T: Struct>(list: &ListReader<'a>, index: u32) -> T::Reader<'a> {
     T::wrap_reader(list.get_struct(index).unwrap_or_default())
 }
 
 /// Points `pointer` at a new struct of type `T` and returns its builder.
+#[inline]
 pub fn init_struct<T: Struct>(pointer: PointerBuilder<'_>) -> T::Builder<'_> {
     T::wrap_builder(pointer.init_struct(T::DATA_WORDS, T::POINTER_COUNT))
 }
@@ -489,6 +492,7 @@ pub fn to_bytes<T: Struct>(value: &T) -> Result<Vec<u8>> {
 }
 
 /// Sets the root of `message` to a new `T` and returns its builder.
+#[inline]
 pub fn init_root<T: Struct>(message: &mut MessageBuilder) -> T::Builder<'_> {
     T::wrap_builder(message.init_root(T::DATA_WORDS, T::POINTER_COUNT))
 }
