@@ -663,6 +663,18 @@ mod tests {
             (self.next() >> 32) as u8
         }
 
+        /// Up to `max_len` random bytes, with tags 0 and 0xff (runs, also past the end) made
+        /// common: packed input that is mostly malformed.
+        fn garbage(&mut self, max_len: usize) -> Vec<u8> {
+            (0..self.below(max_len))
+                .map(|_| match self.below(4) {
+                    0 => 0,
+                    1 => 0xff,
+                    _ => self.byte(),
+                })
+                .collect()
+        }
+
         /// A non-zero byte, so that the caller decides exactly which bytes are zero.
         fn nonzero_byte(&mut self) -> u8 {
             self.byte() | 1
@@ -928,14 +940,7 @@ mod tests {
             }
         }
         for case in 0..2000 {
-            // Random bytes, with tags 0 and 0xff (runs, also past the end) made common.
-            let garbage: Vec<u8> = (0..rng.below(64))
-                .map(|_| match rng.below(4) {
-                    0 => 0,
-                    1 => 0xff,
-                    _ => rng.byte(),
-                })
-                .collect();
+            let garbage = rng.garbage(64);
             let got = unpack(&garbage);
             match reference_unpack(&garbage) {
                 Some(plain) => assert_eq!(got.unwrap(), plain, "case {case}"),
@@ -998,13 +1003,7 @@ mod tests {
     fn packed_read_of_garbage_errs_as_unpack_does() {
         let mut rng = Rng(17);
         for case in 0..1000 {
-            let garbage: Vec<u8> = (0..rng.below(80))
-                .map(|_| match rng.below(4) {
-                    0 => 0,
-                    1 => 0xff,
-                    _ => rng.byte(),
-                })
-                .collect();
+            let garbage = rng.garbage(80);
             let got = read_in_pieces(PackedRead::new(&garbage[..]), 1 + rng.below(40)).ok();
             assert_eq!(got, reference_unpack(&garbage), "case {case}");
         }
