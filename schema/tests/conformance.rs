@@ -159,6 +159,31 @@ fn three_files_at_once() {
     check(REQUEST, "all.cgr", &["basics.capnp", "generics.capnp", "consts.capnp"]);
 }
 
+/// Aliases of generic parameters and of nested generic declarations looked up through bound
+/// brands (`G(P, Text).AliasFoo`, alias of an alias, `AliasInner2(Data)`, `AliasRev.AliasFoo`,
+/// in lists, method parameters and an imported file): the bindings are substituted, so `S` is
+/// a plain struct whose field `a` is the struct `P` and whose defaults are values of `P`.
+#[test]
+fn generic_aliases_through_bound_brands() {
+    use capnzero_schema::model::{FieldKind, NodeKind, Type};
+    let (compiled, _) = check(REQUEST, "aliases.cgr", &["aliases.capnp"]);
+    check_bytes(REQUEST, "aliases.cgr", &["aliases.capnp"]);
+    let id_of = |name: &str| compiled.nodes.iter().find(|n| n.display_name == name).unwrap().id;
+    let s = compiled.nodes.iter().find(|n| n.display_name == "aliases.capnp:S").unwrap();
+    assert!(s.parameters.is_empty());
+    let NodeKind::Struct(body) = &s.kind else { panic!("S is not a struct") };
+    let field_type = |name: &str| match &body.fields.iter().find(|f| f.name == name).unwrap().kind {
+        FieldKind::Slot { ty, .. } => ty.clone(),
+        FieldKind::Group { .. } => panic!("{name} is a group"),
+    };
+    let Type::Struct { type_id, brand } = field_type("a") else { panic!("a: {:?}", field_type("a")) };
+    assert_eq!(type_id, id_of("aliases.capnp:P"));
+    assert!(brand.scopes.is_empty());
+    assert_eq!(field_type("b"), Type::Text);
+    assert_eq!(field_type("rev"), Type::Text);
+    assert_eq!(field_type("boxItems"), Type::List(Box::new(Type::Text)));
+}
+
 #[test]
 fn doc_comments_in_every_place() {
     check_bytes(REQUEST, "docs.cgr", &["docs.capnp"]);

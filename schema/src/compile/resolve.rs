@@ -182,6 +182,16 @@ impl Scope {
         Rc::new(Scope { parent: Some(self.clone()), leaf_id: id, param_count, inherited: false, params: Vec::new() })
     }
 
+    /// The parameters bound at the level `scope_id`: `None` when they are inherited from the
+    /// context (or the chain has no such level).
+    fn params_of(&self, scope_id: u64) -> Option<Vec<Branded>> {
+        if self.leaf_id == scope_id {
+            (!self.inherited).then(|| self.params.clone())
+        } else {
+            self.parent.as_ref()?.params_of(scope_id)
+        }
+    }
+
     /// The binding of parameter `index` of `scope_id`: `None` when inherited from the context.
     fn lookup_parameter(&self, scope_id: u64, index: u16) -> Option<Branded> {
         if self.leaf_id == scope_id {
@@ -204,6 +214,20 @@ impl Scope {
             }
         }
     }
+}
+
+/// The levels of a brand chain that its compiled form keeps (those with bindings or inherited
+/// parameters), innermost first.
+fn bound_levels(scope: &Rc<Scope>) -> Vec<Rc<Scope>> {
+    let mut levels = Vec::new();
+    let mut at = Some(scope);
+    while let Some(level) = at {
+        if !level.params.is_empty() || (level.inherited && level.param_count > 0) {
+            levels.push(level.clone());
+        }
+        at = level.parent.as_ref();
+    }
+    levels
 }
 
 fn root() -> Rc<Scope> {
@@ -278,7 +302,77 @@ impl<'f> Resolver<'_, 'f> {
             return Some(self.interpret(brand, Target::Entity(child), span));
         }
         let &alias = e.aliases.get(name)?;
-        self.alias(alias, errors)
+        let found = self.alias(alias, errors)?;
+        Some(self.rebrand(found, entity, brand, span))
+    }
+
+    /// What an alias declared in `parent` stands for when it is looked up through `brand` (the
+    /// brand of `G(P)` in `G(P).Alias`). The alias was interpreted once in `parent`'s own
+    /// context, where `parent`'s parameters are inherited; here they take the bindings of
+    /// `brand`, as the official compiler does when it reads the alias back from its compiled
+    /// brand: a parameter becomes what `brand` binds it to, and the brand of a declaration is
+    /// rebuilt along the declaration's own parents, its inherited levels taking `brand`'s.
+    fn rebrand(&self, found: Branded, parent: usize, brand: &Rc<Scope>, span: Span) -> Branded {
+        match found {
+            Branded::Param { scope_id, index, .. } => {
+                brand.lookup_parameter(scope_id, index).unwrap_or(Branded::Param { scope_id, index, span })
+            }
+            Branded::ImplicitParam { .. } => found,
+            Branded::Decl { target, brand: own, .. } => {
+                let at = brand.pop(self.table.entities[parent].id);
+                let levels = bound_levels(&own);
+                let scope = if levels.is_empty() {
+                    let (id, _, param_count) = self.identity(target);
+                    at.push(id, param_count)
+                } else {
+                    self.evaluate_brand(&at, target, &levels, 0)
+                };
+                Branded::Decl { target, brand: scope, span, text: Rc::from("") }
+            }
+        }
+    }
+
+    /// The ID of `target`, its parent (none for a builtin or a file), and its parameter count.
+    fn identity(&self, target: Target) -> (u64, Option<usize>, usize) {
+        match target {
+            Target::Entity(e) => (self.table.entities[e].id, self.table.entities[e].parent, self.entity_param_count(e)),
+            Target::Builtin(b) => (builtin_id(b), None, (b == Builtin::List) as usize),
+        }
+    }
+
+    /// The brand chain of `target` from the compiled levels of a brand (`levels`, innermost
+    /// first, from `index` on), their parameters read in the context `at`.
+    fn evaluate_brand(&self, at: &Rc<Scope>, target: Target, levels: &[Rc<Scope>], mut index: usize) -> Rc<Scope> {
+        let (id, parent, param_count) = self.identity(target);
+        let mut params = Vec::new();
+        let mut inherited = false;
+        if let Some(level) = levels.get(index).filter(|level| level.leaf_id == id) {
+            if level.inherited && level.params.is_empty() {
+                match at.params_of(id) {
+                    Some(bound) => params = bound,
+                    None => inherited = true,
+                }
+            } else {
+                params = level.params.iter().map(|p| self.substitute(at, p)).collect();
+            }
+            index += 1;
+        }
+        let parent = parent.map(|p| self.evaluate_brand(at, Target::Entity(p), levels, index));
+        Rc::new(Scope { parent, leaf_id: id, param_count, inherited, params })
+    }
+
+    /// A binding of a compiled brand read back in the context `at`.
+    fn substitute(&self, at: &Rc<Scope>, binding: &Branded) -> Branded {
+        match binding {
+            Branded::Param { scope_id, index, .. } => at.lookup_parameter(*scope_id, *index).unwrap_or(binding.clone()),
+            Branded::ImplicitParam { .. } => binding.clone(),
+            Branded::Decl { target, brand, span, text } => Branded::Decl {
+                target: *target,
+                brand: self.evaluate_brand(at, *target, &bound_levels(brand), 0),
+                span: *span,
+                text: text.clone(),
+            },
+        }
     }
 
     /// What the `using` alias `alias` stands for, interpreted where it is declared, once: later

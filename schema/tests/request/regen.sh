@@ -8,7 +8,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 out="$(cd "${1:-$here}" && pwd)"
 cd "$here/../../.."
 dir=schema/tests/request
-for name in imported basics generics consts docs uses_std; do
+for name in imported basics generics consts docs uses_std aliases; do
   capnp compile -o- --src-prefix="$dir/" "$dir/$name.capnp" > "$out/$name.cgr"
 done
 capnp compile -o- --src-prefix="$dir/" \
