@@ -4,6 +4,7 @@
 use std::io::{BufRead, Write};
 
 use capnzero_runtime::{pack, unpack, write_packed_message, MessageReader, ReaderOptions};
+use capnzero_schema::compile::Eagerness;
 use capnzero_schema::dynamic::Schema;
 use capnzero_schema::load::{CompileFilesError, LoadError};
 use capnzero_schema::text::parse::TextEncoder;
@@ -40,7 +41,7 @@ fn decode_options(message_words: usize) -> ReaderOptions {
 fn schema_and_type(parsed: &Parsed, command: &str) -> Result<(Schema, u64), SchemaFailure> {
     let mut loader = crate::commands::loader(parsed, command).map_err(SchemaFailure::Usage)?;
     let file = &parsed.positionals[0];
-    let compiled = match loader.compile(&[file]) {
+    let compiled = match loader.compile_with(&[file], Eagerness::FileNode) {
         Ok(compiled) => compiled,
         Err(CompileFilesError::Load(LoadError::NoSuchFile(..))) => {
             return Err(SchemaFailure::Usage(UsageError::new(command, format!("{file}: no such file"))))

@@ -73,6 +73,27 @@ for f in pair.bin pair.seg2.packed pair.pretty pair.short; do
   cmp -s "$dir/$f" "$work/$f" || differ "committed cli/tests/fixtures/$f is not what capnp makes"
 done
 
+# One file under two names: capnp/a.capnp imports "c++.capnp" relatively, capnp/b.capnp
+# imports "/capnp/c++.capnp"; with an import directory holding capnp/c++.capnp both reach the
+# same file (the import directory's, not the standard copy), whatever the directory is called.
+tree="$work/two-names"
+mkdir -p "$tree/capnp"
+cp /usr/include/capnp/c++.capnp "$tree/capnp/"
+printf '@0xd1f0a1b2c3d4e5f7;\nusing Cxx = import "c++.capnp";\n$Cxx.namespace("a");\nstruct A { a @0 :Int32; }\n' > "$tree/capnp/a.capnp"
+printf '@0xd1f0a1b2c3d4e5f8;\nusing Cxx = import "/capnp/c++.capnp";\n$Cxx.namespace("b");\nstruct B { b @0 :Int32; }\n' > "$tree/capnp/b.capnp"
+two_names() { # dir, then the arguments after `compile -o-`
+  local dir="$1"; shift
+  (cd "$dir" && capnp compile -o- "$@" 2>/dev/null) | request_text > "$work/theirs.txt"
+  (cd "$dir" && "$ours" compile -o- "$@") | request_text > "$work/ours.txt"
+  cmp -s "$work/theirs.txt" "$work/ours.txt" || differ "compile -o- $* (in $dir)"
+}
+two_names "$tree" -I. capnp/a.capnp capnp/b.capnp
+two_names "$tree" -I"$tree" capnp/a.capnp capnp/b.capnp
+two_names / -I"$tree" "$tree/capnp/a.capnp" "$tree/capnp/b.capnp"
+two_names "$tree/capnp" -I.. a.capnp b.capnp
+two_names "$tree/capnp" -I.. b.capnp a.capnp
+two_names "$work" -Itwo-names two-names/capnp/a.capnp two-names/capnp/b.capnp
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures difference(s) between capnzero and capnp" >&2
   exit 1

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
-use crate::compile::{compile, CompileErrors, Compiled, FileLoader, SourceFile};
+use crate::compile::{compile_with, CompileErrors, Compiled, Eagerness, FileLoader, SourceFile};
 
 /// The standard import files: their import path (without the leading `/`) and their text.
 pub const STANDARD_IMPORTS: &[(&str, &str)] = &[
@@ -49,6 +49,8 @@ pub struct FsLoader {
     source_prefixes: Vec<PathBuf>,
     standard_imports: bool,
     roots: HashMap<String, Root>,
+    /// The files read from disk, by their canonical path: the name each was first read by.
+    real_paths: HashMap<PathBuf, String>,
 }
 
 /// Why a file given to [`FsLoader::source`] or a directory given to the loader was refused.
@@ -86,6 +88,7 @@ impl FsLoader {
             source_prefixes: Vec::new(),
             standard_imports: true,
             roots: HashMap::new(),
+            real_paths: HashMap::new(),
         }
     }
 
@@ -115,17 +118,28 @@ impl FsLoader {
         let (root, name) = self.name_of(&absolute);
         let text =
             std::fs::read_to_string(&absolute).map_err(|e| LoadError::NoSuchFile(path.as_ref().to_path_buf(), e))?;
+        self.first_name(&absolute, &name);
         self.roots.insert(name.clone(), Root::Dir(root));
         Ok(SourceFile { name, text })
     }
 
     /// Compiles the files `paths`, given as on the command line, with their imports.
     pub fn compile(&mut self, paths: &[impl AsRef<Path>]) -> Result<Compiled, CompileFilesError> {
+        self.compile_with(paths, Eagerness::Everything)
+    }
+
+    /// [`FsLoader::compile`], checking as much as `eagerness` says (`capnp decode` and the
+    /// other message commands check only the files' own nodes).
+    pub fn compile_with(
+        &mut self,
+        paths: &[impl AsRef<Path>],
+        eagerness: Eagerness,
+    ) -> Result<Compiled, CompileFilesError> {
         let mut sources = Vec::new();
         for path in paths {
             sources.push(self.source(path).map_err(CompileFilesError::Load)?);
         }
-        compile(&sources, self).map_err(CompileFilesError::Compile)
+        compile_with(&sources, self, eagerness).map_err(CompileFilesError::Compile)
     }
 
     fn existing_dir(&self, dir: &Path) -> Result<PathBuf, LoadError> {
@@ -157,11 +171,35 @@ impl FsLoader {
 
     fn load(&mut self, root: Root, name: String) -> Option<SourceFile> {
         let text = match &root {
-            Root::Dir(dir) => std::fs::read_to_string(dir.join(&name)).ok()?,
+            Root::Dir(dir) => {
+                let path = dir.join(&name);
+                let text = std::fs::read_to_string(&path).ok()?;
+                // The same file on disk met under another name (through another import
+                // directory, or relatively from another place) is that file, under the name it
+                // was first met by, as the official tool takes it.
+                if let Some(first) = self.first_name(&path, &name) {
+                    return Some(SourceFile { name: first, text });
+                }
+                text
+            }
             Root::Standard => STANDARD_IMPORTS.iter().find(|(path, _)| *path == name)?.1.to_string(),
         };
         self.roots.insert(name.clone(), root);
         Some(SourceFile { name, text })
+    }
+
+    /// The name the file at `path` was first loaded by, if that is not `name`; records `name`
+    /// for it otherwise.
+    fn first_name(&mut self, path: &Path, name: &str) -> Option<String> {
+        let real = std::fs::canonicalize(path).ok()?;
+        match self.real_paths.get(&real) {
+            Some(first) if first != name => Some(first.clone()),
+            Some(_) => None,
+            None => {
+                self.real_paths.insert(real, name.to_string());
+                None
+            }
+        }
     }
 
     /// Where the file that `importer` names `path` is: its root and its name.
@@ -279,6 +317,7 @@ fn path_name(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compile::compile;
 
     fn temp_tree(tag: &str) -> PathBuf {
         let root = std::env::temp_dir().join(format!("capnzero-load-{tag}-{}", std::process::id()));
@@ -367,6 +406,74 @@ mod tests {
         expected.sort();
         assert_eq!(files, expected);
         assert!(compiled.nodes.iter().any(|n| n.id == 0xa93fc509624c72d9 && n.display_name == "capnp/schema.capnp"));
+    }
+
+    /// One file reached under two names: `capnp/a.capnp` imports `"c++.capnp"` relatively and
+    /// `capnp/b.capnp` imports `"/capnp/c++.capnp"`, with an import directory (`.`) that holds
+    /// `capnp/c++.capnp`. As with the official tool, both are the same file (no "Duplicate ID"),
+    /// and it is the import directory's copy, not the shipped standard one.
+    #[test]
+    fn one_file_under_two_names_is_one_file_and_the_import_directory_wins() {
+        let root = std::env::temp_dir().join(format!("capnzero-load-two-names-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("capnp")).unwrap();
+        let (_, standard) = STANDARD_IMPORTS.iter().find(|(name, _)| *name == "capnp/c++.capnp").unwrap();
+        let copy = format!("{standard}\nannotation onlyInTheCopy(file) :Void;\n");
+        std::fs::write(root.join("capnp/c++.capnp"), copy).unwrap();
+        std::fs::write(
+            root.join("capnp/a.capnp"),
+            "@0xd1e8a5bcd8a1b1b1;\nusing Cxx = import \"c++.capnp\";\n$Cxx.namespace(\"a\");\nstruct A {}\n",
+        )
+        .unwrap();
+        std::fs::write(
+            root.join("capnp/b.capnp"),
+            "@0xd1e8a5bcd8a1b1b2;\nusing Cxx = import \"/capnp/c++.capnp\";\n$Cxx.namespace(\"b\");\nstruct B {}\n",
+        )
+        .unwrap();
+        for import_dir in [PathBuf::from("."), root.clone()] {
+            let mut loader = FsLoader::with_current_dir(&root);
+            loader.add_import_path(&import_dir).unwrap();
+            let compiled = loader.compile(&["capnp/a.capnp", "capnp/b.capnp"]).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(file_names(&compiled), ["capnp/a.capnp", "capnp/b.capnp", "capnp/c++.capnp"]);
+            assert!(compiled.nodes.iter().any(|n| n.display_name == "capnp/c++.capnp:onlyInTheCopy"));
+        }
+        // From inside `capnp/`, with the parent as the import directory: the relative import
+        // names the file `c++.capnp`, the absolute one `capnp/c++.capnp`; the official tool
+        // sees the same file on disk and keeps the name it met first.
+        let mut loader = FsLoader::with_current_dir(root.join("capnp"));
+        loader.add_import_path("..").unwrap();
+        let compiled = loader.compile(&["a.capnp", "b.capnp"]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(file_names(&compiled), ["a.capnp", "b.capnp", "c++.capnp"]);
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    /// The official test schema's situation: `test.capnp` imports its own `c++.capnp`
+    /// relatively, and a streaming method brings in `/capnp/stream.capnp`, which imports the
+    /// standard `/capnp/c++.capnp`: two files with the same IDs. `capnp compile` reports the
+    /// duplicate IDs; `capnp decode` (and `encode`, `convert`, `eval`) compiles only the file
+    /// node eagerly, never reaches the stream import, and works.
+    #[test]
+    fn message_commands_compile_only_the_file_node_eagerly() {
+        let root = std::env::temp_dir().join(format!("capnzero-load-eagerness-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(&root).unwrap();
+        let (_, standard) = STANDARD_IMPORTS.iter().find(|(name, _)| *name == "capnp/c++.capnp").unwrap();
+        std::fs::write(root.join("c++.capnp"), standard).unwrap();
+        std::fs::write(
+            root.join("test.capnp"),
+            "@0xd1e8a5bcd8a1b1c1;\nusing Cxx = import \"c++.capnp\";\n$Cxx.namespace(\"t\");\n\
+             struct T { a @0 :UInt8; }\ninterface Streaming { push @0 (t :T) -> stream; }\n",
+        )
+        .unwrap();
+        let mut loader = FsLoader::with_current_dir(&root);
+        let Err(CompileFilesError::Compile(errors)) = loader.compile(&["test.capnp"]) else {
+            panic!("expected duplicate IDs")
+        };
+        assert_eq!(errors.0[0], "capnp/c++.capnp:1:1: error: Duplicate ID @0xbdf87d7bb8304e81.");
+        let mut loader = FsLoader::with_current_dir(&root);
+        let compiled = loader.compile_with(&["test.capnp"], Eagerness::FileNode).unwrap_or_else(|e| panic!("{e}"));
+        assert!(compiled.nodes.iter().any(|n| n.display_name == "test.capnp:T"));
+        std::fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]

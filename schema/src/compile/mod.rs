@@ -126,8 +126,32 @@ impl std::error::Error for CompileErrors {}
 /// imports itself, where the official compiler does: where each is used.
 const IMPORT_FAILED: &str = "Import failed: ";
 
+/// How much of the requested files a compilation checks, as the official tool's commands do.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Eagerness {
+    /// `capnp compile`: every declaration of the requested files, everything they use, and the
+    /// lexical parents of those; their errors are reported and they make the request.
+    #[default]
+    Everything,
+    /// `capnp decode`, `encode`, `convert` and `eval`: only each requested file's own node (its
+    /// annotations and what they import). Every other declaration is still compiled, for the
+    /// dynamic API, but its errors are not reported, as the official tool compiles it only on
+    /// demand; a file that the file nodes do not import is never added, so two files that share
+    /// IDs but are not both reached there do not collide.
+    FileNode,
+}
+
 /// Compiles `requested` (and everything they import, through `loader`).
 pub fn compile(requested: &[SourceFile], loader: &mut dyn FileLoader) -> Result<Compiled, CompileErrors> {
+    compile_with(requested, loader, Eagerness::Everything)
+}
+
+/// [`compile`], checking as much as `eagerness` says.
+pub fn compile_with(
+    requested: &[SourceFile],
+    loader: &mut dyn FileLoader,
+    eagerness: Eagerness,
+) -> Result<Compiled, CompileErrors> {
     let set = files::FileSet::load(requested, loader);
     let parse_errors: Vec<Vec<Diagnostic>> = set
         .diagnostics
@@ -137,7 +161,7 @@ pub fn compile(requested: &[SourceFile], loader: &mut dyn FileLoader) -> Result<
     let table = entities::Table::build(&set.files);
     let shared = Rc::new(RefCell::new(report::Shared::new(parse_errors, table.entities.len())));
     let mut compiler = nodes::NodeCompiler::new(&set.files, &table, shared.clone());
-    let (nodes, source_info, plan) = compiler.compile_all(requested.len());
+    let (nodes, source_info, plan) = compiler.compile_all(requested.len(), eagerness);
     drop(compiler);
     let log = shared.borrow_mut().take_log();
     if !log.is_empty() {

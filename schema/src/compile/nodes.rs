@@ -197,11 +197,19 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
     /// Compiles the requested files (the first `requested`) as the official compiler does,
     /// then everything else quietly. Returns the nodes, their doc comments and the request
     /// plan.
-    pub fn compile_all(&mut self, requested: usize) -> (Vec<Node>, Vec<SourceInfo>, RequestPlan) {
+    pub fn compile_all(
+        &mut self,
+        requested: usize,
+        eagerness: super::Eagerness,
+    ) -> (Vec<Node>, Vec<SourceInfo>, RequestPlan) {
+        let walk = match eagerness {
+            super::Eagerness::Everything => REQUESTED,
+            super::Eagerness::FileNode => NODE,
+        };
         for file in 0..requested {
             self.shared.borrow_mut().add_file(self.table, file);
             let mut seen = HashMap::new();
-            self.traverse(self.table.file_roots[file], REQUESTED, &mut seen);
+            self.traverse(self.table.file_roots[file], walk, &mut seen);
         }
         let plan = self.plan();
         self.shared.borrow_mut().mute();
