@@ -264,6 +264,40 @@ pub struct Brand {
     pub scopes: Vec<BrandScope>,
 }
 
+/// A `using` alias, which has no node of its own: where it is declared, its name, and what it
+/// stands for, interpreted where it is declared (the parameters of its scope inherited).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alias {
+    /// The node it is declared in.
+    pub scope_id: u64,
+    /// Its name.
+    pub name: String,
+    /// What it stands for.
+    pub target: AliasTarget,
+}
+
+/// What a `using` alias stands for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AliasTarget {
+    /// A declaration (a struct, enum, interface, constant, annotation or file) with the brand
+    /// the alias gives it (inherited scopes as `bind: None`).
+    Node {
+        /// The declaration.
+        id: u64,
+        /// Its brand.
+        brand: Brand,
+    },
+    /// A generic parameter of an enclosing scope.
+    Parameter {
+        /// The generic declaration.
+        scope_id: u64,
+        /// The parameter's index.
+        index: u16,
+    },
+    /// A built-in type (`Text`, `List(Foo)`, `AnyPointer`…).
+    Type(Type),
+}
+
 /// The bindings of one generic scope.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BrandScope {

@@ -228,6 +228,7 @@ pub fn compiled_from_request(request: CodeGeneratorRequest) -> Compiled {
         request_order: request.nodes.iter().map(|n| n.id).collect(),
         nodes: request.nodes,
         request_source_info: request.source_info.clone(),
+        aliases: Vec::new(),
         source_info: request.source_info,
         requested: request
             .requested_files

@@ -32,7 +32,7 @@ use std::rc::Rc;
 
 use crate::ast::{DeclKind, Declaration, Expr, ExprKind, ParamList, ParamListKind};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Node, SourceInfo};
+use crate::model::{Alias, Node, SourceInfo};
 use crate::request::{CodeGeneratorRequest, Import, RequestedFile};
 
 /// The version of the official compiler whose behaviour this compiler reproduces, as a
@@ -72,6 +72,9 @@ pub struct Compiled {
     /// The doc comments the official compiler puts in its CodeGeneratorRequest, in its order
     /// (those of the nodes it compiled; method parameter and result structs under ID 0).
     pub request_source_info: Vec<SourceInfo>,
+    /// The `using` aliases of every file read (a request has no place for them), for the names
+    /// the dynamic API evaluates (`capnp decode SCHEMA TYPE`).
+    pub aliases: Vec<Alias>,
 }
 
 impl Compiled {
@@ -162,6 +165,7 @@ pub fn compile_with(
     let shared = Rc::new(RefCell::new(report::Shared::new(parse_errors, table.entities.len())));
     let mut compiler = nodes::NodeCompiler::new(&set.files, &table, shared.clone());
     let (nodes, source_info, plan) = compiler.compile_all(requested.len(), eagerness);
+    let aliases = compiler.aliases();
     drop(compiler);
     let log = shared.borrow_mut().take_log();
     if !log.is_empty() {
@@ -190,7 +194,14 @@ pub fn compile_with(
             CompiledFile { id: table.entities[root].id, name: parsed.name.clone(), imports }
         })
         .collect();
-    Ok(Compiled { nodes, source_info, requested, request_order: plan.nodes, request_source_info: plan.source_info })
+    Ok(Compiled {
+        nodes,
+        source_info,
+        requested,
+        request_order: plan.nodes,
+        request_source_info: plan.source_info,
+        aliases,
+    })
 }
 
 /// The imports the official compiler lists for a file (`findImports`): those in types and

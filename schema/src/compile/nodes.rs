@@ -224,6 +224,39 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
         (std::mem::take(&mut self.all_nodes), std::mem::take(&mut self.source_info), plan)
     }
 
+    /// Every `using` alias of every file, as interpreted where it is declared (after
+    /// [`NodeCompiler::compile_all`], which interprets them all; nothing is reported).
+    pub fn aliases(&mut self) -> Vec<crate::model::Alias> {
+        use super::report::AliasState;
+        use crate::model::{Alias, AliasTarget};
+        let mut aliases = Vec::new();
+        for entity in 0..self.table.entities.len() {
+            let e = &self.table.entities[entity];
+            let (EntityKind::Using, Some(parent)) = (e.kind, e.parent) else { continue };
+            let state = self.shared.borrow().aliases.get(&entity).cloned();
+            let Some(AliasState::Done(Some(branded))) = state else { continue };
+            let file = e.file;
+            let resolver = self.resolver(file);
+            let errors = &mut self.diagnostics[file];
+            let target = match &branded {
+                Branded::Decl { target: Target::Entity(found), brand, .. } => AliasTarget::Node {
+                    id: self.table.entities[*found].id,
+                    brand: resolver.compile_brand(brand, errors),
+                },
+                Branded::Decl { target: Target::Builtin(_), .. } => match resolver.as_type_or_partial(&branded, errors)
+                {
+                    Ok(ty) => AliasTarget::Type(ty),
+                    Err(_) => continue,
+                },
+                Branded::Param { scope_id, index, .. } => AliasTarget::Parameter { scope_id: *scope_id, index: *index },
+                Branded::ImplicitParam { .. } => continue,
+            };
+            let name = e.decl.name.value.clone();
+            aliases.push(Alias { scope_id: self.table.entities[parent].id, name, target });
+        }
+        aliases
+    }
+
     /// The official compiler's walk (`Compiler::Node::traverse`).
     fn traverse(&mut self, entity: usize, eagerness: u32, seen: &mut HashMap<usize, u32>) {
         let slot = seen.entry(entity).or_insert(0);
