@@ -512,6 +512,16 @@ pub fn run(
         }
     }
     let Some(input) = read_input(stdin, stderr) else { return Ok(1) };
+    if !parsed.flag("quiet") && !input.is_empty() {
+        let size = root.as_ref().map_or((0, 0), |r| (r.layout().data_word_count, r.layout().pointer_count));
+        match crate::plausible::check(from, &input, size) {
+            crate::plausible::Verdict::Fine => {}
+            crate::plausible::Verdict::Warn(warning) => {
+                let _ = write!(stderr, "{warning}");
+            }
+            crate::plausible::Verdict::Refuse(why) => return Err(UsageError::new(command, why)),
+        }
+    }
     let conversion = Conversion { from, to, root, pretty: !parsed.flag("short"), options };
     Ok(conversion.run(&input, stdout, stderr))
 }

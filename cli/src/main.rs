@@ -17,6 +17,7 @@ mod compile;
 mod convert;
 mod eval;
 mod id;
+mod plausible;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
