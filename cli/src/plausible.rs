@@ -172,7 +172,7 @@ fn textual(prefix: &[u8], open: u8, json: bool) -> Fit {
             }
         }
         // JSON's check lets NUL through, the text one does not.
-        if !printable(c) && !(json && c == 0) {
+        if !(printable(c) || (json && c == 0)) {
             return Fit::Impossible;
         }
     }
