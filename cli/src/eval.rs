@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use capnzero_runtime::{MessageBuilder, PointerReader, StructReader};
+use capnzero_runtime::{MessageBuilder, PointerReader, StructBuilder, StructReader};
 use capnzero_schema::dynamic::{element_size, DynamicEnum, DynamicList, DynamicStruct, DynamicValue, Schema};
 use capnzero_schema::model::{Node, NodeKind, Type, Value};
 use capnzero_schema::text::print::{list_to_pretty_bytes, struct_to_pretty_bytes, value_to_bytes};
@@ -135,8 +135,10 @@ fn constant<'a>(schema: &'a Schema, ty: &Type, value: &'a Value) -> Result<Dynam
     })
 }
 
-/// Finds the value `parts` names in the file `file_id`, or what `capnp eval` says is wrong.
-fn evaluate<'a>(schema: &'a Schema, file_id: u64, parts: &[Part]) -> Result<DynamicValue<'a>, String> {
+/// Finds the value `parts` names in the file `file_id`, or what `capnp eval` says is wrong; and
+/// whether it is a struct field's value read from a null pointer with no default (the empty
+/// struct, which `capnp` writes empty).
+fn evaluate<'a>(schema: &'a Schema, file_id: u64, parts: &[Part]) -> Result<(DynamicValue<'a>, bool), String> {
     // The longest run of parts naming nested declarations; stops at the first with subscripts.
     let mut scope = file_id;
     let mut pos = 0;
@@ -151,6 +153,7 @@ fn evaluate<'a>(schema: &'a Schema, file_id: u64, parts: &[Part]) -> Result<Dyna
         pos += 1;
     }
     let node = schema.node(scope).ok_or_else(|| format!("No node with ID @0x{scope:016x}."))?;
+    let mut from_null = false;
     let mut value = match &node.kind {
         NodeKind::Const { ty, value } => constant(schema, ty, value)?,
         NodeKind::Struct(_) => {
@@ -176,6 +179,11 @@ fn evaluate<'a>(schema: &'a Schema, file_id: u64, parts: &[Part]) -> Result<Dyna
             let Some(field) = structure.schema().field(&part.name) else {
                 return Err(format!("'{previous}' has no member '{}'.", part.name));
             };
+            // A group is its parent's struct seen through another schema: as empty as it.
+            if !field.is_group() {
+                from_null = matches!(field.default_value(), Some(Value::Struct(None)))
+                    && field.offset().is_some_and(|slot| structure.reader().pointer(slot as u16).is_null());
+            }
             value = structure.get_field(&field).map_err(|e| e.to_string())?;
         }
         for (i, &subscript) in part.subscripts.iter().enumerate() {
@@ -194,36 +202,145 @@ fn evaluate<'a>(schema: &'a Schema, file_id: u64, parts: &[Part]) -> Result<Dyna
                 return Err(format!("'{}' is out-of-bounds.", shown(i + 1)));
             }
             value = list.get(subscript as u32).map_err(|e| e.to_string())?;
+            from_null = false;
         }
         stopped_at_subscript = false;
         pos += 1;
     }
-    Ok(value)
+    Ok((value, from_null))
 }
 
-/// A message whose root is a copy of `value`. `capnp` copies the struct at its own size: the
-/// empty struct a null pointer reads as stays empty, and a constant's struct has its schema's
-/// size there (capnzero keeps constants in canonical form, which drops trailing zero words, so
-/// the root is widened back to the schema's size).
-fn message_of(value: &DynamicStruct<'_>) -> Result<MessageBuilder, String> {
-    let reader = value.reader();
-    let layout = value.schema().layout();
-    let empty = reader.data_words() == 0 && reader.pointer_count() == 0;
-    let (data_words, pointer_count) = if empty {
-        (0, 0)
-    } else {
-        (layout.data_word_count.max(reader.data_words()), layout.pointer_count.max(reader.pointer_count()))
-    };
+/// A message whose root is a copy of `value` as `capnp` holds it. `capnp` copies a value at
+/// the sizes it has in memory: the empty struct a null pointer reads as stays empty, and a
+/// constant has every struct at its schema's size, as the compiler built it. capnzero keeps
+/// constants in canonical form (trailing zero words dropped), so the copy widens each struct
+/// within the value, the root, struct fields and struct list elements, back to its schema's
+/// size.
+fn message_of(value: &DynamicStruct<'_>, from_null: bool) -> Result<MessageBuilder, String> {
     let mut message = MessageBuilder::default();
-    let mut root = message.init_root(data_words, pointer_count);
-    let data = reader.data_section();
-    root.data_section_mut()[..data.len()].copy_from_slice(data);
-    for i in 0..reader.pointer_count() {
-        if let Some(pointer) = root.pointer(i) {
-            pointer.set_copy_of(reader.pointer(i)).map_err(|e| e.to_string())?;
+    if from_null {
+        message.init_root(0, 0);
+        return Ok(message);
+    }
+    let (data_words, pointer_count) = widened(value);
+    widen_struct(value, message.init_root(data_words, pointer_count)).map_err(|e| e.to_string())?;
+    Ok(message)
+}
+
+/// The sections of `value` widened to its schema's size.
+fn widened(value: &DynamicStruct<'_>) -> (u16, u16) {
+    let (reader, layout) = (value.reader(), value.schema().layout());
+    (layout.data_word_count.max(reader.data_words()), layout.pointer_count.max(reader.pointer_count()))
+}
+
+/// Whether values of `ty` are held in a pointer slot.
+fn is_pointer(ty: &Type) -> bool {
+    matches!(
+        ty,
+        Type::Text | Type::Data | Type::List(_) | Type::Struct { .. } | Type::Interface { .. } | Type::AnyPointer(_)
+    )
+}
+
+/// The type of each pointer slot of `value` that its held fields (groups included) use.
+fn pointer_types(value: &DynamicStruct<'_>, types: &mut Vec<Option<Type>>) {
+    for (field, field_value) in value.fields() {
+        if field.is_group() {
+            if let Ok(DynamicValue::Struct(group)) = field_value {
+                pointer_types(&group, types);
+            }
+            continue;
+        }
+        let ty = field.ty();
+        if !is_pointer(&ty) {
+            continue;
+        }
+        if let Some(slot) = field.offset().map(|o| o as usize) {
+            if slot >= types.len() {
+                types.resize(slot + 1, None);
+            }
+            types[slot] = Some(ty);
         }
     }
-    Ok(message)
+}
+
+/// Copies `value` into `dest` (already as wide as [`widened`] says), its pointers in order.
+fn widen_struct(value: &DynamicStruct<'_>, mut dest: StructBuilder<'_>) -> capnzero_runtime::Result<()> {
+    let reader = value.reader();
+    let data = reader.data_section();
+    dest.data_section_mut()[..data.len()].copy_from_slice(data);
+    let schema = value.schema().schema();
+    // A group's pointers are its struct's: their types come from the outermost struct.
+    let mut whole = value.clone();
+    while whole.schema().is_group() {
+        match schema.struct_schema(whole.schema().node().scope_id) {
+            Ok(parent) => whole = DynamicStruct::new(reader, parent),
+            Err(_) => break,
+        }
+    }
+    let mut types = Vec::new();
+    pointer_types(&whole, &mut types);
+    for i in 0..reader.pointer_count() {
+        let source = reader.pointer(i);
+        let Some(pointer) = dest.pointer(i) else { continue };
+        match types.get(i as usize).cloned().flatten() {
+            Some(ty) if !source.is_null() => widen_pointer(schema, &ty, source, pointer)?,
+            _ => pointer.set_copy_of(source)?,
+        }
+    }
+    Ok(())
+}
+
+/// Copies what `source`, a pointer of type `ty`, points at into `dest`, widening structs.
+fn widen_pointer(
+    schema: &Schema,
+    ty: &Type,
+    source: PointerReader<'_>,
+    dest: capnzero_runtime::PointerBuilder<'_>,
+) -> capnzero_runtime::Result<()> {
+    match ty {
+        Type::Struct { .. } => {
+            let (Ok(struct_schema), Some(reader)) = (schema.struct_of_type(ty), source.get_struct()?) else {
+                return dest.set_copy_of(source);
+            };
+            let value = DynamicStruct::new(reader, struct_schema);
+            let (data_words, pointer_count) = widened(&value);
+            widen_struct(&value, dest.init_struct(data_words, pointer_count))
+        }
+        Type::List(element) if matches!(**element, Type::Struct { .. } | Type::List(_)) => {
+            let Some(list) = source.get_list(element_size(element))? else { return dest.set_copy_of(source) };
+            let list = DynamicList::new(schema, (**element).clone(), list);
+            if let Type::Struct { .. } = **element {
+                let Ok(struct_schema) = schema.struct_of_type(element) else { return dest.set_copy_of(source) };
+                let layout = struct_schema.layout();
+                let (data_bits, pointers) = list.reader().element_layout();
+                let data_words = u16::try_from(data_bits.div_ceil(64)).unwrap_or(u16::MAX);
+                let mut out = dest.init_struct_list(
+                    list.len(),
+                    layout.data_word_count.max(data_words),
+                    layout.pointer_count.max(pointers),
+                )?;
+                for i in 0..list.len() {
+                    if let Ok(DynamicValue::Struct(item)) = list.get(i) {
+                        widen_struct(&item, out.get_struct(i)?)?;
+                    }
+                }
+            } else {
+                let mut out = dest.init_list(capnzero_runtime::ElementSize::Pointer, list.len())?;
+                for i in 0..list.len() {
+                    if let Some(item) = list.reader().get_pointer(i) {
+                        let target = out.get_pointer(i)?;
+                        if item.is_null() {
+                            target.set_copy_of(item)?;
+                        } else {
+                            widen_pointer(schema, element, item, target)?;
+                        }
+                    }
+                }
+            }
+            Ok(())
+        }
+        _ => dest.set_copy_of(source),
+    }
 }
 
 /// Runs `eval`.
@@ -236,7 +353,7 @@ pub fn run(parsed: &Parsed, stdout: &mut dyn Write, stderr: &mut dyn Write) -> R
         Ok(found) => found,
         Err(failure) => return fail(failure, stderr),
     };
-    let value = evaluate(&schema, file_id, &parts).map_err(invalid)?;
+    let (value, from_null) = evaluate(&schema, file_id, &parts).map_err(invalid)?;
     let pretty = !parsed.flag("short");
     if format == Format::Text {
         let mut text = match &value {
@@ -250,7 +367,7 @@ pub fn run(parsed: &Parsed, stdout: &mut dyn Write, stderr: &mut dyn Write) -> R
     let DynamicValue::Struct(root) = value else {
         return Err(invalid("not a struct; binary output is only available on structs".into()));
     };
-    let message = message_of(&root).map_err(invalid)?;
+    let message = message_of(&root, from_null).map_err(invalid)?;
     let conversion = Conversion {
         from: Format::Binary,
         to: format,

@@ -85,6 +85,27 @@ fn eval_writes_structs_in_every_binary_format() {
     assert_eq!(output.stdout, [0xfc, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
 }
 
+/// capnzero keeps constants in canonical form; `capnp` writes each struct of a constant at its
+/// schema's size (fields, list elements, lists of lists, groups, unions), and the empty struct of
+/// a null pointer without a default as the empty struct.
+#[test]
+fn eval_writes_constants_at_their_schema_sizes() {
+    for (args, expected) in [
+        (&["-obinary", "outer"][..], "widen-outer.bin"),
+        (&["-oflat", "outer.g.g"], "widen-group.flat"),
+        (&["-obinary", "zero"], "widen-zero.bin"),
+        (&["-opacked", "g2"], "widen-g2.packed"),
+    ] {
+        let output = capnzero(&["eval", args[0], "widen.capnp", args[1]], b"");
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {}", text(&output.stderr));
+        assert!(output.stdout == fixture(expected), "{args:?}: not the bytes of {expected}");
+    }
+    for name in ["Outer.g.g", "Outer.inner"] {
+        let output = capnzero(&["eval", "-oflat", "widen.capnp", name], b"");
+        assert_eq!(output.stdout, [0xfc, 0xff, 0xff, 0xff, 0, 0, 0, 0], "{name}");
+    }
+}
+
 #[test]
 fn eval_errors_read_like_capnp_eval() {
     let cases: &[(&[&str], &str)] = &[
