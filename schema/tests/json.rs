@@ -1,0 +1,251 @@
+//! The JSON codec against `capnp convert` 0.9.2. Every case of `tests/json/cases.txt` is read
+//! with capnzero's runtime (its schema `all.capnp` compiled by capnzero's compiler), written as
+//! JSON pretty and short and compared byte for byte with what the official tool wrote; both
+//! JSON texts are read back and must build the message the tool built from them. The cases of
+//! `decode_cases.txt` are JSON texts the tool read into `name.in.bin`; those of `bad_cases.txt`
+//! are texts the tool refuses, and capnzero must refuse them with an error. `regen.sh`
+//! regenerates the fixtures, `check.sh` re-checks them.
+//!
+//! When the official sources are at `$CAPNP_SOURCE` (default
+//! `/tmp/srcprobe/capnproto-c++-0.9.2/src`), their JSON testdata of `compat/json-test.capnp`
+//! are checked too.
+
+use std::path::{Path, PathBuf};
+
+use capnzero_runtime::{BuilderOptions, MessageBuilder, MessageReader, ReaderOptions};
+use capnzero_schema::compile::{compile, MemoryLoader, SourceFile};
+use capnzero_schema::dynamic::{DynamicStruct, DynamicStructBuilder, Schema, StructSchema};
+use capnzero_schema::json;
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/json")
+}
+
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn loader() -> MemoryLoader {
+    let std_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("std/capnp");
+    let mut loader = MemoryLoader::default();
+    for name in ["c++.capnp", "compat/json.capnp"] {
+        let text = String::from_utf8(read(&std_dir.join(name))).unwrap();
+        loader.files.insert(format!("capnp/{name}"), text);
+    }
+    loader
+}
+
+fn compile_file(name: &str, text: String, mut loader: MemoryLoader) -> Schema {
+    let compiled = compile(&[SourceFile { name: name.into(), text }], &mut loader)
+        .unwrap_or_else(|e| panic!("{name} does not compile: {e:?}"));
+    Schema::new(compiled)
+}
+
+fn all_schema() -> Schema {
+    compile_file("all.capnp", String::from_utf8(read(&dir().join("all.capnp"))).unwrap(), loader())
+}
+
+fn root_type<'s>(schema: &'s Schema, name: &str) -> StructSchema<'s> {
+    let file = schema.compiled().requested[0].id;
+    schema.find_type(file, name).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn cases(list: &str) -> Vec<(String, String)> {
+    let text = String::from_utf8(read(&dir().join(list))).unwrap();
+    text.lines()
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+        .map(|line| {
+            let parts: Vec<&str> = line.split_whitespace().collect();
+            assert_eq!(parts.len(), 2, "bad line in {list}: {line}");
+            (parts[0].to_string(), parts[1].to_string())
+        })
+        .collect()
+}
+
+/// The message as `capnp convert ...:binary` writes it: the root copied into a fresh builder.
+fn as_tool_writes(message: &MessageBuilder) -> Vec<u8> {
+    let segments = message.segments();
+    let options = ReaderOptions { traversal_limit_words: u64::MAX, nesting_limit: u32::MAX };
+    let source = MessageReader::from_segments(&segments, options).unwrap();
+    let mut out = MessageBuilder::new(BuilderOptions::DEFAULT);
+    out.root().set_copy_of(source.root()).unwrap();
+    out.to_bytes()
+}
+
+/// `text` decoded as the root type `ty`, in the tool's bytes.
+fn decode(schema: &Schema, ty: &str, text: &[u8]) -> Result<Vec<u8>, json::JsonError> {
+    let mut message = MessageBuilder::default();
+    let root = DynamicStructBuilder::init_root(&mut message, root_type(schema, ty));
+    json::decode_bytes_into(text, root)?;
+    Ok(as_tool_writes(&message))
+}
+
+fn strip_newline(bytes: &[u8]) -> &[u8] {
+    bytes.strip_suffix(b"\n").expect("the tool ends its JSON with a newline")
+}
+
+#[test]
+fn writes_what_capnp_convert_writes() {
+    let schema = all_schema();
+    for (name, ty) in cases("cases.txt") {
+        let bytes = read(&dir().join(format!("{name}.bin")));
+        let message = MessageReader::from_bytes(&bytes, ReaderOptions::default()).unwrap();
+        let root = DynamicStruct::root(&message, root_type(&schema, &ty)).unwrap();
+        for (pretty, ext) in [(true, "pretty.json"), (false, "short.json")] {
+            let expected = read(&dir().join(format!("{name}.{ext}")));
+            let got = json::encode_struct_bytes(&root, pretty).unwrap();
+            assert_eq!(
+                String::from_utf8_lossy(&got),
+                String::from_utf8_lossy(strip_newline(&expected)),
+                "{name}.{ext}"
+            );
+            assert_eq!(json::encode_struct(&root, pretty).unwrap().as_bytes(), &got[..], "{name}.{ext}");
+        }
+    }
+}
+
+#[test]
+fn reads_what_capnp_convert_reads() {
+    let schema = all_schema();
+    for (name, ty) in cases("cases.txt") {
+        let expected = read(&dir().join(format!("{name}.json.bin")));
+        for ext in ["pretty.json", "short.json"] {
+            let text = read(&dir().join(format!("{name}.{ext}")));
+            let got = decode(&schema, &ty, &text).unwrap_or_else(|e| panic!("{name}.{ext}: {e}"));
+            assert_eq!(got, expected, "{name}.{ext}");
+        }
+    }
+    for (name, ty) in cases("decode_cases.txt") {
+        let text = read(&dir().join(format!("{name}.in.json")));
+        let expected = read(&dir().join(format!("{name}.in.bin")));
+        let got = decode(&schema, &ty, &text).unwrap_or_else(|e| panic!("{name}.in.json: {e}"));
+        assert_eq!(got, expected, "{name}.in.json");
+    }
+}
+
+#[test]
+fn refuses_what_capnp_convert_refuses() {
+    let schema = all_schema();
+    for (name, ty) in cases("bad_cases.txt") {
+        let text = read(&dir().join(format!("{name}.bad.json")));
+        let result = decode(&schema, &ty, &text);
+        assert!(result.is_err(), "{name}.bad.json was accepted");
+    }
+}
+
+#[test]
+fn syntax_errors_say_where() {
+    let schema = all_schema();
+    let error = decode(&schema, "Scalars", b"{\"i8\": 1,\n  \"t\": \"x\" ]").unwrap_err();
+    assert_eq!(error.message, "Unexpected input in JSON message.");
+    let position = error.position.unwrap();
+    assert_eq!((position.offset, position.line, position.column), (21, 2, 12));
+    assert_eq!(error.to_string(), "2:12: Unexpected input in JSON message.");
+    let error = decode(&schema, "Scalars", b"{\"t\": \"abc").unwrap_err();
+    assert_eq!(error.to_string(), "1:11: JSON message ends prematurely.");
+    let error = decode(&schema, "Scalars", b"{\"b\": 1}").unwrap_err();
+    assert_eq!((error.to_string(), error.position), ("Expected boolean value".to_string(), None));
+    let error = decode(&schema, "Scalars", b"{} {}").unwrap_err();
+    assert_eq!(error.to_string(), "1:4: Input remains after parsing JSON.");
+}
+
+#[test]
+fn nesting_is_limited_without_overflowing_the_stack() {
+    let schema = all_schema();
+    for depth in [65usize, 1000, 200_000] {
+        for (open, close) in [("[", "]"), ("{\"next\":", "}")] {
+            let text = format!("{{\"next\": {}{}}}", open.repeat(depth), close.repeat(depth));
+            let error = decode(&schema, "Deep", text.as_bytes()).unwrap_err();
+            assert_eq!(error.message, "JSON message nested too deeply.", "depth {depth}");
+        }
+    }
+    // 64 levels are allowed: the root object and 63 more.
+    let text = format!("{}{{}}{}", "{\"next\": ".repeat(63), "}".repeat(63));
+    let bytes = decode(&schema, "Deep", text.as_bytes()).unwrap();
+    let message = MessageReader::from_bytes(&bytes, ReaderOptions::default()).unwrap();
+    let root = DynamicStruct::root(&message, root_type(&schema, "Deep")).unwrap();
+    let short = json::encode_struct(&root, false).unwrap();
+    assert_eq!(short, format!("{}{{}}{}", "{\"next\":".repeat(63), "}".repeat(63)));
+}
+
+#[test]
+fn malformed_input_never_panics() {
+    let schema = all_schema();
+    let seeds: Vec<Vec<u8>> = ["scalars", "lists", "annotated_a", "unions_a"]
+        .iter()
+        .map(|name| read(&dir().join(format!("{name}.short.json"))))
+        .collect();
+    let types = ["Scalars", "Lists", "Annotated", "Unions"];
+    // A small xorshift generator: truncations, byte flips and insertions of JSON punctuation.
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let punctuation = b"{}[]\",:\\-0123456789eE.tfn \x00\xff";
+    for round in 0..3000 {
+        let which = round % seeds.len();
+        let mut text = seeds[which].clone();
+        match next() % 3 {
+            0 => text.truncate((next() as usize) % (text.len() + 1)),
+            1 => {
+                for _ in 0..1 + next() % 4 {
+                    let at = (next() as usize) % text.len();
+                    text[at] = punctuation[(next() as usize) % punctuation.len()];
+                }
+            }
+            _ => {
+                let at = (next() as usize) % (text.len() + 1);
+                text.insert(at, punctuation[(next() as usize) % punctuation.len()]);
+            }
+        }
+        let _ = decode(&schema, types[which], &text);
+    }
+}
+
+#[test]
+fn set_any_pointer_fields_are_errors_to_encode() {
+    let schema = all_schema();
+    let ty = root_type(&schema, "Pointers");
+    let mut message = MessageBuilder::default();
+    let mut root = DynamicStructBuilder::init_root(&mut message, ty.clone());
+    root.set("t", "x").unwrap();
+    let bytes = message.to_bytes();
+    let reader = MessageReader::from_bytes(&bytes, ReaderOptions::default()).unwrap();
+    let value = DynamicStruct::root(&reader, ty.clone()).unwrap();
+    assert_eq!(json::encode_struct(&value, true).unwrap(), r#"{"t": "x"}"#);
+
+    let mut message = MessageBuilder::default();
+    let mut root = DynamicStructBuilder::init_root(&mut message, ty.clone());
+    root.set("any", "x").unwrap();
+    let bytes = message.to_bytes();
+    let reader = MessageReader::from_bytes(&bytes, ReaderOptions::default()).unwrap();
+    let value = DynamicStruct::root(&reader, ty).unwrap();
+    let error = json::encode_struct(&value, true).unwrap_err();
+    assert!(error.message.contains("don't know how to JSON-encode AnyPointer"), "{error}");
+}
+
+/// The official sources' JSON testdata for `compat/json-test.capnp`'s TestJsonAnnotations
+/// (not committed here: read from `$CAPNP_SOURCE` when it is there).
+#[test]
+fn official_annotated_testdata() {
+    let source = std::env::var("CAPNP_SOURCE").unwrap_or_else(|_| "/tmp/srcprobe/capnproto-c++-0.9.2/src".into());
+    let source = Path::new(&source);
+    let test_schema = source.join("capnp/compat/json-test.capnp");
+    if !test_schema.exists() {
+        eprintln!("skipped: no {}", test_schema.display());
+        return;
+    }
+    let text = String::from_utf8(read(&test_schema)).unwrap();
+    let schema = compile_file("capnp/compat/json-test.capnp", text, loader());
+    let binary = read(&source.join("capnp/testdata/annotated-json.binary"));
+    let expected = read(&source.join("capnp/testdata/annotated.json"));
+    let message = MessageReader::from_bytes(&binary, ReaderOptions::default()).unwrap();
+    let root = DynamicStruct::root(&message, root_type(&schema, "TestJsonAnnotations")).unwrap();
+    let got = json::encode_struct_bytes(&root, true).unwrap();
+    assert_eq!(String::from_utf8_lossy(&got), String::from_utf8_lossy(strip_newline(&expected)));
+    let decoded = decode(&schema, "TestJsonAnnotations", &expected).unwrap();
+    assert_eq!(decoded, binary);
+}
