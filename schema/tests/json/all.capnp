@@ -115,3 +115,9 @@ struct Deep {
   next @0 :Deep;
   list @1 :List(Deep);
 }
+
+struct WithJson {
+  v @0 :Json.Value;
+  list @1 :List(Json.Value);
+  after @2 :Text;
+}
