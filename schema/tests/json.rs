@@ -271,8 +271,13 @@ fn official_all_types_testdata() {
         Ok(compiled) => compiled,
         Err(_) => {
             // Until capnzero compiles all of test.capnp: its TestEnum and TestAllTypes alone.
-            let reduced = format!("@0xe1a2b3c4d5e6f708;\n{}\n{}\n", block(&text, "enum TestEnum {"), block(&text, "struct TestAllTypes {"));
-            compile(&[SourceFile { name: "reduced.capnp".into(), text: reduced }], &mut MemoryLoader::default()).unwrap()
+            let reduced = format!(
+                "@0xe1a2b3c4d5e6f708;\n{}\n{}\n",
+                block(&text, "enum TestEnum {"),
+                block(&text, "struct TestAllTypes {")
+            );
+            compile(&[SourceFile { name: "reduced.capnp".into(), text: reduced }], &mut MemoryLoader::default())
+                .unwrap()
         }
     };
     let schema = Schema::new(compiled);
@@ -304,4 +309,41 @@ fn block(text: &str, start: &str) -> String {
         }
     }
     panic!("{start} does not end")
+}
+
+#[test]
+fn refused_input_says_why() {
+    let schema = all_schema();
+    let expect = [
+        ("clash", "Clash: two members have the JSON name \"same\""),
+        ("flatten_primitive", "only struct types can be flattened: all.capnp:FlattenPrimitive.a"),
+        ("flatten_cycle", "cyclic JSON flattening detected: all.capnp:FlattenCycle"),
+        ("base64_on_text", "only Data can be marked for base64 encoding: all.capnp:Base64OnText.t"),
+        ("int_range", "Value out-of-range for requested type."),
+        ("uint_negative", "Value out-of-range: -1"),
+        ("int_string_bad", "String does not contain valid number: 12z"),
+        ("enum_name", "invalid enum value: purple"),
+        ("tag_type", "Expected string value."),
+        ("data_range", "Number in byte array is not an integer in [0, 255]"),
+        ("struct_type", "Expected object value"),
+        ("too_deep", "1:577: JSON message nested too deeply."),
+        ("exponent_only", "1:9: String does not contain valid floating number: 1e"),
+        ("any_pointer", "don't know how to JSON-decode AnyPointer; please register a JsonCodec::Handler for this"),
+    ];
+    let types: std::collections::HashMap<String, String> =
+        cases("bad_cases.txt").into_iter().map(|(name, ty, _)| (name, ty)).collect();
+    for (name, message) in expect {
+        let text = read(&dir().join(format!("{name}.bad.json")));
+        let error = decode(&schema, &types[name], &text).unwrap_err();
+        assert!(error.to_string().ends_with(message), "{name}: {error}");
+    }
+    // The annotations' mistakes are errors when encoding too.
+    for ty in ["Clash", "FlattenPrimitive", "FlattenCycle", "Base64OnText"] {
+        let mut message = MessageBuilder::default();
+        DynamicStructBuilder::init_root(&mut message, root_type(&schema, ty));
+        let bytes = message.to_bytes();
+        let reader = MessageReader::from_bytes(&bytes, ReaderOptions::default()).unwrap();
+        let root = DynamicStruct::root(&reader, root_type(&schema, ty)).unwrap();
+        assert!(json::encode_struct(&root, false).is_err(), "{ty}");
+    }
 }

@@ -247,10 +247,12 @@ impl Plans {
                             plan.by_name.insert(flat_name, kind);
                         }
                         Some(NameKind::FlattenedFromUnion { .. }) if is_union_member => {}
-                        Some(_) => return Err(JsonError::new(format!(
+                        Some(_) => {
+                            return Err(JsonError::new(format!(
                             "{type_name}: flattened members have the same name and are not mutually exclusive: \"{}\"",
                             String::from_utf8_lossy(&flat_name)
-                        ))),
+                        )))
+                        }
                     }
                 }
             }

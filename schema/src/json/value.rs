@@ -260,17 +260,19 @@ impl Parser<'_> {
         Ok(value)
     }
 
-    fn enter(&mut self) -> Result<(), JsonError> {
+    /// One level deeper, for the array or object that opened at `start`.
+    fn enter(&mut self, start: usize) -> Result<(), JsonError> {
         self.depth += 1;
         if self.depth > self.max_depth {
-            return Err(self.error("JSON message nested too deeply."));
+            return Err(JsonError::at("JSON message nested too deeply.", self.text, start));
         }
         Ok(())
     }
 
     fn array(&mut self) -> Result<JsonValue, JsonError> {
+        let start = self.pos;
         self.consume(b'[')?;
-        self.enter()?;
+        self.enter(start)?;
         let mut items = Vec::new();
         loop {
             self.whitespace();
@@ -289,8 +291,9 @@ impl Parser<'_> {
     }
 
     fn object(&mut self) -> Result<JsonValue, JsonError> {
+        let start = self.pos;
         self.consume(b'{')?;
-        self.enter()?;
+        self.enter(start)?;
         let mut members = Vec::new();
         loop {
             self.whitespace();

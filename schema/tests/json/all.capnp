@@ -121,3 +121,46 @@ struct WithJson {
   list @1 :List(Json.Value);
   after @2 :Text;
 }
+
+struct MoreAnnotated {
+  grp :group $Json.name("renamed-group") {
+    a @0 :Int32;
+  }
+  unnamedTag :union $Json.flatten() $Json.discriminator() {
+    left @1 :Inner $Json.flatten();
+    right @2 :Inner2 $Json.flatten();
+    nothing @3 :Void;
+  }
+  valueOnly :union $Json.discriminator(valueName = "v") {
+    x @4 :Int32;
+    y @5 :Text;
+  }
+  flatList @6 :WithList $Json.flatten(prefix = "wl_");
+}
+
+struct Inner2 {
+  foo @0 :Text;
+  other @1 :Bool;
+}
+
+struct WithList {
+  colors @0 :List(Color);
+  hexes @1 :Data $Json.hex;
+}
+
+struct Clash {
+  a @0 :Int32 $Json.name("same");
+  b @1 :Int32 $Json.name("same");
+}
+
+struct FlattenPrimitive {
+  a @0 :Int32 $Json.flatten();
+}
+
+struct FlattenCycle {
+  self @0 :FlattenCycle $Json.flatten();
+}
+
+struct Base64OnText {
+  t @0 :Text $Json.base64;
+}
