@@ -234,18 +234,11 @@ impl Conversion<'_> {
 
     fn run_json(&self, input: &[u8], stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
         let Some(root) = &self.root else { return 1 };
-        let text = match std::str::from_utf8(input) {
-            Ok(text) => text,
-            Err(_) => {
-                let _ = writeln!(stderr, "error: the JSON input is not UTF-8");
-                return 1;
-            }
-        };
-        if text.is_empty() {
+        if input.is_empty() {
             let _ = writeln!(stderr, "error: Premature EOF: the input holds no message");
             return 1;
         }
-        for piece in split_json(text) {
+        for piece in split_json(input) {
             let mut message = MessageBuilder::new(BuilderOptions::DEFAULT);
             if let Err(e) = json_decode(piece, DynamicStructBuilder::init_root(&mut message, root.clone())) {
                 let _ = writeln!(stderr, "error: {e}");
@@ -312,7 +305,7 @@ impl Conversion<'_> {
             Format::Json => {
                 let Some(schema) = &self.root else { return Err("format requires schema: json".into()) };
                 let reader = root.get_struct().map_err(|e| e.to_string())?.unwrap_or_default();
-                let mut bytes = json_encode(&DynamicStruct::new(reader, schema.clone()), self.pretty)?.into_bytes();
+                let mut bytes = json_encode(&DynamicStruct::new(reader, schema.clone()), self.pretty)?;
                 bytes.push(b'\n');
                 plain(bytes)
             }
@@ -344,11 +337,11 @@ fn emit(written: &Written, stdout: &mut dyn Write, stderr: &mut dyn Write) -> bo
 /// follows, outside braces, a `}` that closed the outermost ones. Comments (`#` or `//` to the
 /// end of the line) are skipped; string literals are not looked at (the tool does not either).
 /// Text before the first message and after the last belongs to them.
-pub fn split_json(input: &str) -> Vec<&str> {
+pub fn split_json(input: &[u8]) -> Vec<&[u8]> {
     let mut out = Vec::new();
     let (mut start, mut depth, mut closed) = (0, 0u32, false);
     let (mut slash, mut comment) = (false, false);
-    for (i, &c) in input.as_bytes().iter().enumerate() {
+    for (i, &c) in input.iter().enumerate() {
         if comment {
             comment = c != b'\n';
             continue;
@@ -379,17 +372,15 @@ pub fn split_json(input: &str) -> Vec<&str> {
     out
 }
 
-/// A struct as JSON, through `capnzero_schema::json` (handled by its annotations, as
-/// `capnp convert` does), without a trailing newline.
-fn json_encode(root: &DynamicStruct<'_>, pretty: bool) -> Result<String, String> {
-    let _ = (root, pretty);
-    Err("the JSON codec is not part of this build".into())
+/// A struct as JSON, handled by its annotations as `capnp convert` does, without a trailing
+/// newline (Text copied byte for byte).
+fn json_encode(root: &DynamicStruct<'_>, pretty: bool) -> Result<Vec<u8>, String> {
+    capnzero_schema::json::encode_struct_bytes(root, pretty).map_err(|e| e.to_string())
 }
 
-/// Fills `root` from one JSON message, through `capnzero_schema::json`.
-fn json_decode(text: &str, root: DynamicStructBuilder<'_>) -> Result<(), String> {
-    let _ = (text, root);
-    Err("the JSON codec is not part of this build".into())
+/// Fills `root` from one JSON message.
+fn json_decode(text: &[u8], root: DynamicStructBuilder<'_>) -> Result<(), String> {
+    capnzero_schema::json::decode_bytes_into(text, root).map_err(|e| e.to_string())
 }
 
 /// Compiles `<schema-file>` (the positional at `at`): the schema and the file's ID.
@@ -575,9 +566,12 @@ mod tests {
 
     #[test]
     fn json_messages_split_at_top_level_braces() {
-        assert_eq!(split_json(r#"{"a": {"b": 1}} {"c": 2}"#), [r#"{"a": {"b": 1}} "#, r#"{"c": 2}"#]);
-        assert_eq!(split_json("# {x\n{} // }{\n{}\n"), ["# {x\n{} // }{\n", "{}\n"]);
-        assert_eq!(split_json("{}/{}"), ["{}/", "{}"]);
-        assert!(split_json("").is_empty());
+        let split = |text: &'static str| -> Vec<&str> {
+            split_json(text.as_bytes()).into_iter().map(|m| std::str::from_utf8(m).unwrap()).collect()
+        };
+        assert_eq!(split(r#"{"a": {"b": 1}} {"c": 2}"#), [r#"{"a": {"b": 1}} "#, r#"{"c": 2}"#]);
+        assert_eq!(split("# {x\n{} // }{\n{}\n"), ["# {x\n{} // }{\n", "{}\n"]);
+        assert_eq!(split("{}/{}"), ["{}/", "{}"]);
+        assert!(split("").is_empty());
     }
 }

@@ -163,6 +163,32 @@ fn convert_between_formats_as_capnp_convert() {
 }
 
 #[test]
+fn json_in_and_out_as_capnp_convert() {
+    let binary = fixture("outer.bin");
+    let json = fixture("outer.json");
+    for (args, input, expected) in [
+        (&["binary:json", "eval.capnp", "Outer"][..], &binary, json.clone()),
+        (&["binary:json", "--short", "eval.capnp", "Outer"], &binary, fixture("outer.short.json")),
+        (&["json:binary", "eval.capnp", "Outer"], &json, binary.clone()),
+        (&["json:binary", "eval.capnp", "Outer"], &fixture("outer.short.json"), binary.clone()),
+        (&["json:text", "--short", "eval.capnp", "Outer"], &json, fixture("outer.short")),
+    ] {
+        let mut all = vec!["convert"];
+        all.extend_from_slice(args);
+        let output = capnzero(&all, input);
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {}", text(&output.stderr));
+        assert!(output.stdout == expected, "{args:?}: {}", text(&output.stdout));
+    }
+    let output = capnzero(&["eval", "-ojson", "eval.capnp", "outer"], b"");
+    assert_eq!(output.stdout, fixture("outer.eval.json"));
+    // A message cut short: the error, and exit status 1.
+    let output = capnzero(&["convert", "json:binary", "eval.capnp", "Outer"], b"{\"x\": ");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    assert_eq!(text(&output.stderr), "error: 1:7: JSON message ends prematurely.\n");
+}
+
+#[test]
 fn convert_usage_errors_read_like_capnp_convert() {
     for (args, message) in [
         (&["binary:text"][..], "format requires schema: text"),
