@@ -116,6 +116,11 @@ impl Conversion<'_> {
     /// Converts every message of `input`, writing each as soon as it is converted; the exit
     /// status.
     pub fn run(&self, input: &[u8], stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
+        if input.is_empty() {
+            // capnp fails to read the first buffer of the input, whatever its format.
+            let _ = writeln!(stderr, "error: Premature EOF: the input holds no message");
+            return 1;
+        }
         match self.from {
             Format::Text => self.run_text(input, stdout, stderr),
             Format::Json => self.run_json(input, stdout, stderr),
@@ -124,10 +129,6 @@ impl Conversion<'_> {
     }
 
     fn run_binary(&self, input: &[u8], stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
-        if input.is_empty() {
-            let _ = writeln!(stderr, "error: Premature EOF: the input holds no message");
-            return 1;
-        }
         let unpacked;
         let bytes = if matches!(self.from, Format::Packed | Format::FlatPacked) {
             match unpack(input) {
@@ -234,10 +235,6 @@ impl Conversion<'_> {
 
     fn run_json(&self, input: &[u8], stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
         let Some(root) = &self.root else { return 1 };
-        if input.is_empty() {
-            let _ = writeln!(stderr, "error: Premature EOF: the input holds no message");
-            return 1;
-        }
         for piece in split_json(input) {
             let mut message = MessageBuilder::new(BuilderOptions::DEFAULT);
             if let Err(e) = json_decode(piece, DynamicStructBuilder::init_root(&mut message, root.clone())) {

@@ -208,7 +208,14 @@ fn convert_usage_errors_read_like_capnp_convert() {
             format!("capnzero convert: {message}\nTry 'capnzero convert --help' for more information.\n")
         );
     }
-    let output = capnzero(&["convert", "binary:packed"], b"");
-    assert_eq!(output.status.code(), Some(1));
-    assert_eq!(text(&output.stderr), "error: Premature EOF: the input holds no message\n");
+    // Empty input, in any format, is an error, as capnp fails to read it.
+    for args in [
+        &["convert", "binary:packed"][..],
+        &["convert", "text:binary", "eval.capnp", "Outer"],
+        &["encode", "eval.capnp", "Outer"],
+    ] {
+        let output = capnzero(args, b"");
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert_eq!(text(&output.stderr), "error: Premature EOF: the input holds no message\n");
+    }
 }
