@@ -26,6 +26,8 @@ pub struct CommandSpec {
     pub options: &'static [OptionSpec],
     /// Positional arguments: name and whether more than one may be given (only the last).
     pub positionals: &'static [(&'static str, bool)],
+    /// Positional arguments that may follow the required ones, in order (`[<schema-file> <type>]`).
+    pub optional: &'static [&'static str],
 }
 
 /// What the command line said.
@@ -166,8 +168,9 @@ pub fn parse(spec: &CommandSpec, args: &[String]) -> Result<Request, UsageError>
         let (missing, _) = spec.positionals[parsed.positionals.len()];
         return Err(error(format!("missing argument {missing}")));
     }
-    if parsed.positionals.len() > required && !variadic_last {
-        return Err(error(format!("{}: too many arguments", parsed.positionals[required])));
+    let allowed = required + spec.optional.len();
+    if parsed.positionals.len() > allowed && !variadic_last {
+        return Err(error(format!("{}: too many arguments", parsed.positionals[allowed])));
     }
     Ok(Request::Run(parsed))
 }
@@ -180,6 +183,9 @@ pub fn help(spec: &CommandSpec) -> String {
         if *many {
             usage += "...";
         }
+    }
+    if !spec.optional.is_empty() {
+        usage += &format!(" [{}]", spec.optional.join(" "));
     }
     let mut text = format!("{usage}\n\n{}\n\nOptions:\n", spec.about);
     for option in spec.options {
@@ -211,6 +217,15 @@ mod tests {
             OptionSpec { long: "segment-size", short: None, value: Some("<n>"), help: "size" },
         ],
         positionals: &[("<schema-file>", false), ("<type>", false)],
+        optional: &[],
+    };
+
+    const CONVERT: CommandSpec = CommandSpec {
+        name: "convert",
+        about: "Converts.",
+        options: &[],
+        positionals: &[("<from>:<to>", false)],
+        optional: &["<schema-file>", "<type>"],
     };
 
     fn args(list: &[&str]) -> Vec<String> {
@@ -250,5 +265,20 @@ mod tests {
         assert_eq!(run(&["--flat=1", "a", "b"]).unwrap_err().message, "--flat: option does not accept an argument");
         assert_eq!(parse(&SPEC, &args(&["--help"])).unwrap(), Request::Help);
         assert!(help(&SPEC).starts_with("Usage: capnzero decode [<option>...] <schema-file> <type>\n"));
+    }
+
+    #[test]
+    fn optional_positionals_follow_the_required_ones() {
+        for given in [&["binary:packed"][..], &["text:binary", "s.capnp"], &["text:binary", "s.capnp", "T"]] {
+            match parse(&CONVERT, &args(given)).unwrap() {
+                Request::Run(parsed) => assert_eq!(parsed.positionals, given),
+                Request::Help => panic!("unexpected help"),
+            }
+        }
+        assert_eq!(parse(&CONVERT, &args(&[])).unwrap_err().message, "missing argument <from>:<to>");
+        assert_eq!(parse(&CONVERT, &args(&["a:b", "s", "T", "x"])).unwrap_err().message, "x: too many arguments");
+        assert!(
+            help(&CONVERT).starts_with("Usage: capnzero convert [<option>...] <from>:<to> [<schema-file> <type>]\n")
+        );
     }
 }

@@ -46,6 +46,7 @@ pub const COMPILE: CommandSpec = CommandSpec {
         },
     ],
     positionals: &[("<source>", true)],
+    optional: &[],
 };
 
 /// `--flat`, `--packed`, shared by decode and encode.
@@ -73,10 +74,11 @@ pub const DECODE: CommandSpec = CommandSpec {
             long: "quiet",
             short: None,
             value: None,
-            help: "Accepted for compatibility with capnp; capnzero prints no format warnings.",
+            help: "Do not check that the input looks like the format asked for (no warnings, no refusal).",
         },
     ],
     positionals: &[("<schema-file>", false), ("<type>", false)],
+    optional: &[],
 };
 
 /// The `encode` command.
@@ -98,6 +100,71 @@ pub const ENCODE: CommandSpec = CommandSpec {
         },
     ],
     positionals: &[("<schema-file>", false), ("<type>", false)],
+    optional: &[],
+};
+
+/// `--short`, of convert and eval.
+const SHORT: OptionSpec = OptionSpec {
+    long: "short",
+    short: None,
+    value: None,
+    help: "Write text or JSON output in short (non-pretty) format: each message on one line.",
+};
+
+/// The `convert` command.
+pub const CONVERT: CommandSpec = CommandSpec {
+    name: "convert",
+    about: "Converts messages between formats. Reads a stream of messages from standard input in format \
+            <from> and writes them to standard output in format <to>. The formats: binary (the standard \
+            framing), packed (it, packed), flat (one segment without a segment table), flat-packed (flat \
+            and packed), canonical (the canonical form, flat), text (struct literals of the schema \
+            language), json. Text and JSON need <schema-file> and <type>, the root struct of the \
+            messages; binary-to-binary conversions need neither.",
+    options: &[
+        IMPORT_PATH,
+        NO_STANDARD_IMPORT,
+        SHORT,
+        OptionSpec {
+            long: "segment-size",
+            short: None,
+            value: Some("<n>"),
+            help: "Binary and packed output: write segments of <n> words each (a multi-segment message \
+                   when it does not fit in one); without it each message is one segment.",
+        },
+        OptionSpec {
+            long: "quiet",
+            short: None,
+            value: None,
+            help: "Do not check that the input looks like the format asked for (no warnings, no refusal).",
+        },
+    ],
+    positionals: &[("<from>:<to>", false)],
+    optional: &["<schema-file>", "<type>"],
+};
+
+/// The `eval` command.
+pub const EVAL: CommandSpec = CommandSpec {
+    name: "eval",
+    about: "Prints (or encodes) the value of <name>, defined in <schema-file>. <name> is a const, a field \
+            of a struct type (its default value), or a field or list element within either: \
+            `someConst`, `MyType.someField`, `someConst.someList[4].field[1][2]`. Text output (the \
+            default) takes any value; the other formats a struct.",
+    options: &[
+        IMPORT_PATH,
+        NO_STANDARD_IMPORT,
+        OptionSpec {
+            long: "output",
+            short: Some('o'),
+            value: Some("<format>"),
+            help: "Write the value in <format>, one of those of `capnzero help convert` (default: text).",
+        },
+        OptionSpec { long: "binary", short: Some('b'), value: None, help: "The same as -obinary." },
+        OptionSpec { long: "flat", short: None, value: None, help: "The same as -oflat (with --packed: flat-packed)." },
+        OptionSpec { long: "packed", short: Some('p'), value: None, help: "The same as -opacked." },
+        SHORT,
+    ],
+    positionals: &[("<schema-file>", false), ("<name>", false)],
+    optional: &[],
 };
 
 /// The `id` command.
@@ -106,9 +173,10 @@ pub const ID: CommandSpec = CommandSpec {
     about: "Generates a new 64-bit unique ID for use in a Cap'n Proto schema.",
     options: &[],
     positionals: &[],
+    optional: &[],
 };
 
-const COMMANDS: &[&CommandSpec] = &[&COMPILE, &DECODE, &ENCODE, &ID];
+const COMMANDS: &[&CommandSpec] = &[&COMPILE, &CONVERT, &DECODE, &ENCODE, &EVAL, &ID];
 
 /// Runs the command line `args` (without the program name); returns the exit status.
 pub fn run(args: &[String], stdin: &mut dyn BufRead, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
@@ -143,8 +211,8 @@ pub fn run(args: &[String], stdin: &mut dyn BufRead, stdout: &mut dyn Write, std
     };
     let result = match spec.name {
         "compile" => crate::compile::run(&parsed, stdout, stderr),
-        "decode" => crate::convert::decode(&parsed, stdin, stdout, stderr),
-        "encode" => crate::convert::encode(&parsed, stdin, stdout, stderr),
+        "convert" | "decode" | "encode" => crate::convert::run(spec.name, &parsed, stdin, stdout, stderr),
+        "eval" => crate::eval::run(&parsed, stdout, stderr),
         _ => crate::id::run(stdout),
     };
     match result {

@@ -3,8 +3,10 @@
 //!
 //! ```text
 //! capnzero compile -o- [-I DIR]... [--src-prefix=DIR] [--no-standard-import] FILE...
+//! capnzero convert FROM:TO [--short] [--segment-size=N] [-I DIR] [SCHEMA TYPE] < in > out
 //! capnzero decode [--short] [--flat] [--packed] [-I DIR] SCHEMA TYPE < message > text
 //! capnzero encode [--flat] [--packed] [--segment-size=N] [-I DIR] SCHEMA TYPE < text > message
+//! capnzero eval [-o FORMAT] [--short] [-b] [--flat] [-p] [-I DIR] SCHEMA NAME
 //! capnzero id
 //! ```
 #![forbid(unsafe_code)]
@@ -13,7 +15,9 @@ mod args;
 mod commands;
 mod compile;
 mod convert;
+mod eval;
 mod id;
+mod plausible;
 
 use std::io::{self, Write};
 use std::process::ExitCode;

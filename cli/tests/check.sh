@@ -6,7 +6,11 @@
 #                 the official standard imports of /usr/include for both);
 #   decode        every message of schema/tests/text_print (pretty and --short);
 #   encode        every text of schema/tests/text_parse (framed, --packed, --flat,
-#                 --segment-size=N) and the CLI's generic-root fixture.
+#                 --segment-size=N) and the CLI's generic-root fixture;
+#   convert       every pair of formats on cli/tests/fixtures/eval.capnp (plain, --short,
+#                 --segment-size=3), warnings and errors included;
+#   eval          values and errors of eval.capnp and widen.capnp in every output format;
+#   the committed fixtures of cli/tests/fixtures, remade by regen.sh.
 # Exits non-zero on the first difference. Needs `capnp` and /usr/include/capnp/schema.capnp.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -69,8 +73,42 @@ capnp encode "$dir/generic.capnp" "$type" < "$dir/pair.txt" > "$work/theirs"
 "$ours" encode "$dir/generic.capnp" "$type" < "$dir/pair.txt" > "$work/ours"
 cmp -s "$work/theirs" "$work/ours" || differ "encode $type"
 bash cli/tests/fixtures/regen.sh "$work"
-for f in pair.bin pair.seg2.packed pair.pretty pair.short; do
+for f in pair.bin pair.seg2.packed pair.pretty pair.short outer.eval small.bin list1.flat-packed outer.canonical \
+  outer.bin outer.seg3.packed outer2.canonical outer.short widen-outer.bin widen-group.flat widen-zero.bin \
+  widen-g2.packed outer.json outer.short.json outer.eval.json; do
   cmp -s "$dir/$f" "$work/$f" || differ "committed cli/tests/fixtures/$f is not what capnp makes"
+done
+
+# convert: every pair of formats on the CLI's eval.capnp fixture, with and without --short.
+capnp encode "$dir/eval.capnp" Outer < "$dir/outer.txt" > "$work/outer.bin"
+for from in binary packed flat flat-packed canonical text json; do
+  capnp convert "binary:$from" "$dir/eval.capnp" Outer < "$work/outer.bin" > "$work/in.$from"
+  # Canonical input is one message (two canonical messages in a row are not canonical; capnp
+  # then aborts with an uncaught exception, capnzero reports an error).
+  if [ "$from" = canonical ]; then capnp eval -ocanonical "$dir/eval.capnp" outer > "$work/in.$from"; fi
+  for to in binary packed flat flat-packed canonical text json; do
+    for flag in "" --short --segment-size=3; do
+      capnp convert $flag "$from:$to" "$dir/eval.capnp" Outer < "$work/in.$from" > "$work/theirs" 2>&1 || true
+      "$ours" convert $flag "$from:$to" "$dir/eval.capnp" Outer < "$work/in.$from" 2>&1 \
+        | sed 's/capnzero /capnp /g' > "$work/ours" || true
+      cmp -s "$work/theirs" "$work/ours" || differ "convert $flag $from:$to"
+    done
+  done
+done
+
+# eval: values and errors, in every format, on eval.capnp and widen.capnp.
+for schema in eval.capnp widen.capnp; do
+  for name in outer small num flt txt lst 'lst[1]' outer.inner outer.list 'outer.list[1]' 'outer.nums[0][1]' \
+    Outer.x Outer.f Outer.inner Outer.g.g outer.g outer.g.g outer.ll zero g2 'outer.ll[2][0]' \
+    Outer nope outer.zz 'outer.x[1]' 'outer.nums[5]' num.a '1x'; do
+    for format in text binary packed flat flat-packed canonical json; do
+      for flag in "" --short; do
+        capnp eval $flag -o$format "$dir/$schema" "$name" > "$work/theirs" 2>&1 || true
+        "$ours" eval $flag -o$format "$dir/$schema" "$name" 2>&1 | sed 's/capnzero /capnp /g' > "$work/ours" || true
+        cmp -s "$work/theirs" "$work/ours" || differ "eval $flag -o$format $schema $name"
+      done
+    done
+  done
 done
 
 # TYPE names through `using` aliases and bound brands: the same message bytes (a text field

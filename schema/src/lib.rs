@@ -12,6 +12,7 @@ pub mod derive;
 pub mod diagnostic;
 pub mod dynamic;
 pub mod id;
+pub mod json;
 pub mod layout;
 pub mod lexer;
 pub mod load;
