@@ -38,13 +38,13 @@ if [ -z "${CAPNZERO:-}" ] && [ ! -x "$capnzero" ]; then
 fi
 
 srcdir="$src/src"
-# The cases run in src/ with -I src (for both tools), as the official build compiles test.capnp:
-# its relative import of c++.capnp and the standard files' import of /capnp/c++.capnp are then
-# the same file. (capnp, which compiles only the nodes a conversion needs and drops annotations,
-# does not need it; capnzero compiles the whole file.)
-cd "$srcdir"
-schema="capnp/test.capnp"
-json_schema="capnp/compat/json-test.capnp"
+# The paths are those of capnp-test.sh run from the source's top directory:
+# `dirname "$0"`/../test.capnp and so on, with -I only where the official script gives it.
+cd "$src"
+here=src/capnp/compiler
+schema="$here/../test.capnp"
+json_schema="$here/../compat/json-test.capnp"
+srcdir_arg="$here/../.."
 data="$srcdir/capnp/testdata"
 passed=0
 failed=0
@@ -54,9 +54,9 @@ failed=0
 check() {
   local name="$1" expected="$2" input="$3"
   shift 3
-  "$capnp" "$@" -I"$srcdir" < "$input" > "$work/capnp.out" 2> "$work/capnp.err"
+  "$capnp" "$@" < "$input" > "$work/capnp.out" 2> "$work/capnp.err"
   local capnp_status=$?
-  "$capnzero" "$@" -I"$srcdir" < "$input" > "$work/capnzero.out" 2> "$work/capnzero.err"
+  "$capnzero" "$@" < "$input" > "$work/capnzero.out" 2> "$work/capnzero.err"
   local status=$?
   local why=""
   if ! cmp -s "$work/capnp.out" "$work/capnzero.out"; then
@@ -101,20 +101,20 @@ check "convert binary:json --short" "$t/short.json" "$t/binary" convert binary:j
 check "convert json:binary" "$t/binary" "$t/pretty.json" convert json:binary "$schema" TestAllTypes
 check "convert json:binary (short)" "$t/binary" "$t/short.json" convert json:binary "$schema" TestAllTypes
 check "convert json:binary (annotated)" "$t/annotated-json.binary" "$t/annotated.json" \
-  convert json:binary "$json_schema" TestJsonAnnotations
+  convert json:binary "$json_schema" TestJsonAnnotations -I"$srcdir_arg"
 check "convert binary:json (annotated)" "$t/annotated.json" "$t/annotated-json.binary" \
-  convert binary:json "$json_schema" TestJsonAnnotations
+  convert binary:json "$json_schema" TestJsonAnnotations -I"$srcdir_arg"
 
 printf '%s\n' '(foo = (text = "abc"))' > "$work/foo.txt"
 printf '%s\n' '(baz = (text = "abc"))' > "$work/baz.txt"
 check "convert text:text BrandedAlias" "$(expect '(foo = (text = "abc"), uv = void)' a)" "$work/foo.txt" \
-  convert text:text "$schema" BrandedAlias
+  convert text:text "$srcdir_arg/capnp/test.capnp" BrandedAlias
 check "convert text:text BrandedAlias.Inner" "$(expect '(foo = (text = "abc"))' b)" "$work/foo.txt" \
-  convert text:text "$schema" BrandedAlias.Inner
+  convert text:text "$srcdir_arg/capnp/test.capnp" BrandedAlias.Inner
 check "convert text:text TestGenerics(BoxedText, Text)" "$(expect '(foo = (text = "abc"), uv = void)' c)" \
-  "$work/foo.txt" convert text:text "$schema" 'TestGenerics(BoxedText, Text)'
+  "$work/foo.txt" convert text:text "$srcdir_arg/capnp/test.capnp" 'TestGenerics(BoxedText, Text)'
 check "convert text:text TestGenerics(...).Inner2(BoxedText)" "$(expect '(baz = (text = "abc"))' d)" \
-  "$work/baz.txt" convert text:text "$schema" 'TestGenerics(TestAllTypes, List(Int32)).Inner2(BoxedText)'
+  "$work/baz.txt" convert text:text "$srcdir_arg/capnp/test.capnp" 'TestGenerics(TestAllTypes, List(Int32)).Inner2(BoxedText)'
 
 check "encode" "$t/binary" "$t/short.txt" encode "$schema" TestAllTypes
 check "encode --flat" "$t/flat" "$t/short.txt" encode --flat "$schema" TestAllTypes
