@@ -121,6 +121,16 @@ fn reads_what_capnp_convert_reads() {
         let expected = read(&dir().join(format!("{name}.in.bin")));
         let got = decode(&schema, &ty, &text).unwrap_or_else(|e| panic!("{name}.in.json: {e}"));
         assert_eq!(got, expected, "{name}.in.json");
+        // And what the tool writes of that message.
+        let message = MessageReader::from_bytes(&expected, ReaderOptions::default()).unwrap();
+        let root = DynamicStruct::root(&message, root_type(&schema, &ty)).unwrap();
+        let written = json::encode_struct_bytes(&root, false).unwrap();
+        let tool = read(&dir().join(format!("{name}.in.short.json")));
+        assert_eq!(
+            String::from_utf8_lossy(&written),
+            String::from_utf8_lossy(strip_newline(&tool)),
+            "{name}.in.short.json"
+        );
     }
 }
 

@@ -5,7 +5,8 @@
 #                     (capnp convert binary:json, and with --short), name.json.bin (capnp convert
 #                     json:binary of name.pretty.json; the short JSON must give the same bytes;
 #                     not for cases marked encode-only, whose JSON the tool cannot read back);
-#   decode_cases.txt: name.in.bin (capnp convert json:binary of name.in.json);
+#   decode_cases.txt: name.in.bin (capnp convert json:binary of name.in.json) and name.in.short.json
+#                     (capnp convert binary:json --short of name.in.bin);
 #   bad_cases.txt:    nothing, but capnp convert json:binary must refuse every name.bad.json.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -25,6 +26,7 @@ cases cases.txt | while read -r name ty mode; do
 done
 cases decode_cases.txt | while read -r name ty _; do
   capnp convert json:binary all.capnp "$ty" < "$name.in.json" > "$out/$name.in.bin"
+  capnp convert binary:json --short all.capnp "$ty" < "$out/$name.in.bin" > "$out/$name.in.short.json"
 done
 cases bad_cases.txt | while read -r name ty _; do
   if capnp convert json:binary all.capnp "$ty" < "$name.bad.json" > /dev/null 2>&1; then
