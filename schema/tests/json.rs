@@ -357,3 +357,42 @@ fn refused_input_says_why() {
         assert!(json::encode_struct(&root, false).is_err(), "{ty}");
     }
 }
+
+/// A chain of `depth` Deep structs, each the `next` of the one before, as message bytes.
+fn deep_chain(depth: usize) -> Vec<u8> {
+    let words = 1 + 2 * depth;
+    let mut bytes = Vec::with_capacity(8 + words * 8);
+    bytes.extend_from_slice(&0u32.to_le_bytes());
+    bytes.extend_from_slice(&(words as u32).to_le_bytes());
+    // The root: a struct right after it, no data, two pointers.
+    bytes.extend_from_slice(&(2u64 << 48).to_le_bytes());
+    for level in 0..depth {
+        // `next` points at the struct right after this one; the last is null.
+        let next = if level + 1 < depth { (1u64 << 2) | (2u64 << 48) } else { 0 };
+        bytes.extend_from_slice(&next.to_le_bytes());
+        bytes.extend_from_slice(&0u64.to_le_bytes());
+    }
+    bytes
+}
+
+#[test]
+fn encoding_deep_messages_is_limited_without_overflowing_the_stack() {
+    let schema = all_schema();
+    let unlimited = ReaderOptions { traversal_limit_words: u64::MAX, nesting_limit: u32::MAX };
+    let bytes = deep_chain(3);
+    let message = MessageReader::from_bytes(&bytes, unlimited).unwrap();
+    let root = DynamicStruct::root(&message, root_type(&schema, "Deep")).unwrap();
+    assert_eq!(json::encode_struct(&root, false).unwrap(), r#"{"next":{"next":{}}}"#);
+
+    let bytes = deep_chain(255);
+    let message = MessageReader::from_bytes(&bytes, unlimited).unwrap();
+    let root = DynamicStruct::root(&message, root_type(&schema, "Deep")).unwrap();
+    let text = json::encode_struct(&root, true).unwrap();
+    assert_eq!(text.matches("\"next\"").count(), 254);
+
+    let bytes = deep_chain(100_000);
+    let message = MessageReader::from_bytes(&bytes, unlimited).unwrap();
+    let root = DynamicStruct::root(&message, root_type(&schema, "Deep")).unwrap();
+    let error = json::encode_struct(&root, true).unwrap_err();
+    assert_eq!(error.message, "Message is nested too deeply to encode as JSON.");
+}

@@ -9,7 +9,7 @@ use super::JsonError;
 
 /// How deep structs and lists may nest in what is encoded (the reader's own nesting limit
 /// usually stops a message long before).
-const MAX_ENCODE_DEPTH: usize = 1024;
+const MAX_ENCODE_DEPTH: usize = 256;
 
 #[derive(Default)]
 pub struct Encoder {
