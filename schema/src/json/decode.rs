@@ -1,6 +1,7 @@
 //! JSON values into messages, as the official codec's annotated handlers read them.
 
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use capnzero_runtime::{MessageBuilder, MessageReader, ReaderOptions};
 
@@ -10,7 +11,7 @@ use crate::dynamic::{
 };
 use crate::model::{Type, Value};
 
-use super::annotations::{enumerant_names, DataEncoding, NameKind, Plan, Plans, JSON_VALUE_ID};
+use super::annotations::{DataEncoding, NameKind, Plan, Plans, JSON_VALUE_ID};
 use super::value::JsonValue;
 use super::JsonError;
 
@@ -423,7 +424,7 @@ impl Decoder {
                     self.list(schema, inner_element, inner_items, inner)?;
                 }
                 _ => {
-                    let scalar = scalar_value(enum_of(schema, element), element, item)?;
+                    let scalar = scalar_value(self.names(enum_of(schema, element)), element, item)?;
                     list.set(i, scalar.as_value(element))?;
                 }
             }
@@ -431,8 +432,17 @@ impl Decoder {
         Ok(())
     }
 
-    fn scalar(&self, builder: &DynamicStructBuilder<'_>, ty: &Type, value: &JsonValue) -> Result<Scalar, JsonError> {
-        scalar_value(enum_of(builder.schema().schema(), ty), ty, value)
+    fn names(&mut self, schema: Option<EnumSchema<'_>>) -> Option<Rc<Vec<Vec<u8>>>> {
+        schema.map(|schema| self.plans.enum_names(&schema))
+    }
+
+    fn scalar(
+        &mut self,
+        builder: &DynamicStructBuilder<'_>,
+        ty: &Type,
+        value: &JsonValue,
+    ) -> Result<Scalar, JsonError> {
+        scalar_value(self.names(enum_of(builder.schema().schema(), ty)), ty, value)
     }
 }
 
@@ -444,7 +454,7 @@ fn enum_of<'s>(schema: &'s Schema, ty: &Type) -> Option<EnumSchema<'s>> {
 }
 
 /// The official `decode` of a value of a type that is neither a struct nor a list.
-fn scalar_value(enum_schema: Option<EnumSchema<'_>>, ty: &Type, value: &JsonValue) -> Result<Scalar, JsonError> {
+fn scalar_value(enum_names: Option<Rc<Vec<Vec<u8>>>>, ty: &Type, value: &JsonValue) -> Result<Scalar, JsonError> {
     match ty {
         Type::Void => Ok(Scalar::Void),
         Type::Bool => match value {
@@ -485,7 +495,7 @@ fn scalar_value(enum_schema: Option<EnumSchema<'_>>, ty: &Type, value: &JsonValu
             JsonValue::Number(n) if *n > -1.0 && *n < 65536.0 => Ok(Scalar::Enum(n.trunc() as u16)),
             JsonValue::Number(n) => Err(JsonError::new(format!("enum value out of range: {n}"))),
             JsonValue::String(name) => {
-                let names = enum_schema.as_ref().map(enumerant_names).unwrap_or_default();
+                let names = enum_names.unwrap_or_default();
                 match names.iter().position(|n| n == name) {
                     Some(i) => Ok(Scalar::Enum(i as u16)),
                     None => Err(JsonError::new(format!("invalid enum value: {}", String::from_utf8_lossy(name)))),

@@ -3,7 +3,7 @@
 use crate::dynamic::{DynamicStruct, DynamicValue, FieldSchema, Which};
 use crate::model::Type;
 
-use super::annotations::{enumerant_names, DataEncoding, Plan, Plans, JSON_VALUE_ID};
+use super::annotations::{DataEncoding, Plan, Plans, JSON_VALUE_ID};
 use super::value::JsonValue;
 use super::JsonError;
 
@@ -144,7 +144,7 @@ impl Encoder {
             })?,
             DynamicValue::Enum(e) => match (e.schema(), e.enumerant()) {
                 (Some(schema), Some(_)) => {
-                    let names = enumerant_names(&schema);
+                    let names = self.plans.enum_names(&schema);
                     JsonValue::String(names[usize::from(e.raw())].clone())
                 }
                 _ => JsonValue::Number(f64::from(e.raw())),
