@@ -81,6 +81,15 @@ fn decode(schema: &Schema, ty: &str, text: &[u8]) -> Result<Vec<u8>, json::JsonE
     Ok(as_tool_writes(&message))
 }
 
+/// Every message of `text` (cut as the tool cuts it) decoded, their bytes one after another.
+fn decode_all(schema: &Schema, ty: &str, text: &[u8]) -> Result<Vec<u8>, json::JsonError> {
+    let mut out = Vec::new();
+    for range in json::split_messages(text) {
+        out.extend(decode(schema, ty, &text[range])?);
+    }
+    Ok(out)
+}
+
 fn strip_newline(bytes: &[u8]) -> &[u8] {
     bytes.strip_suffix(b"\n").expect("the tool ends its JSON with a newline")
 }
@@ -119,18 +128,20 @@ fn reads_what_capnp_convert_reads() {
     for (name, ty, _) in cases("decode_cases.txt") {
         let text = read(&dir().join(format!("{name}.in.json")));
         let expected = read(&dir().join(format!("{name}.in.bin")));
-        let got = decode(&schema, &ty, &text).unwrap_or_else(|e| panic!("{name}.in.json: {e}"));
+        let got = decode_all(&schema, &ty, &text).unwrap_or_else(|e| panic!("{name}.in.json: {e}"));
         assert_eq!(got, expected, "{name}.in.json");
-        // And what the tool writes of that message.
-        let message = MessageReader::from_bytes(&expected, ReaderOptions::default()).unwrap();
-        let root = DynamicStruct::root(&message, root_type(&schema, &ty)).unwrap();
-        let written = json::encode_struct_bytes(&root, false).unwrap();
+        // And what the tool writes of those messages, a line each.
+        let mut written = Vec::new();
+        let mut rest = &expected[..];
+        while !rest.is_empty() {
+            let (message, after) = MessageReader::from_bytes_prefix(rest, ReaderOptions::default()).unwrap();
+            let root = DynamicStruct::root(&message, root_type(&schema, &ty)).unwrap();
+            written.extend(json::encode_struct_bytes(&root, false).unwrap());
+            written.push(b'\n');
+            rest = after;
+        }
         let tool = read(&dir().join(format!("{name}.in.short.json")));
-        assert_eq!(
-            String::from_utf8_lossy(&written),
-            String::from_utf8_lossy(strip_newline(&tool)),
-            "{name}.in.short.json"
-        );
+        assert_eq!(String::from_utf8_lossy(&written), String::from_utf8_lossy(&tool), "{name}.in.short.json");
     }
 }
 
@@ -139,7 +150,7 @@ fn refuses_what_capnp_convert_refuses() {
     let schema = all_schema();
     for (name, ty, _) in cases("bad_cases.txt") {
         let text = read(&dir().join(format!("{name}.bad.json")));
-        let result = decode(&schema, &ty, &text);
+        let result = decode_all(&schema, &ty, &text);
         assert!(result.is_err(), "{name}.bad.json was accepted");
     }
 }
@@ -158,6 +169,11 @@ fn syntax_errors_say_where() {
     assert_eq!((error.to_string(), error.position), ("Expected boolean value".to_string(), None));
     let error = decode(&schema, "Scalars", b"{} {}").unwrap_err();
     assert_eq!(error.to_string(), "1:4: Input remains after parsing JSON.");
+    assert_eq!(json::split_messages(b"{} {}"), vec![0..3, 3..5]);
+    assert_eq!(json::split_messages(b" {\"a\": \"}{\"}\n"), vec![0..9, 9..13]);
+    assert_eq!(json::split_messages(b"{} # {\n{}//{\n{}"), vec![0..7, 7..13, 13..15]);
+    assert_eq!(json::split_messages(b"/ {}/{}"), vec![0..7]);
+    assert_eq!(json::split_messages(b""), Vec::<std::ops::Range<usize>>::new());
 }
 
 #[test]
