@@ -81,6 +81,15 @@ fn decode(schema: &Schema, ty: &str, text: &[u8]) -> Result<Vec<u8>, json::JsonE
     Ok(as_tool_writes(&message))
 }
 
+/// Every message of `text` (cut as the tool cuts it) decoded, their bytes one after another.
+fn decode_all(schema: &Schema, ty: &str, text: &[u8]) -> Result<Vec<u8>, json::JsonError> {
+    let mut out = Vec::new();
+    for range in json::split_messages(text) {
+        out.extend(decode(schema, ty, &text[range])?);
+    }
+    Ok(out)
+}
+
 fn strip_newline(bytes: &[u8]) -> &[u8] {
     bytes.strip_suffix(b"\n").expect("the tool ends its JSON with a newline")
 }
@@ -119,8 +128,20 @@ fn reads_what_capnp_convert_reads() {
     for (name, ty, _) in cases("decode_cases.txt") {
         let text = read(&dir().join(format!("{name}.in.json")));
         let expected = read(&dir().join(format!("{name}.in.bin")));
-        let got = decode(&schema, &ty, &text).unwrap_or_else(|e| panic!("{name}.in.json: {e}"));
+        let got = decode_all(&schema, &ty, &text).unwrap_or_else(|e| panic!("{name}.in.json: {e}"));
         assert_eq!(got, expected, "{name}.in.json");
+        // And what the tool writes of those messages, a line each.
+        let mut written = Vec::new();
+        let mut rest = &expected[..];
+        while !rest.is_empty() {
+            let (message, after) = MessageReader::from_bytes_prefix(rest, ReaderOptions::default()).unwrap();
+            let root = DynamicStruct::root(&message, root_type(&schema, &ty)).unwrap();
+            written.extend(json::encode_struct_bytes(&root, false).unwrap());
+            written.push(b'\n');
+            rest = after;
+        }
+        let tool = read(&dir().join(format!("{name}.in.short.json")));
+        assert_eq!(String::from_utf8_lossy(&written), String::from_utf8_lossy(&tool), "{name}.in.short.json");
     }
 }
 
@@ -129,7 +150,7 @@ fn refuses_what_capnp_convert_refuses() {
     let schema = all_schema();
     for (name, ty, _) in cases("bad_cases.txt") {
         let text = read(&dir().join(format!("{name}.bad.json")));
-        let result = decode(&schema, &ty, &text);
+        let result = decode_all(&schema, &ty, &text);
         assert!(result.is_err(), "{name}.bad.json was accepted");
     }
 }
@@ -148,6 +169,11 @@ fn syntax_errors_say_where() {
     assert_eq!((error.to_string(), error.position), ("Expected boolean value".to_string(), None));
     let error = decode(&schema, "Scalars", b"{} {}").unwrap_err();
     assert_eq!(error.to_string(), "1:4: Input remains after parsing JSON.");
+    assert_eq!(json::split_messages(b"{} {}"), vec![0..3, 3..5]);
+    assert_eq!(json::split_messages(b" {\"a\": \"}{\"}\n"), vec![0..9, 9..13]);
+    assert_eq!(json::split_messages(b"{} # {\n{}//{\n{}"), vec![0..7, 7..13, 13..15]);
+    assert_eq!(json::split_messages(b"/ {}/{}"), vec![0..7]);
+    assert_eq!(json::split_messages(b""), Vec::<std::ops::Range<usize>>::new());
 }
 
 #[test]
@@ -346,4 +372,43 @@ fn refused_input_says_why() {
         let root = DynamicStruct::root(&reader, root_type(&schema, ty)).unwrap();
         assert!(json::encode_struct(&root, false).is_err(), "{ty}");
     }
+}
+
+/// A chain of `depth` Deep structs, each the `next` of the one before, as message bytes.
+fn deep_chain(depth: usize) -> Vec<u8> {
+    let words = 1 + 2 * depth;
+    let mut bytes = Vec::with_capacity(8 + words * 8);
+    bytes.extend_from_slice(&0u32.to_le_bytes());
+    bytes.extend_from_slice(&(words as u32).to_le_bytes());
+    // The root: a struct right after it, no data, two pointers.
+    bytes.extend_from_slice(&(2u64 << 48).to_le_bytes());
+    for level in 0..depth {
+        // `next` points at the struct right after this one; the last is null.
+        let next = if level + 1 < depth { (1u64 << 2) | (2u64 << 48) } else { 0 };
+        bytes.extend_from_slice(&next.to_le_bytes());
+        bytes.extend_from_slice(&0u64.to_le_bytes());
+    }
+    bytes
+}
+
+#[test]
+fn encoding_deep_messages_is_limited_without_overflowing_the_stack() {
+    let schema = all_schema();
+    let unlimited = ReaderOptions { traversal_limit_words: u64::MAX, nesting_limit: u32::MAX };
+    let bytes = deep_chain(3);
+    let message = MessageReader::from_bytes(&bytes, unlimited).unwrap();
+    let root = DynamicStruct::root(&message, root_type(&schema, "Deep")).unwrap();
+    assert_eq!(json::encode_struct(&root, false).unwrap(), r#"{"next":{"next":{}}}"#);
+
+    let bytes = deep_chain(255);
+    let message = MessageReader::from_bytes(&bytes, unlimited).unwrap();
+    let root = DynamicStruct::root(&message, root_type(&schema, "Deep")).unwrap();
+    let text = json::encode_struct(&root, true).unwrap();
+    assert_eq!(text.matches("\"next\"").count(), 254);
+
+    let bytes = deep_chain(100_000);
+    let message = MessageReader::from_bytes(&bytes, unlimited).unwrap();
+    let root = DynamicStruct::root(&message, root_type(&schema, "Deep")).unwrap();
+    let error = json::encode_struct(&root, true).unwrap_err();
+    assert_eq!(error.message, "Message is nested too deeply to encode as JSON.");
 }

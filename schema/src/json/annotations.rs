@@ -127,9 +127,15 @@ pub fn enumerant_names(schema: &EnumSchema<'_>) -> Vec<Vec<u8>> {
 pub struct Plans {
     done: HashMap<u64, Rc<Plan>>,
     building: HashSet<u64>,
+    enums: HashMap<u64, Rc<Vec<Vec<u8>>>>,
 }
 
 impl Plans {
+    /// The JSON names of an enum's enumerants, by ordinal (worked out once per enum).
+    pub fn enum_names(&mut self, schema: &EnumSchema<'_>) -> Rc<Vec<Vec<u8>>> {
+        Rc::clone(self.enums.entry(schema.id()).or_insert_with(|| Rc::new(enumerant_names(schema))))
+    }
+
     /// The plan of a struct type (its own `$Json.discriminator` applies to its union).
     pub fn of_struct(&mut self, schema: &StructSchema<'_>) -> Result<Rc<Plan>, JsonError> {
         self.get(schema, None, None)

@@ -1,6 +1,7 @@
 //! JSON values into messages, as the official codec's annotated handlers read them.
 
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use capnzero_runtime::{MessageBuilder, MessageReader, ReaderOptions};
 
@@ -10,7 +11,7 @@ use crate::dynamic::{
 };
 use crate::model::{Type, Value};
 
-use super::annotations::{enumerant_names, DataEncoding, NameKind, Plan, Plans, JSON_VALUE_ID};
+use super::annotations::{DataEncoding, NameKind, Plan, Plans, JSON_VALUE_ID};
 use super::value::JsonValue;
 use super::JsonError;
 
@@ -119,13 +120,19 @@ fn parse_integer(text: &[u8], unsigned: bool) -> Result<i128, JsonError> {
         let digit = (c as char).to_digit(radix).ok_or_else(invalid)?;
         value = value.saturating_mul(i128::from(radix)).saturating_add(i128::from(digit));
     }
+    if unsigned {
+        // strtoull negates in unsigned arithmetic: " -1" is the largest value (only a '-' as
+        // the very first character was refused above).
+        if value > i128::from(u64::MAX) {
+            return Err(out_of_range());
+        }
+        let value = value as u64;
+        return Ok(i128::from(if negative { value.wrapping_neg() } else { value }));
+    }
     let value = if negative { -value } else { value };
-    let (min, max) =
-        if unsigned { (-(u64::MAX as i128), u64::MAX as i128) } else { (i64::MIN as i128, i64::MAX as i128) };
-    if value < min || value > max {
+    if value < i128::from(i64::MIN) || value > i128::from(i64::MAX) {
         return Err(out_of_range());
     }
-    // strtoull takes "-1" as the largest value; the codec refused a leading '-' already.
     Ok(value)
 }
 
@@ -139,7 +146,54 @@ fn parse_float(text: &[u8]) -> Result<f64, JsonError> {
     if t.is_empty() || t.contains('_') {
         return Err(invalid());
     }
+    let (negative, unsigned) = match t.as_bytes()[0] {
+        b'-' => (true, &t[1..]),
+        b'+' => (false, &t[1..]),
+        _ => (false, t),
+    };
+    if let Some(hex) = unsigned.strip_prefix("0x").or_else(|| unsigned.strip_prefix("0X")) {
+        let v = parse_hex_float(hex).ok_or_else(invalid)?;
+        return Ok(if negative { -v } else { v });
+    }
     t.parse::<f64>().map_err(|_| invalid())
+}
+
+/// The digits of a C hex float after `0x`: hex digits, an optional point and more, an optional
+/// binary exponent `p±N`.
+fn parse_hex_float(text: &str) -> Option<f64> {
+    let (mantissa, exponent) = match text.find(['p', 'P']) {
+        Some(at) => (&text[..at], Some(&text[at + 1..])),
+        None => (text, None),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if whole.is_empty() && fraction.is_empty() {
+        return None;
+    }
+    let mut bits: u128 = 0;
+    let mut scale: i64 = 0;
+    for (i, c) in whole.chars().chain(fraction.chars()).enumerate() {
+        let digit = c.to_digit(16)?;
+        if bits >> 120 == 0 {
+            bits = (bits << 4) | u128::from(digit);
+            if i >= whole.len() {
+                scale -= 4;
+            }
+        } else if i < whole.len() {
+            scale += 4;
+        }
+    }
+    let exponent: i64 = match exponent {
+        Some(e) => {
+            let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            e.parse::<i64>().unwrap_or(if e.starts_with('-') { -100_000 } else { 100_000 })
+        }
+        None => 0,
+    };
+    let power = (exponent + scale).clamp(-100_000, 100_000) as i32;
+    Some(bits as f64 * 2f64.powi(power))
 }
 
 fn check_range(value: i128, ty: &Type) -> Result<Scalar, JsonError> {
@@ -325,8 +379,17 @@ impl Decoder {
                 self.list(schema, element, items, list)
             }
             Type::Data if data != DataEncoding::Array => {
-                let JsonValue::String(text) = value else {
-                    return Err(JsonError::new("Expected string value."));
+                // The official handlers read the string without checking the value is one: a
+                // null, a boolean or a number reads as the empty string (an array or an object
+                // is a list where Text was expected).
+                let text: &[u8] = match value {
+                    JsonValue::String(text) => text,
+                    JsonValue::Array(_) | JsonValue::Object(_) | JsonValue::Call(..) => {
+                        return Err(JsonError::new(
+                            "Message contains list pointer of non-bytes where text was expected.",
+                        ))
+                    }
+                    _ => b"",
                 };
                 let bytes = if data == DataEncoding::Base64 { decode_base64(text) } else { decode_hex(text) };
                 Ok(builder.set_field(field, &DynamicValue::Data(&bytes))?)
@@ -361,7 +424,7 @@ impl Decoder {
                     self.list(schema, inner_element, inner_items, inner)?;
                 }
                 _ => {
-                    let scalar = scalar_value(enum_of(schema, element), element, item)?;
+                    let scalar = scalar_value(self.names(enum_of(schema, element)), element, item)?;
                     list.set(i, scalar.as_value(element))?;
                 }
             }
@@ -369,8 +432,17 @@ impl Decoder {
         Ok(())
     }
 
-    fn scalar(&self, builder: &DynamicStructBuilder<'_>, ty: &Type, value: &JsonValue) -> Result<Scalar, JsonError> {
-        scalar_value(enum_of(builder.schema().schema(), ty), ty, value)
+    fn names(&mut self, schema: Option<EnumSchema<'_>>) -> Option<Rc<Vec<Vec<u8>>>> {
+        schema.map(|schema| self.plans.enum_names(&schema))
+    }
+
+    fn scalar(
+        &mut self,
+        builder: &DynamicStructBuilder<'_>,
+        ty: &Type,
+        value: &JsonValue,
+    ) -> Result<Scalar, JsonError> {
+        scalar_value(self.names(enum_of(builder.schema().schema(), ty)), ty, value)
     }
 }
 
@@ -382,7 +454,7 @@ fn enum_of<'s>(schema: &'s Schema, ty: &Type) -> Option<EnumSchema<'s>> {
 }
 
 /// The official `decode` of a value of a type that is neither a struct nor a list.
-fn scalar_value(enum_schema: Option<EnumSchema<'_>>, ty: &Type, value: &JsonValue) -> Result<Scalar, JsonError> {
+fn scalar_value(enum_names: Option<Rc<Vec<Vec<u8>>>>, ty: &Type, value: &JsonValue) -> Result<Scalar, JsonError> {
     match ty {
         Type::Void => Ok(Scalar::Void),
         Type::Bool => match value {
@@ -403,20 +475,27 @@ fn scalar_value(enum_schema: Option<EnumSchema<'_>>, ty: &Type, value: &JsonValu
             JsonValue::Array(items) => {
                 let mut bytes = Vec::with_capacity(items.len());
                 for item in items {
-                    match item {
-                        JsonValue::Number(n) if *n >= 0.0 && *n <= 255.0 && n.fract() == 0.0 => bytes.push(*n as u8),
-                        _ => return Err(JsonError::new("Number in byte array is not an integer in [0, 255]")),
+                    // The official codec reads every element as a number without checking it
+                    // is one: anything else reads as 0.
+                    let n = match item {
+                        JsonValue::Number(n) => *n,
+                        _ => 0.0,
+                    };
+                    if !(0.0..=255.0).contains(&n) || n.fract() != 0.0 {
+                        return Err(JsonError::new("Number in byte array is not an integer in [0, 255]"));
                     }
+                    bytes.push(n as u8);
                 }
                 Ok(Scalar::Bytes(bytes))
             }
             _ => Err(expected("data")),
         },
         Type::Enum { .. } => match value {
-            JsonValue::Number(n) if *n >= 0.0 && *n <= 65535.0 && n.fract() == 0.0 => Ok(Scalar::Enum(*n as u16)),
+            // A C++ conversion of the double to uint16_t: the fraction dropped.
+            JsonValue::Number(n) if *n > -1.0 && *n < 65536.0 => Ok(Scalar::Enum(n.trunc() as u16)),
             JsonValue::Number(n) => Err(JsonError::new(format!("enum value out of range: {n}"))),
             JsonValue::String(name) => {
-                let names = enum_schema.as_ref().map(enumerant_names).unwrap_or_default();
+                let names = enum_names.unwrap_or_default();
                 match names.iter().position(|n| n == name) {
                     Some(i) => Ok(Scalar::Enum(i as u16)),
                     None => Err(JsonError::new(format!("invalid enum value: {}", String::from_utf8_lossy(name)))),

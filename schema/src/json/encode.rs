@@ -3,13 +3,13 @@
 use crate::dynamic::{DynamicStruct, DynamicValue, FieldSchema, Which};
 use crate::model::Type;
 
-use super::annotations::{enumerant_names, DataEncoding, Plan, Plans, JSON_VALUE_ID};
+use super::annotations::{DataEncoding, Plan, Plans, JSON_VALUE_ID};
 use super::value::JsonValue;
 use super::JsonError;
 
 /// How deep structs and lists may nest in what is encoded (the reader's own nesting limit
 /// usually stops a message long before).
-const MAX_ENCODE_DEPTH: usize = 1024;
+const MAX_ENCODE_DEPTH: usize = 256;
 
 #[derive(Default)]
 pub struct Encoder {
@@ -144,7 +144,7 @@ impl Encoder {
             })?,
             DynamicValue::Enum(e) => match (e.schema(), e.enumerant()) {
                 (Some(schema), Some(_)) => {
-                    let names = enumerant_names(&schema);
+                    let names = self.plans.enum_names(&schema);
                     JsonValue::String(names[usize::from(e.raw())].clone())
                 }
                 _ => JsonValue::Number(f64::from(e.raw())),

@@ -143,3 +143,55 @@ impl From<capnzero_runtime::Error> for JsonError {
         JsonError::new(e.to_string())
     }
 }
+
+/// Cuts an input holding several JSON messages into the texts of its messages, as `capnp
+/// convert json:...` does: a message ends where a `{` follows, outside braces, a `}` that closed
+/// the outermost ones; the last one runs to the end of the input. Braces are counted
+/// everywhere, inside strings too, except after a `#`, or a `//`, up to the end of the line
+/// (after a first `/` the tool takes any later `/` as the start of such a comment). The
+/// comments stay in the messages' text, where the parser refuses them, as the tool does.
+pub fn split_messages(input: &[u8]) -> Vec<std::ops::Range<usize>> {
+    #[derive(PartialEq)]
+    enum State {
+        Normal,
+        Slash,
+        Comment,
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut state = State::Normal;
+    let mut depth = 0u32;
+    let mut closed = false;
+    for (i, &c) in input.iter().enumerate() {
+        match state {
+            State::Comment => {
+                if c == b'\n' {
+                    state = State::Normal;
+                }
+            }
+            State::Slash if c == b'/' => state = State::Comment,
+            State::Normal | State::Slash => match c {
+                b'#' => state = State::Comment,
+                b'/' => state = State::Slash,
+                b'{' => {
+                    if depth == 0 && closed {
+                        out.push(start..i);
+                        start = i;
+                        state = State::Normal;
+                        closed = false;
+                    }
+                    depth += 1;
+                }
+                b'}' if depth > 0 => {
+                    depth -= 1;
+                    closed = depth == 0;
+                }
+                _ => {}
+            },
+        }
+    }
+    if start < input.len() {
+        out.push(start..input.len());
+    }
+    out
+}

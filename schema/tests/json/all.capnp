@@ -164,3 +164,14 @@ struct FlattenCycle {
 struct Base64OnText {
   t @0 :Text $Json.base64;
 }
+
+struct Box(T) {
+  v @0 :T;
+  tag @1 :Text $Json.name("box-tag");
+}
+
+struct UsesGenerics {
+  text @0 :Box(Text);
+  inner @1 :Box(Inner) $Json.flatten(prefix = "in.");
+  list @2 :Box(List(Box(Text)));
+}
