@@ -42,6 +42,9 @@ pub mod schema {
     pub use capnzero_schema::*;
 }
 
+#[cfg(feature = "std")]
+pub mod json;
+
 /// What generated code reaches the runtime by: re-exported so that a user's own names cannot
 /// shadow them. Not a stable API.
 #[doc(hidden)]
