@@ -69,7 +69,7 @@ fn readers_read_every_renamed_field() {
     assert!(root.dynamic().is_ok());
     assert_eq!(root.raw_discriminant(), 1);
     let owned = root.to_owned();
-    assert_eq!(owned.has_result_, true);
+    assert!(owned.has_result_);
     assert_eq!(owned.union_, -12);
     assert_eq!(owned.union, clash::Union::Untyped(14));
     assert_eq!(owned.choice.union, clash::choice_::Union::Self_(13));

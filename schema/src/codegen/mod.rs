@@ -457,6 +457,12 @@ mod tests {
     }
 
     #[test]
+    fn method_variants_never_take_self() {
+        let out = generated("@0xe1b2c3d4e5f60718;\ninterface I { self @0 () -> (); run @1 () -> (); }\n");
+        assert!(out.contains("Method :: Self_") && out.contains("Method :: Run"), "{out}");
+    }
+
+    #[test]
     fn colliding_types_take_a_suffix_in_declaration_order() {
         let out = generated(
             "@0xe1b2c3d4e5f60718;\nstruct FooReader { a @0 :Int32; }\nstruct Foo { b @0 :Int32; union { c @1 :Void; d @2 :Void; } \
