@@ -300,6 +300,9 @@ impl<'p, 'c> Emitter<'p, 'c> {
         let reader = plain(&format!("{}Reader", loc.name));
         let builder = plain(&format!("{}Builder", loc.name));
         let module = ident(&snake_case(&loc.name));
+        // A name the naming rules gave a `_` (`Foo_`) makes `Foo_Reader`, which is not camel case.
+        let suffixed =
+            if loc.name.ends_with('_') { quote!(#[allow(non_camel_case_types)]) } else { TokenStream::new() };
         let kind = if st.is_group { "group" } else { "struct" };
         let docs = self.node_doc(node.id, &format!("The {kind} `{}`.", node.display_name));
         let reader_doc = doc(&format!("A zero-copy view of the {kind} `{}`.", node.display_name));
@@ -539,6 +542,7 @@ impl<'p, 'c> Emitter<'p, 'c> {
 
             #reader_doc
             #reader_derive
+            #suffixed
             pub struct #reader #reader_decl {
                 reader: #rt::StructReader<'a>,
                 #phantom
@@ -573,6 +577,7 @@ impl<'p, 'c> Emitter<'p, 'c> {
             }
 
             #builder_doc
+            #suffixed
             pub struct #builder #reader_decl {
                 builder: #rt::StructBuilder<'a>,
                 #phantom

@@ -4,15 +4,13 @@
 //! `calculator::EvaluateParams` and `calculator::EvaluateResults`, ordinary generated structs),
 //! a `Method` enum of the methods by ordinal, and the types nested in the interface.
 
-use std::collections::HashSet;
-
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use crate::model::{InterfaceNode, Node};
 
 use super::emit::{doc, Emitter};
-use super::names::{ident, pascal_case, plain, snake_case};
+use super::names::{ident, pascal_case, plain, snake_case, Scope};
 
 impl Emitter<'_, '_> {
     /// The items of an interface.
@@ -25,16 +23,32 @@ impl Emitter<'_, '_> {
         let superclasses = interface.superclasses.iter().map(|s| Literal::u64_suffixed(s.id));
 
         let mut variants = Vec::new();
-        let mut seen = HashSet::new();
-        for (index, method) in interface.methods.iter().enumerate() {
-            // A method is renamed in snake_case, like a field; its variant is that in PascalCase.
-            let variant = pascal_case(self.plan.renamed(&method.annotations).unwrap_or(&method.name));
-            if !seen.insert(variant.clone()) {
-                self.errors.push(format!(
-                    "{}.{}: capnzero does not generate methods whose Rust names collide (`{variant}`) yet",
-                    node.display_name, method.name
-                ));
+        // `Self` cannot be a variant; the `$Rust.name`s claim first, then the others in ordinal
+        // order, each taking its name or the next free `Name_`, `Name__`, …
+        let mut scope = Scope::with_reserved(["Self"]);
+        let mut names = vec![String::new(); interface.methods.len()];
+        for pass in [true, false] {
+            for (index, method) in interface.methods.iter().enumerate() {
+                // A method is renamed in snake_case, like a field; its variant is that in PascalCase.
+                let renamed = self.plan.renamed(&method.annotations);
+                if renamed.is_some() != pass {
+                    continue;
+                }
+                let wanted = pascal_case(renamed.unwrap_or(&method.name));
+                names[index] = match renamed {
+                    Some(_) => scope.exact(&wanted, |n| vec![n.to_string()]).unwrap_or_else(|claim| {
+                        self.errors.push(format!(
+                            "{}.{}: `$Rust.name` gives the variant `{claim}`, which another method has (rename one)",
+                            node.display_name, method.name
+                        ));
+                        wanted.clone()
+                    }),
+                    None => scope.claim(&wanted, |n| vec![n.to_string()]),
+                };
             }
+        }
+        for (index, method) in interface.methods.iter().enumerate() {
+            let variant = names[index].clone();
             let params = self.plan.nodes.get(&method.param_struct_type).map_or("?", |n| n.display_name.as_str());
             let results = self.plan.nodes.get(&method.result_struct_type).map_or("?", |n| n.display_name.as_str());
             let method_doc = self.member_doc(node.id, index).unwrap_or_else(|| doc(&format!("`{}`.", method.name)));

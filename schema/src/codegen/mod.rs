@@ -387,28 +387,96 @@ mod tests {
     fn unsupported_constructs_are_errors_naming_the_item() {
         let errors = errors_of(
             "@0xe1b2c3d4e5f60718;\n\
-             struct G(T) { struct K { k @0 :T; } struct H(T) { h @0 :T; k @1 :K; } }\n\
-             enum E { unknown @0; }\n",
+             struct G(T) { struct K { k @0 :T; } struct H(T) { h @0 :T; k @1 :K; } }\n",
         );
         assert_eq!(
             errors,
-            vec![
-                "t.capnp:E: capnzero does not generate an enumerant named `unknown` (the name of the unknown-value \
-                 variant) yet"
-                    .to_string(),
-                "t.capnp:G.H: capnzero does not generate a struct using two generic parameters named `T` (of nested \
+            vec!["t.capnp:G.H: capnzero does not generate a struct using two generic parameters named `T` (of nested \
                  scopes) yet"
-                    .to_string(),
-            ]
+                .to_string(),]
         );
     }
 
+    fn generated(text: &str) -> String {
+        let source = SourceFile { name: "t.capnp".to_string(), text: text.to_string() };
+        let compiled = compile(&[source], &mut MemoryLoader::default()).expect("the schema compiles");
+        generate(&compiled, compiled.requested[0].id).expect("generation succeeds").to_string()
+    }
+
     #[test]
-    fn accessor_collisions_are_errors() {
-        let errors = errors_of("@0xe1b2c3d4e5f60718;\nstruct A { foo @0 :Text; hasFoo @1 :Bool; }\n");
-        assert_eq!(
-            errors,
-            vec!["t.capnp:A.hasFoo: capnzero does not generate fields whose accessor names collide (`has_foo`) yet"]
+    fn colliding_accessors_take_a_suffix_in_ordinal_order() {
+        // `foo` (@0) derives `has_foo`, so the later `hasFoo` is `has_foo_`.
+        let out = generated("@0xe1b2c3d4e5f60718;\nstruct A { foo @0 :Text; hasFoo @1 :Bool; }\n");
+        assert!(out.contains("pub fn has_foo (self)") && out.contains("pub fn has_foo_ (self) -> bool"), "{out}");
+        assert!(out.contains("pub fn set_has_foo_ (& mut self , value : bool)"), "{out}");
+        // The lower ordinal wins whichever comes first in the text.
+        let out = generated("@0xe1b2c3d4e5f60718;\nstruct A { hasFoo @0 :Bool; foo @1 :Text; }\n");
+        assert!(out.contains("pub fn has_foo (self) -> bool") && out.contains("pub fn has_foo_ (self)"), "{out}");
+        assert!(out.contains("pub fn foo_ (self)"), "{out}");
+        // A scalar `foo` has no `has_foo`: nothing collides.
+        let out = generated("@0xe1b2c3d4e5f60718;\nstruct A { foo @0 :Int32; hasFoo @1 :Bool; }\n");
+        assert!(out.contains("pub fn has_foo (self) -> bool") && !out.contains("has_foo_"), "{out}");
+    }
+
+    #[test]
+    fn generated_methods_keep_their_names() {
+        let out = generated(
+            "@0xe1b2c3d4e5f60718;\nstruct A { which @0 :Int32; toOwned @1 :Int32; untyped @2 :Int32; \
+             reborrow @3 :Text; clearFields @4 :Int32; }\n",
+        );
+        for renamed in [
+            "pub fn which_ (self)",
+            "pub fn to_owned_ (self)",
+            "pub fn untyped_ (self)",
+            "pub fn set_clear_fields (& mut self",
+        ] {
+            assert!(out.contains(renamed), "{renamed} in {out}");
+        }
+        // The reader's `reborrow` is free; the builder's is the builder's own.
+        assert!(out.contains("pub fn reborrow (self)") && out.contains("pub fn has_reborrow (self)"), "{out}");
+        assert!(out.contains("pub fn untyped (self) -> :: capnzero"), "{out}");
+    }
+
+    #[test]
+    fn variants_never_take_the_catch_all_or_self() {
+        let out = generated(
+            "@0xe1b2c3d4e5f60718;\nenum E { unknown @0; self @1; type @2; }\n\
+             struct S { union { unknown @0 :Void; self @1 :Int32; } }\n",
+        );
+        assert!(
+            out.contains("E :: Unknown_ => 0 , E :: Self_ => 1 , E :: Type => 2 , E :: Unknown (other) => other"),
+            "{out}"
+        );
+        assert!(
+            out.contains("Which :: Unknown_")
+                && out.contains("Which :: Self_ (")
+                && out.contains("Which :: Unknown (other)"),
+            "{out}"
+        );
+        assert!(out.contains("pub fn self_ (self)") && out.contains("pub fn is_unknown (self)"), "{out}");
+    }
+
+    #[test]
+    fn method_variants_never_take_self() {
+        let out = generated("@0xe1b2c3d4e5f60718;\ninterface I { self @0 () -> (); run @1 () -> (); }\n");
+        assert!(out.contains("Method :: Self_") && out.contains("Method :: Run"), "{out}");
+    }
+
+    #[test]
+    fn colliding_types_take_a_suffix_in_declaration_order() {
+        let out = generated(
+            "@0xe1b2c3d4e5f60718;\nstruct FooReader { a @0 :Int32; }\nstruct Foo { b @0 :Int32; union { c @1 :Void; d @2 :Void; } \
+             struct Which { e @0 :Int32; } g :group { h @3 :Int32; } struct G { i @0 :Int32; } }\n",
+        );
+        // `FooReader` came first: `Foo` is `Foo_` (`Foo_Reader`, module `foo_`).
+        assert!(out.contains("pub struct FooReader {") && out.contains("pub struct Foo_ {"), "{out}");
+        assert!(out.contains("pub struct Foo_Reader < 'a >") && out.contains("pub mod foo_ {"), "{out}");
+        assert!(out.contains("# [allow (non_camel_case_types)] pub struct Foo_Reader"), "{out}");
+        // The union's `Which` is generated; the nested struct is `Which_`; the nested `G` keeps
+        // its name, the group `g` is `G_`.
+        assert!(
+            out.contains("pub struct Which_ {") && out.contains("pub struct G {") && out.contains("pub struct G_ {"),
+            "{out}"
         );
     }
 
@@ -515,13 +583,13 @@ mod tests {
 
     #[test]
     fn errors_without_a_position_stay_whole() {
-        let source = "@0xe1b2c3d4e5f60718;\nenum E { unknown @0; }";
+        let source = "@0xe1b2c3d4e5f60718;\nstruct G(T) { struct K { k @0 :T; } struct H(T) { h @0 :T; k @1 :K; } }";
         let expansion = expand_tokens(Path::new("/nonexistent"), source.parse().unwrap());
         assert_eq!(
             expansion.errors,
             vec![
-                "inline.capnp:E: capnzero does not generate an enumerant named `unknown` (the name of the \
-                 unknown-value variant) yet"
+                "inline.capnp:G.H: capnzero does not generate a struct using two generic parameters named `T` (of \
+                 nested scopes) yet"
             ]
         );
         assert!(matches!(expansion.error_spans[..], [None]));

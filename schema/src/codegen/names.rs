@@ -12,7 +12,7 @@ const KEYWORDS: &[&str] = &[
 ];
 
 /// Keywords that cannot be raw identifiers.
-const PATH_KEYWORDS: &[&str] = &["self", "Self", "super", "crate"];
+pub const PATH_KEYWORDS: &[&str] = &["self", "Self", "super", "crate"];
 
 /// `phoneNumber` → `phone_number`, `httpURL` → `http_url`, `Person` → `person`.
 pub fn snake_case(name: &str) -> String {
@@ -77,6 +77,72 @@ pub fn plain(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
 
+/// The names given in one scope (a module's types, a struct's accessors, an enum's variants):
+/// each item claims its name and the names derived from it; an item whose claims meet a taken
+/// name takes `name_` instead (then `name__`, …), so the item claiming first keeps its name.
+#[derive(Default)]
+pub struct Scope {
+    taken: std::collections::HashSet<String>,
+}
+
+impl Scope {
+    /// A scope where `reserved` (the generated items' own names) are taken.
+    pub fn with_reserved<'a>(reserved: impl IntoIterator<Item = &'a str>) -> Scope {
+        Scope { taken: reserved.into_iter().map(str::to_string).collect() }
+    }
+
+    /// Takes `name` as written (a `$Rust.name`): `Err` with the first taken claim if any of its
+    /// claims is taken already (the names are then not taken).
+    pub fn exact(&mut self, name: &str, claims: impl Fn(&str) -> Vec<String>) -> Result<String, String> {
+        let wanted = claims(name);
+        if let Some(taken) = wanted.iter().find(|c| self.taken.contains(*c)) {
+            return Err(taken.clone());
+        }
+        self.taken.extend(wanted);
+        Ok(name.to_string())
+    }
+
+    /// [`Scope::exact`] in a set of taken names.
+    pub fn claim_exact(
+        taken: &mut std::collections::HashSet<String>,
+        name: &str,
+        claims: impl Fn(&str) -> Vec<String>,
+    ) -> Result<String, String> {
+        let mut scope = Scope { taken: std::mem::take(taken) };
+        let result = scope.exact(name, claims);
+        *taken = scope.taken;
+        result
+    }
+
+    /// [`Scope::claim`] in a set of taken names.
+    pub fn claim_in(
+        taken: &mut std::collections::HashSet<String>,
+        name: &str,
+        claims: impl Fn(&str) -> Vec<String>,
+    ) -> String {
+        let mut scope = Scope { taken: std::mem::take(taken) };
+        let name = scope.claim(name, claims);
+        *taken = scope.taken;
+        name
+    }
+
+    /// `name`, or the first of `name_`, `name__`, … none of whose claims is taken: the name
+    /// the item gets, its claims taken.
+    pub fn claim(&mut self, name: &str, claims: impl Fn(&str) -> Vec<String>) -> String {
+        let mut candidate = name.to_string();
+        loop {
+            let wanted = claims(&candidate);
+            let free = wanted.iter().all(|c| !self.taken.contains(c))
+                && wanted.iter().collect::<std::collections::HashSet<_>>().len() == wanted.len();
+            if free {
+                self.taken.extend(wanted);
+                return candidate;
+            }
+            candidate.push('_');
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,5 +162,21 @@ mod tests {
         assert_eq!(ident("type").to_string(), "r#type");
         assert_eq!(ident("self").to_string(), "self_");
         assert_eq!(ident("union").to_string(), "union");
+    }
+
+    #[test]
+    fn the_first_claim_keeps_its_name() {
+        let derived = |n: &str| vec![format!("r:{n}"), format!("r:has_{n}"), format!("b:set_{n}")];
+        let mut scope = Scope::with_reserved(["r:which", "r:to_owned"]);
+        assert_eq!(scope.claim("result", derived), "result");
+        // `hasResult` wants `has_result`, which `result` derived.
+        assert_eq!(scope.claim("has_result", derived), "has_result_");
+        assert_eq!(scope.claim("which", derived), "which_");
+        assert_eq!(scope.claim("which", derived), "which__");
+        assert_eq!(scope.exact("to_owned", derived), Err("r:to_owned".to_string()));
+        assert_eq!(scope.exact("other", derived), Ok("other".to_string()));
+        // A name whose own claims meet each other (`x` and `has_x` both `r:a`) moves on.
+        let twice = |n: &str| if n == "a" { vec!["a".to_string(), "a".to_string()] } else { vec![n.to_string()] };
+        assert_eq!(Scope::default().claim("a", twice), "a_");
     }
 }

@@ -9,7 +9,86 @@ use crate::compile::Compiled;
 use crate::model::{Annotation, AnyPointer, Enumerant, Field, FieldKind, Node, NodeKind, SourceInfo, Type};
 
 use super::generics::Param;
-use super::names::{pascal_case, snake_case, upper_snake_case};
+use super::names::{pascal_case, snake_case, upper_snake_case, Scope, PATH_KEYWORDS};
+
+/// Methods every generated reader has.
+const READER_METHODS: &[&str] = &["from_untyped", "untyped", "to_owned", "which", "raw_discriminant", "dynamic"];
+/// Methods every generated builder has.
+const BUILDER_METHODS: &[&str] = &["from_untyped", "untyped", "reborrow", "clear_fields"];
+/// Variants no schema name takes: the catch-all of unknown values, and `Self`, which cannot be a
+/// variant.
+const RESERVED_VARIANTS: &[&str] = &["Unknown", "Self"];
+
+/// The address of a field or enumerant in the compiled schema: the key of its resolved name.
+fn address<T: Sized>(item: &T) -> usize {
+    item as *const T as usize
+}
+
+/// Which accessors a field has (its claims in the struct's scope): `r:` reader methods, `b:`
+/// builder methods, `o:` owned fields.
+#[derive(Clone, Copy)]
+struct AccessorShape {
+    in_union: bool,
+    kind: ShapeKind,
+}
+
+#[derive(Clone, Copy)]
+enum ShapeKind {
+    Group,
+    Void,
+    Scalar,
+    Pointer,
+}
+
+fn accessor_shape(field: &Field) -> AccessorShape {
+    let kind = match &field.kind {
+        FieldKind::Group { .. } => ShapeKind::Group,
+        FieldKind::Slot { ty, .. } => match ty {
+            Type::Void => ShapeKind::Void,
+            Type::Bool
+            | Type::Int8
+            | Type::Int16
+            | Type::Int32
+            | Type::Int64
+            | Type::UInt8
+            | Type::UInt16
+            | Type::UInt32
+            | Type::UInt64
+            | Type::Float32
+            | Type::Float64
+            | Type::Enum { .. } => ShapeKind::Scalar,
+            _ => ShapeKind::Pointer,
+        },
+    };
+    AccessorShape { in_union: field.discriminant_value != Field::NO_DISCRIMINANT, kind }
+}
+
+impl AccessorShape {
+    /// The names a field named `n` of this shape claims.
+    fn claims(self, n: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        match (self.kind, self.in_union) {
+            (ShapeKind::Group, true) => out.extend([format!("r:{n}"), format!("b:init_{n}")]),
+            (ShapeKind::Group, false) => out.extend([format!("r:{n}"), format!("b:{n}")]),
+            (ShapeKind::Void, true) => out.push(format!("b:set_{n}")),
+            (ShapeKind::Void, false) => out.push(format!("r:{n}")),
+            (ShapeKind::Scalar, _) => out.extend([format!("r:{n}"), format!("b:set_{n}")]),
+            (ShapeKind::Pointer, _) => out.extend([
+                format!("r:{n}"),
+                format!("r:has_{n}"),
+                format!("r:get_{n}"),
+                format!("b:set_{n}"),
+                format!("b:init_{n}"),
+            ]),
+        }
+        if self.in_union {
+            out.push(format!("r:is_{n}"));
+        } else {
+            out.push(format!("o:{n}"));
+        }
+        out
+    }
+}
 
 /// Where a generated type is: the modules below the macro's output, and its Rust name.
 #[derive(Clone, Debug)]
@@ -97,6 +176,13 @@ pub struct Plan<'c> {
     pub user_groups: HashMap<u64, String>,
     /// [`DeriveSpec::union_fields`].
     pub user_unions: HashMap<u64, (String, String)>,
+    /// The Rust names of fields (their accessors' stem), by the field's address in the
+    /// compiled schema: resolved once, so that every part of the generator agrees.
+    field_names: HashMap<usize, String>,
+    /// The `Which`/`Union` variant of each union member, by the field's address.
+    variant_names: HashMap<usize, String>,
+    /// The variant of each enumerant, by its address.
+    enumerant_names: HashMap<usize, String>,
     /// What cannot be generated.
     pub errors: Vec<String>,
 }
@@ -132,6 +218,9 @@ impl<'c> Plan<'c> {
             user_owned: HashMap::new(),
             user_groups: HashMap::new(),
             user_unions: HashMap::new(),
+            field_names: HashMap::new(),
+            variant_names: HashMap::new(),
+            enumerant_names: HashMap::new(),
             errors: Vec::new(),
         };
         let Some(file) = plan.nodes.get(&file_id).copied() else {
@@ -173,36 +262,47 @@ impl<'c> Plan<'c> {
     fn place(&mut self, id: u64, name: &str, modules: &[String], taken: &mut HashSet<String>) -> bool {
         let Some(node) = self.nodes.get(&id).copied() else { return false };
         let renamed = self.renamed(&node.annotations);
-        let loc = match &node.kind {
+        let wanted = match &node.kind {
             NodeKind::Struct(_) | NodeKind::Enum(_) | NodeKind::Interface(_) => {
-                Loc { modules: modules.to_vec(), name: renamed.map_or_else(|| pascal_case(name), str::to_string) }
+                renamed.map_or_else(|| pascal_case(name), str::to_string)
             }
-            NodeKind::Const { .. } => {
-                Loc { modules: modules.to_vec(), name: renamed.map_or_else(|| upper_snake_case(name), str::to_string) }
-            }
+            NodeKind::Const { .. } => renamed.map_or_else(|| upper_snake_case(name), str::to_string),
             NodeKind::File | NodeKind::Annotation { .. } => return false,
         };
-        let mut claimed = vec![loc.name.clone()];
-        match &node.kind {
-            NodeKind::Struct(_) => {
-                claimed.extend([format!("{}Reader", loc.name), format!("{}Builder", loc.name), snake_case(&loc.name)])
+        let is_struct = matches!(node.kind, NodeKind::Struct(_));
+        let is_interface = matches!(node.kind, NodeKind::Interface(_));
+        let claims = |n: &str| {
+            let mut claimed = vec![n.to_string()];
+            if is_struct {
+                claimed.extend([format!("{n}Reader"), format!("{n}Builder")]);
             }
-            NodeKind::Interface(_) => claimed.push(snake_case(&loc.name)),
-            _ => {}
-        }
-        for claim in claimed {
-            if !taken.insert(claim.clone()) {
-                self.errors.push(format!(
-                    "{}: capnzero does not generate two items named `{claim}` in one module yet (rename one)",
-                    node.display_name
-                ));
+            if is_struct || is_interface {
+                claimed.push(snake_case(n));
             }
-        }
+            claimed
+        };
+        let type_name = match renamed {
+            Some(_) => match Scope::claim_exact(taken, &wanted, claims) {
+                Ok(name) => name,
+                Err(claim) => {
+                    self.errors.push(format!(
+                        "{}: `$Rust.name(\"{wanted}\")` gives an item named `{claim}`, which another item of its \
+                         module has (rename one)",
+                        node.display_name
+                    ));
+                    wanted
+                }
+            },
+            None => Scope::claim_in(taken, &wanted, claims),
+        };
+        let loc = Loc { modules: modules.to_vec(), name: type_name };
         let inner = loc.inner_modules();
         self.locs.insert(id, loc);
         let mut inner_taken: HashSet<String> = HashSet::new();
         match &node.kind {
+            NodeKind::Enum(enumerants) => self.name_enumerants(node, enumerants),
             NodeKind::Struct(st) => {
+                self.name_fields(node, st);
                 if st.discriminant_count > 0 {
                     inner_taken.extend(["Which".to_string(), "Union".to_string()]);
                 }
@@ -290,13 +390,21 @@ impl<'c> Plan<'c> {
                     Some(name) => name.to_string(),
                     None => format!("{}_capnp", snake_case(stem).replace(|c: char| !c.is_ascii_alphanumeric(), "_")),
                 };
-                if !taken.insert(module.clone()) {
-                    self.errors.push(format!(
-                        "{}: capnzero does not generate two imported files whose module is `{module}` yet",
-                        file.display_name
-                    ));
-                    continue;
-                }
+                let module = if self.renamed(&file.annotations).is_some() {
+                    match Scope::claim_exact(taken, &module, |n| vec![n.to_string()]) {
+                        Ok(module) => module,
+                        Err(_) => {
+                            self.errors.push(format!(
+                                "{}: `$Rust.name(\"{module}\")` names a module another item at the top level has \
+                                 (rename one)",
+                                file.display_name
+                            ));
+                            continue;
+                        }
+                    }
+                } else {
+                    Scope::claim_in(taken, &module, |n| vec![n.to_string()])
+                };
                 self.check_annotations(file, &file.display_name);
                 let modules = vec![module.clone()];
                 let mut inner_taken = HashSet::new();
@@ -370,19 +478,148 @@ impl<'c> Plan<'c> {
         })
     }
 
-    /// A field's accessor (and owned field) name: snake_case, or as `$Rust.name` gives it.
+    /// A field's accessor (and owned field) name: snake_case, or as `$Rust.name` gives it,
+    /// with the `_`s of the naming rules (docs/codegen.md, "Naming rules").
     pub fn field_name(&self, field: &'c Field) -> String {
-        self.renamed(&field.annotations).map_or_else(|| snake_case(&field.name), str::to_string)
+        match self.field_names.get(&address(field)) {
+            Some(name) => name.clone(),
+            None => self.wanted_field_name(field),
+        }
+    }
+
+    /// The name a field asks for, before collisions are resolved.
+    fn wanted_field_name(&self, field: &'c Field) -> String {
+        let name = self.renamed(&field.annotations).map_or_else(|| snake_case(&field.name), str::to_string);
+        if PATH_KEYWORDS.contains(&name.as_str()) {
+            format!("{name}_")
+        } else {
+            name
+        }
     }
 
     /// A union member's variant name in `Which` and `Union`.
     pub fn variant_name(&self, field: &'c Field) -> String {
-        pascal_case(&self.field_name(field))
+        match self.variant_names.get(&address(field)) {
+            Some(name) => name.clone(),
+            None => pascal_case(&self.wanted_field_name(field)),
+        }
     }
 
     /// An enumerant's variant name.
     pub fn enumerant_name(&self, enumerant: &'c Enumerant) -> String {
-        self.renamed(&enumerant.annotations).map_or_else(|| pascal_case(&enumerant.name), str::to_string)
+        match self.enumerant_names.get(&address(enumerant)) {
+            Some(name) => name.clone(),
+            None => self.renamed(&enumerant.annotations).map_or_else(|| pascal_case(&enumerant.name), str::to_string),
+        }
+    }
+
+    /// Names the enumerants of `node`: the catch-all `Unknown` and `Self` are taken first, then
+    /// each enumerant in ordinal order takes its name or the next free `Name_`, `Name__`, …
+    fn name_enumerants(&mut self, node: &'c Node, enumerants: &'c [Enumerant]) {
+        let mut scope = Scope::with_reserved(RESERVED_VARIANTS.iter().copied());
+        for e in enumerants {
+            if let Some(name) = self.renamed(&e.annotations) {
+                match scope.exact(name, |n| vec![n.to_string()]) {
+                    Ok(name) => {
+                        self.enumerant_names.insert(address(e), name);
+                    }
+                    Err(claim) => self.errors.push(format!(
+                        "{}.{}: `$Rust.name(\"{name}\")` is the name of another variant (`{claim}`) of the enum",
+                        node.display_name, e.name
+                    )),
+                }
+            }
+        }
+        for e in enumerants {
+            if self.renamed(&e.annotations).is_none() {
+                let name = scope.claim(&pascal_case(&e.name), |n| vec![n.to_string()]);
+                self.enumerant_names.insert(address(e), name);
+            }
+        }
+    }
+
+    /// Names the fields and union members of struct or group `node` (docs/codegen.md, "Naming
+    /// rules"): the generated methods are taken first, then the `$Rust.name`s, then each field
+    /// in ordinal order takes its name, or the next free `name_`, `name__`, … whose accessors
+    /// are free.
+    fn name_fields(&mut self, node: &'c Node, st: &'c crate::model::StructNode) {
+        let has_key =
+            |annotations: &'c [Annotation]| annotations.iter().any(|a| self.annotation_name(a.id) == Some("key"));
+        let keyed = has_key(&node.annotations)
+            || self.nodes.get(&node.scope_id).is_some_and(|scope| match &scope.kind {
+                NodeKind::Struct(outer) => outer.fields.iter().any(|f| {
+                    matches!(f.kind, FieldKind::Group { type_id } if type_id == node.id) && has_key(&f.annotations)
+                }),
+                _ => false,
+            });
+        let mut reserved: Vec<String> = READER_METHODS.iter().map(|m| format!("r:{m}")).collect();
+        reserved.extend(BUILDER_METHODS.iter().map(|m| format!("b:{m}")));
+        if keyed {
+            reserved.push("r:key".to_string());
+        }
+        if st.discriminant_count > 0 {
+            reserved.push("o:union".to_string());
+        }
+        let mut scope = Scope::with_reserved(reserved.iter().map(String::as_str));
+        let mut names = Vec::new();
+        for pass in [true, false] {
+            for field in &st.fields {
+                let renamed = self.renamed(&field.annotations).is_some();
+                if renamed != pass {
+                    continue;
+                }
+                let shape = accessor_shape(field);
+                let wanted = self.wanted_field_name(field);
+                let name = if renamed {
+                    match scope.exact(&wanted, |n| shape.claims(n)) {
+                        Ok(name) => name,
+                        Err(claim) => {
+                            self.errors.push(format!(
+                                "{}.{}: `$Rust.name(\"{wanted}\")` gives the accessor `{}`, which the struct has \
+                                 already (rename one)",
+                                node.display_name,
+                                field.name,
+                                &claim[2..]
+                            ));
+                            wanted
+                        }
+                    }
+                } else {
+                    scope.claim(&wanted, |n| shape.claims(n))
+                };
+                names.push((address(field), name));
+            }
+        }
+        self.field_names.extend(names);
+        // Variants: `Unknown` and `Self` first, then the renamed members, then the others.
+        let mut variants = Scope::with_reserved(RESERVED_VARIANTS.iter().copied());
+        let members: Vec<&'c Field> =
+            st.fields.iter().filter(|f| f.discriminant_value != Field::NO_DISCRIMINANT).collect();
+        for pass in [true, false] {
+            for field in &members {
+                let renamed = self.renamed(&field.annotations).is_some();
+                if renamed != pass {
+                    continue;
+                }
+                let wanted = pascal_case(&self.wanted_field_name(field));
+                let name = if renamed {
+                    match variants.exact(&wanted, |n| vec![n.to_string()]) {
+                        Ok(name) => name,
+                        Err(claim) => {
+                            self.errors.push(format!(
+                                "{}.{}: `$Rust.name` gives the variant `{claim}`, which the union has already \
+                                 (rename one)",
+                                node.display_name, field.name
+                            ));
+                            wanted
+                        }
+                    }
+                } else {
+                    variants.claim(&wanted, |n| vec![n.to_string()])
+                };
+                self.variant_names.insert(address(*field), name);
+            }
+        }
     }
 
     /// Every `$Rust.name` value must be a Rust identifier.
@@ -421,10 +658,6 @@ impl<'c> Plan<'c> {
             }
         }
         self.errors.extend(bad);
-    }
-
-    fn unsupported(&mut self, node: &Node, what: &str) {
-        self.errors.push(format!("{}: capnzero does not generate {what} yet", node.display_name));
     }
 
     fn check_annotations(&mut self, node: &Node, at: &str) {
@@ -493,9 +726,6 @@ impl<'c> Plan<'c> {
                     for a in &e.annotations {
                         self.check_annotation(a.id, &format!("{}.{}", node.display_name, e.name));
                     }
-                    if self.enumerant_name(e) == "Unknown" {
-                        self.unsupported(node, "an enumerant named `unknown` (the name of the unknown-value variant)");
-                    }
                 }
             }
             NodeKind::Struct(st) => {
@@ -522,12 +752,6 @@ impl<'c> Plan<'c> {
                         if !planned {
                             self.check_annotation(a.id, &at);
                         }
-                    }
-                    if field.discriminant_value != Field::NO_DISCRIMINANT && self.variant_name(field) == "Unknown" {
-                        self.errors.push(format!(
-                            "{at}: capnzero does not generate a union member named `unknown` (the name of the \
-                             unknown-discriminant variant) yet"
-                        ));
                     }
                     if let FieldKind::Slot { ty, .. } = &field.kind {
                         if let Some(what) = self.unsupported_type(ty) {
