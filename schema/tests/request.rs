@@ -12,7 +12,8 @@ use capnzero_schema::model::{
 };
 use capnzero_schema::request::{read, try_write, write, CodeGeneratorRequest, Error, Import, RequestedFile};
 
-const FIXTURES: [&str; 8] = ["imported", "basics", "generics", "consts", "docs", "uses_std", "all", "schema"];
+const FIXTURES: [&str; 9] =
+    ["imported", "basics", "generics", "consts", "docs", "uses_std", "all", "schema", "aliases"];
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/request/{name}.cgr", env!("CARGO_MANIFEST_DIR"));
