@@ -243,3 +243,20 @@ fn reflection_names_the_generic_node() {
     assert_eq!(Box::<kind::Text>::TYPE_ID, schema.node().id);
     assert_eq!(Pair::<kind::Text, kind::Text>::FIELD_NAMES[0], ("key", "key"));
 }
+
+#[test]
+fn a_parameter_shadowing_an_enclosing_one_is_the_rust_types_last_parameter() {
+    // `Outer(T).Shadow(T)`: Outer's `T` comes first, Shadow's own (`T_` in Rust) second.
+    let message = capnzero::read::<User>(USER).unwrap();
+    let shadow: outer::ShadowReader<'_, kind::Data, kind::Text> = message.root().shadow().unwrap();
+    assert_eq!(shadow.own(), Some("its own T"));
+    let side: outer::SideReader<'_, kind::Data> = shadow.side().unwrap();
+    assert_eq!(side.v(), Some(&[0x0a, 0x0b][..]));
+
+    let owned: outer::Shadow<kind::Data, kind::Text> =
+        outer::Shadow { own: Some("mine".into()), side: Some(outer::Side { v: Some(vec![1, 2]) }) };
+    let bytes = capnzero::to_bytes(&owned).unwrap();
+    let read = capnzero::read::<outer::Shadow<kind::Data, kind::Text>>(&bytes).unwrap();
+    assert_eq!(read.root().to_owned(), owned);
+    assert_eq!(read.root().get_side().get_v(), &[1, 2]);
+}

@@ -279,3 +279,17 @@ fn virtual_groups_view_their_fields_and_compare_by_their_key() {
     assert_eq!(<Pixel as capnzero::Struct>::DATA_WORDS, 2);
     assert_eq!(<Pixel as capnzero::Struct>::POINTER_COUNT, 1);
 }
+
+#[test]
+fn a_virtual_group_whose_view_name_is_taken_gets_a_trailing_underscore() {
+    let bytes = bytes_of(&Spot { x: 3, y: 4 });
+    let message = capnzero::read::<Spot>(&bytes).unwrap();
+    let view: spot::PositionReader_<'_> = message.root().position();
+    assert_eq!((view.x(), view.y()), (3, 4));
+    assert_eq!(view.key(), (3, 4));
+    // The nested struct keeps its names.
+    let nested_bytes = bytes_of(&spot::Position { z: 5 });
+    let nested = capnzero::read::<spot::Position>(&nested_bytes).unwrap();
+    let nested: spot::PositionReader<'_> = nested.root();
+    assert_eq!(nested.z(), 5);
+}

@@ -69,3 +69,14 @@ struct Pixel {
   position @3 :Void $Py.group("x, y") $Py.key("*");
   coloured @4 :Void $Rust.group("color, x");
 }
+
+struct Spot {
+  # A virtual group whose view's name (`PositionReader`) the nested struct `Position` has
+  # taken: the view is `spot::PositionReader_` (docs/codegen.md, "Naming rules").
+  x @0 :Int64;
+  y @1 :Int64;
+  position @2 :Void $Py.group("x, y") $Py.key("*");
+  struct Position {
+    z @0 :Int8;
+  }
+}

@@ -11,7 +11,7 @@
 //! the struct), an inherited one stays the enclosing parameter, and an unbound one (or a
 //! generic type named without parameters) is `kind::AnyPointer`.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -19,7 +19,7 @@ use quote::quote;
 use crate::model::{AnyPointer, Binding, Brand, FieldKind, NodeKind, Type};
 
 use super::emit::{rt, Emitter};
-use super::names::plain;
+use super::names::{plain, Scope};
 use super::plan::Plan;
 
 /// A generic parameter: the node declaring it and its position there.
@@ -46,13 +46,30 @@ fn bound(brand: &Brand, param: Param) -> Bound<'_> {
 }
 
 impl Plan<'_> {
-    /// The name of a generic parameter, as the schema declares it.
+    /// The Rust name of a generic parameter: its schema name, unless a parameter of an
+    /// enclosing scope has that name (`struct G(T) { struct H(T) {} }`), then the next free name
+    /// with a trailing `_` (H's `T_`): the enclosing scopes' parameters claim first, outermost
+    /// first, so a parameter has one Rust name in every struct that uses it.
     pub fn param_name(&self, param: Param) -> String {
-        self.nodes
-            .get(&param.0)
-            .and_then(|node| node.parameters.get(param.1 as usize))
-            .cloned()
-            .unwrap_or_else(|| format!("P{}", param.1))
+        let mut chain = Vec::new();
+        let mut at = param.0;
+        while let Some(node) = self.nodes.get(&at) {
+            chain.push(node);
+            if node.scope_id == 0 || chain.len() > self.nodes.len() {
+                break;
+            }
+            at = node.scope_id;
+        }
+        let mut taken = HashSet::new();
+        for node in chain.iter().rev() {
+            for (index, name) in node.parameters.iter().enumerate() {
+                let name = Scope::claim_in(&mut taken, name, |n| vec![n.to_string()]);
+                if node.id == param.0 && index == param.1 as usize {
+                    return name;
+                }
+            }
+        }
+        format!("P{}", param.1)
     }
 
     /// Fills `generics` and `union_generics`: which parameters each struct's fields use,
@@ -137,20 +154,11 @@ impl Plan<'_> {
         params
     }
 
-    /// What generic structs cannot have yet, and Rust names that would collide.
+    /// What generic structs cannot have yet.
     pub(super) fn check_generics(&mut self) {
         let mut errors = Vec::new();
-        for (id, params) in &self.generics {
+        for id in self.generics.keys() {
             let Some(node) = self.nodes.get(id) else { continue };
-            let mut names: Vec<String> = params.iter().map(|&p| self.param_name(p)).collect();
-            names.sort();
-            if let Some(pair) = names.windows(2).find(|pair| pair[0] == pair[1]) {
-                errors.push(format!(
-                    "{}: capnzero does not generate a struct using two generic parameters named `{}` (of nested \
-                     scopes) yet",
-                    node.display_name, pair[0]
-                ));
-            }
             if self.keys.contains_key(id) {
                 errors.push(format!("{}: capnzero does not generate keys on generic structs yet", node.display_name));
             }

@@ -159,6 +159,9 @@ pub struct Plan<'c> {
     pub external: Vec<(String, TokenStream)>,
     /// Virtual groups (`$Py.group("x, y")` on a Void field), by `(struct, field index)`.
     pub virtual_groups: HashMap<(u64, usize), super::virtual_group::VirtualGroup>,
+    /// The Rust name of each virtual group's view type (`PositionReader`), by `(struct, field
+    /// index)`: claimed in the struct's inner module after its nested types and groups.
+    pub view_names: HashMap<(u64, usize), String>,
     /// Nullable groups (`$Py.nullable`), by the group's ID.
     pub nullable: HashMap<u64, super::nullable::Nullable>,
     /// The Rust type parameters of each generic struct or group: the generic parameters
@@ -211,6 +214,7 @@ impl<'c> Plan<'c> {
             imported: Vec::new(),
             external: Vec::new(),
             virtual_groups: HashMap::new(),
+            view_names: HashMap::new(),
             nullable: HashMap::new(),
             generics: HashMap::new(),
             union_generics: HashMap::new(),
@@ -315,13 +319,13 @@ impl<'c> Plan<'c> {
                         let name = self.field_name(field);
                         self.place(type_id, &name, &inner, &mut inner_taken);
                     }
-                    let is_virtual = field.annotations.iter().any(|a| self.annotation_name(a.id) == Some("group"));
-                    let view = super::virtual_group::view_name(field);
-                    if is_virtual && !inner_taken.insert(view.clone()) {
-                        self.errors.push(format!(
-                            "{}.{}: capnzero does not generate two items named `{view}` in one module yet (rename one)",
-                            node.display_name, field.name
-                        ));
+                }
+                // Virtual groups' views come after the nested types and groups, in field order.
+                for (index, field) in st.fields.iter().enumerate() {
+                    if field.annotations.iter().any(|a| self.annotation_name(a.id) == Some("group")) {
+                        let wanted = super::virtual_group::view_name(&self.field_name(field));
+                        let view = Scope::claim_in(&mut inner_taken, &wanted, |n| vec![n.to_string()]);
+                        self.view_names.insert((id, index), view);
                     }
                 }
             }

@@ -25,9 +25,10 @@ pub struct VirtualGroup {
     pub key: Option<Vec<usize>>,
 }
 
-/// The Rust name of a virtual group's view.
-pub fn view_name(field: &Field) -> String {
-    format!("{}Reader", pascal_case(&field.name))
+/// The Rust name a virtual group's view wants, from its field's Rust name (`position` →
+/// `PositionReader`); [`Plan::view_names`] holds the name it got.
+pub fn view_name(field_name: &str) -> String {
+    format!("{}Reader", pascal_case(field_name))
 }
 
 impl Plan<'_> {
@@ -122,7 +123,7 @@ impl Emitter<'_, '_> {
         let NodeKind::Struct(st) = &node.kind else { return (TokenStream::new(), TokenStream::new()) };
         let loc = &self.plan.locs[&node.id];
         let module = ident(&snake_case(&loc.name));
-        let view = plain(&view_name(field));
+        let view = plain(&self.plan.view_names[&(node.id, index)]);
         let name = ident(&self.plan.field_name(field));
         let mut members = FieldsOut::default();
         let no_disc = Literal::usize_unsuffixed(0);
@@ -148,7 +149,6 @@ impl Emitter<'_, '_> {
                 #module::#view::from_untyped(self.reader)
             }
         };
-        let _ = index;
         let items = quote! {
             #view_doc
             #[derive(::core::clone::Clone, ::core::marker::Copy)]

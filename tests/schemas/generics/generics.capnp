@@ -62,6 +62,19 @@ struct User {
   service @9 :Service(Text);
   services @10 :List(Service);
   defaulted @11 :Box(Text) = (value = "preset", count = 3);
+  shadow @12 :Outer(Data).Shadow(Text);
+}
+
+struct Outer(T) {
+  struct Side {
+    v @0 :T;
+  }
+  struct Shadow(T) {
+    # Its own `T` shadows Outer's; `Side` (branded by Outer's `T`) uses the other one, so the
+    # Rust type takes both: `outer::Shadow<T, T_>`, its own being `T_`.
+    own @0 :T;
+    side @1 :Side;
+  }
 }
 
 interface Service(T) {
