@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs the convert, encode, decode and eval checks of the official capnp-test.sh (capnp 0.9.2)
-# with capnzero and with capnp side by side: each case's standard output must be the same bytes
-# from both tools, and the same as the file the official test compares with. Prints one line per
-# case (PASS or FAIL and why); exits 1 if any case fails.
+# Runs the convert, encode, decode, eval and compile-error checks of the official capnp-test.sh
+# (capnp 0.9.2), and the official testdata/lists.binary vector, with capnzero and with capnp side
+# by side: each case's standard output must be the same bytes from both tools, and the same as
+# the file the official test compares with. Prints one line per case (PASS or FAIL and why);
+# exits 1 if any case fails.
 #
 # Usage: cli/tests/testdata.sh [<capnproto-c++-0.9.2 source dir>]
 # The directory is the unpacked official source (with src/capnp/test.capnp and
@@ -142,6 +143,41 @@ for case in "TestDefaults.uInt32Field|3456789012" \
 done
 check "eval -ojson globalPrintableStruct" "$(expect '{"someText": "foo"}' json)" /dev/null \
   eval "$schema" -ojson globalPrintableStruct
+
+# The other vectors of testdata/, which capnp-test.sh leaves to the C++ tests: lists.binary
+# (a TestLists message) both ways through text, JSON and packing, and the compiler's error
+# reports of errors.capnp.nobuild and errors2.capnp.nobuild (its last two steps).
+"$capnp" decode "$schema" TestLists < "$t/lists.binary" > "$work/lists.txt"
+"$capnp" convert binary:json "$schema" TestLists < "$t/lists.binary" > "$work/lists.json"
+"$capnp" convert binary:packed < "$t/lists.binary" > "$work/lists.packed"
+check "decode lists" "" "$t/lists.binary" decode "$schema" TestLists
+check "decode --short lists" "" "$t/lists.binary" decode --short "$schema" TestLists
+check "encode lists" "$t/lists.binary" "$work/lists.txt" encode "$schema" TestLists
+check "convert binary:json lists" "$work/lists.json" "$t/lists.binary" convert binary:json "$schema" TestLists
+check "convert json:binary lists" "$t/lists.binary" "$work/lists.json" convert json:binary "$schema" TestLists
+check "convert binary:packed lists" "$work/lists.packed" "$t/lists.binary" convert binary:packed
+check "convert packed:binary lists" "$t/lists.binary" "$work/lists.packed" convert packed:binary
+
+# check_errors NAME: `compile -ofoo` of testdata/NAME.capnp.nobuild prints NAME.txt (after the
+# official script's sed), from both tools.
+check_errors() {
+  local name="$1" tool out
+  for tool in "$capnp" "$capnzero"; do
+    out="$work/$(basename "$tool").errors"
+    "$tool" compile --no-standard-import --src-prefix="$srcdir_arg" -ofoo "$t/$name.capnp.nobuild" 2>&1 \
+      | sed -e "s,^.*$name[.]capnp[.]nobuild:,file:,g" | tr -d '\r' > "$out"
+  done
+  if cmp -s "$work/$(basename "$capnp").errors" "$work/$(basename "$capnzero").errors" \
+    && cmp -s "$t/$name.txt" "$work/$(basename "$capnzero").errors"; then
+    echo "PASS compile errors $name"
+    passed=$((passed + 1))
+  else
+    echo "FAIL compile errors $name: $(diff "$t/$name.txt" "$work/$(basename "$capnzero").errors" | head -5 | tr '\n' ' ')"
+    failed=$((failed + 1))
+  fi
+}
+check_errors errors
+check_errors errors2
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
