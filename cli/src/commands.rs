@@ -17,8 +17,9 @@ const NO_STANDARD_IMPORT: OptionSpec = OptionSpec {
     long: "no-standard-import",
     short: None,
     value: None,
-    help: "Do not look up imports among the standard files shipped with capnzero (/capnp/*.capnp, \
-           /capnpy/annotate.capnp, /capnzero/annotate.capnp); use only the directories given with -I.",
+    help: "Do not add the default import paths (/usr/local/include and /usr/include where they exist, then \
+           the standard files shipped with capnzero: /capnp/*.capnp, /capnpy/annotate.capnp, \
+           /capnzero/annotate.capnp); use only the directories given with -I.",
 };
 
 /// The `compile` command.
@@ -242,6 +243,10 @@ fn tool_help() -> String {
     text
 }
 
+/// The directories searched for `/…` imports after the `-I` ones, where they exist, unless
+/// `--no-standard-import` (capnp's default import paths).
+pub const SYSTEM_IMPORT_PATHS: [&str; 2] = ["/usr/local/include", "/usr/include"];
+
 /// A file loader set up from `-I` and `--no-standard-import`.
 pub fn loader(parsed: &Parsed, command: &str) -> Result<capnzero_schema::load::FsLoader, UsageError> {
     let cwd = std::env::current_dir().map_err(|e| UsageError::new(command, format!("current directory: {e}")))?;
@@ -251,6 +256,13 @@ pub fn loader(parsed: &Parsed, command: &str) -> Result<capnzero_schema::load::F
     }
     for (dir, spelled) in parsed.values("import-path") {
         loader.add_import_path(dir).map_err(|_| UsageError::new(command, format!("{spelled}: no such directory")))?;
+    }
+    if !parsed.flag("no-standard-import") {
+        // As capnp: the system's include directories after the -I ones (so that an installed
+        // Cap'n Proto's own standard files are the ones compiled), the shipped copies last.
+        for dir in SYSTEM_IMPORT_PATHS {
+            let _ = loader.add_import_path(dir);
+        }
     }
     Ok(loader)
 }
