@@ -225,17 +225,15 @@ fn expand(input: Input) -> TokenStream {
         Schema::Text(text) => (text.span(), expander.text(&text.value())),
         Schema::Tokens(tokens) => (Span::call_site(), expander.tokens(tokens)),
     };
-    let Expansion { tokens, errors, error_spans, files_read } = expansion;
+    let Expansion { tokens, errors, files_read } = expansion;
     for file in &files_read {
         let file = file.to_string_lossy();
         out.extend(quote!(
             const _: &[u8] = ::core::include_bytes!(#file);
         ));
     }
-    for (message, at) in errors.iter().zip(error_spans.iter().chain(std::iter::repeat(&None))) {
-        // Rust prints `error: ` before the message already: a compiler error rendered
-        // `file:line:col: error: message` reads `file:line:col: message`.
-        out.extend(error(at.unwrap_or(span), &message.replacen(": error: ", ": ", 1)));
+    for e in &errors {
+        out.extend(error(e.span().unwrap_or(span), &e.message()));
     }
     if errors.is_empty() {
         out.extend(tokens);

@@ -21,7 +21,8 @@ fn main() {
     let base = Path::new(env!("CARGO_MANIFEST_DIR"));
     let first = expand_inline(base, &text);
     if !first.errors.is_empty() {
-        eprintln!("the generated schema does not expand:\n{}", first.errors.join("\n"));
+        let errors: Vec<String> = first.errors.iter().map(ToString::to_string).collect();
+        eprintln!("the generated schema does not expand:\n{}", errors.join("\n"));
         std::process::exit(1);
     }
     let tokens = first.tokens.to_string().len();

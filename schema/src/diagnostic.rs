@@ -39,54 +39,71 @@ impl Diagnostic {
         Diagnostic { span, message: message.into() }
     }
 
-    /// The error as the official compiler prints it, with 1-based line and columns: a range
-    /// on one line as `line:col-col`, an empty one as `line:col`, one over several lines by its
-    /// first line only.
+    /// The error as the official compiler prints it: [`FileDiagnostic`]'s form.
     pub fn render(&self, file_name: &str, source: &str) -> String {
-        let (line, col) = line_col(source, self.span.start as usize);
-        let (end_line, end_col) = line_col(source, self.span.end as usize);
-        if end_line != line {
-            format!("{file_name}:{line}: error: {}", self.message)
-        } else if end_col > col {
-            format!("{file_name}:{line}:{col}-{end_col}: error: {}", self.message)
+        FileDiagnostic::new(file_name, source, self).to_string()
+    }
+}
+
+/// A 1-based line and column (in bytes) in a file's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct LineCol {
+    /// The line, from 1.
+    pub line: usize,
+    /// The column, in bytes from 1.
+    pub column: usize,
+}
+
+/// An error located in a named file, as a compilation reports it: the file, the byte range
+/// with its lines and columns, and the message. Its `Display` is the official compiler's form:
+/// `file:line:col-col: error: message` for a range on one line, `file:line:col: error: …` for
+/// an empty one, `file:line: error: …` for one over several lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileDiagnostic {
+    /// The file, named as the compiler names it (`dir/x.capnp`).
+    pub file: String,
+    /// The byte range in the file's text.
+    pub span: Span,
+    /// Where the range starts.
+    pub start: LineCol,
+    /// Where it ends (one past its last byte).
+    pub end: LineCol,
+    /// What, in the official compiler's words where it has words for it.
+    pub message: String,
+}
+
+impl FileDiagnostic {
+    /// `diagnostic`, of the file `file` whose text is `source`, located.
+    pub fn new(file: &str, source: &str, diagnostic: &Diagnostic) -> FileDiagnostic {
+        let at = |offset: u32| {
+            let (line, column) = line_col(source, offset as usize);
+            LineCol { line, column }
+        };
+        FileDiagnostic {
+            file: file.to_string(),
+            span: diagnostic.span,
+            start: at(diagnostic.span.start),
+            end: at(diagnostic.span.end),
+            message: diagnostic.message.clone(),
+        }
+    }
+
+    /// The position as the official compiler prints it: `line:col-col`, `line:col` or `line`.
+    pub fn position(&self) -> String {
+        let LineCol { line, column } = self.start;
+        if self.end.line != line {
+            format!("{line}")
+        } else if self.end.column > column {
+            format!("{line}:{column}-{}", self.end.column)
         } else {
-            format!("{file_name}:{line}:{col}: error: {}", self.message)
+            format!("{line}:{column}")
         }
     }
 }
 
-/// The position and message of an error rendered by [`Diagnostic::render`], read back from its
-/// text: for callers that get errors as text (as the compiler gives them) and need to point at
-/// the source.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Rendered<'a> {
-    /// The 1-based line the error starts on.
-    pub line: usize,
-    /// The 1-based columns (in bytes) `start..end`, equal for an empty range; `None` for a
-    /// range over several lines, which is rendered by its first line only.
-    pub columns: Option<(usize, usize)>,
-    /// The message, without the position and `error: `.
-    pub message: &'a str,
-}
-
-impl<'a> Rendered<'a> {
-    /// Reads `rendered` as an error of the file `file_name`; `None` when it is not one (an
-    /// error of another file, or a message without a position).
-    pub fn parse(rendered: &'a str, file_name: &str) -> Option<Rendered<'a>> {
-        let rest = rendered.strip_prefix(file_name)?.strip_prefix(':')?;
-        let (position, message) = rest.split_once(": error: ")?;
-        let number = |s: &str| if s.bytes().all(|b| b.is_ascii_digit()) { s.parse::<usize>().ok() } else { None };
-        let (line, columns) = match position.split_once(':') {
-            None => (number(position)?, None),
-            Some((line, columns)) => {
-                let (start, end) = match columns.split_once('-') {
-                    Some((start, end)) => (number(start)?, number(end)?),
-                    None => (number(columns)?, number(columns)?),
-                };
-                (number(line)?, Some((start, end)))
-            }
-        };
-        Some(Rendered { line, columns, message })
+impl fmt::Display for FileDiagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: error: {}", self.file, self.position(), self.message)
     }
 }
 
@@ -138,18 +155,15 @@ mod tests {
     }
 
     #[test]
-    fn rendered_errors_read_back() {
+    fn located_errors_keep_file_range_lines_and_message() {
         let source = "struct Bar {\n  a @0 :Nope;\n}\n";
-        let cases =
-            [(Span::new(21, 25), Some((9, 13))), (Span::new(21, 21), Some((9, 9))), (Span::new(0, source.len()), None)];
-        for (span, columns) in cases {
-            let rendered = Diagnostic::new(span, "Oops: a message: with colons").render("dir/x.capnp", source);
-            let parsed = Rendered::parse(&rendered, "dir/x.capnp").expect("an error of dir/x.capnp");
-            let line = if columns.is_some() { 2 } else { 1 };
-            assert_eq!(parsed, Rendered { line, columns, message: "Oops: a message: with colons" });
-        }
-        assert_eq!(Rendered::parse("other.capnp:2:9: error: x", "x.capnp"), None);
-        assert_eq!(Rendered::parse("x.capnp: no such file", "x.capnp"), None);
-        assert_eq!(Rendered::parse("x.capnp:A.b: capnzero does not generate it: error: x", "x.capnp"), None);
+        let d = Diagnostic::new(Span::new(21, 25), "Not defined: Nope");
+        let located = FileDiagnostic::new("dir/x.capnp", source, &d);
+        assert_eq!(located.file, "dir/x.capnp");
+        assert_eq!(located.span, Span::new(21, 25));
+        assert_eq!(located.start, LineCol { line: 2, column: 9 });
+        assert_eq!(located.end, LineCol { line: 2, column: 13 });
+        assert_eq!(located.message, "Not defined: Nope");
+        assert_eq!(located.position(), "2:9-13");
     }
 }

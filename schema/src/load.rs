@@ -379,7 +379,7 @@ mod tests {
         let Err(CompileFilesError::Compile(errors)) = loader.compile(&["src/sub/main.capnp"]) else {
             panic!("expected compile errors")
         };
-        assert_eq!(errors.0, ["src/sub/main.capnp:4:18-36: error: Import failed: /capnp/c++.capnp"]);
+        assert_eq!(errors.rendered(), ["src/sub/main.capnp:4:18-36: error: Import failed: /capnp/c++.capnp"]);
         std::fs::remove_dir_all(&root).unwrap();
     }
 
@@ -469,7 +469,7 @@ mod tests {
         let Err(CompileFilesError::Compile(errors)) = loader.compile(&["test.capnp"]) else {
             panic!("expected duplicate IDs")
         };
-        assert_eq!(errors.0[0], "capnp/c++.capnp:1:1: error: Duplicate ID @0xbdf87d7bb8304e81.");
+        assert_eq!(errors.rendered()[0], "capnp/c++.capnp:1:1: error: Duplicate ID @0xbdf87d7bb8304e81.");
         let mut loader = FsLoader::with_current_dir(&root);
         let compiled = loader.compile_with(&["test.capnp"], Eagerness::FileNode).unwrap_or_else(|e| panic!("{e}"));
         assert!(compiled.nodes.iter().any(|n| n.display_name == "test.capnp:T"));

@@ -6,7 +6,7 @@ use capnzero_schema::model::{FieldKind, NodeKind, Type, Value};
 
 fn compile_one(name: &str, text: &str) -> Result<capnzero_schema::compile::Compiled, Vec<String>> {
     let mut loader = MemoryLoader::default();
-    compile(&[SourceFile { name: name.into(), text: text.into() }], &mut loader).map_err(|e| e.0)
+    compile(&[SourceFile { name: name.into(), text: text.into() }], &mut loader).map_err(|e| e.rendered())
 }
 
 #[test]
@@ -129,7 +129,7 @@ fn compile_files(files: &[(&str, &str)]) -> Result<capnzero_schema::compile::Com
         loader.files.insert(name.to_string(), text.to_string());
     }
     let (name, text) = files[0];
-    compile(&[SourceFile { name: name.into(), text: text.into() }], &mut loader).map_err(|e| e.0)
+    compile(&[SourceFile { name: name.into(), text: text.into() }], &mut loader).map_err(|e| e.rendered())
 }
 
 #[test]

@@ -39,7 +39,7 @@ fn loader() -> MemoryLoader {
 fn compile_file(name: &str) -> Result<Compiled, Vec<String>> {
     let mut loader = loader();
     let text = loader.files[name].clone();
-    compile(&[SourceFile { name: name.into(), text }], &mut loader).map_err(|e| e.0)
+    compile(&[SourceFile { name: name.into(), text }], &mut loader).map_err(|e| e.rendered())
 }
 
 fn constant(compiled: &Compiled, name: &str) -> Value {
@@ -96,7 +96,7 @@ fn a_file_that_is_not_there_when_loading_is_reported_where_it_is_embedded() {
     let text = "@0xd2c1b0a9f8e7d6c5;\nconst a :Data = embed \"late.bin\";\nconst b :Text = embed \"late.bin\";\n";
     let errors = compile(&[SourceFile { name: "late.capnp".into(), text: text.into() }], &mut loader).unwrap_err();
     assert_eq!(
-        errors.0,
+        errors.rendered(),
         [
             "late.capnp:2:23-33: error: Couldn't read file for embed: late.bin",
             "late.capnp:3:23-33: error: Couldn't read file for embed: late.bin",
@@ -115,7 +115,7 @@ fn text_must_be_valid_utf8() {
     let source = SourceFile { name: "latin1.capnp".into(), text: text.into() };
     let errors = compile(std::slice::from_ref(&source), &mut loader).unwrap_err();
     assert_eq!(
-        errors.0,
+        errors.rendered(),
         [
             "latin1.capnp:2:17-26: error: Text must be valid UTF-8.",
             "latin1.capnp:3:17-35: error: Text must be valid UTF-8.",
@@ -151,7 +151,7 @@ fn a_hostile_embedded_message_is_an_error() {
                 const b :Node = embed \"odd.bin\";\n";
     let errors = compile(&[SourceFile { name: "cycle.capnp".into(), text: text.into() }], &mut loader).unwrap_err();
     assert_eq!(
-        errors.0,
+        errors.rendered(),
         [
             "cycle.capnp:3:17-34: error: Embedded file is not a valid Cap'n Proto message.",
             "cycle.capnp:4:17-32: error: Embedded file is not a valid Cap'n Proto message.",

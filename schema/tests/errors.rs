@@ -57,7 +57,7 @@ fn ours(name: &str) -> String {
     let text = std::fs::read_to_string(dir().join(name)).unwrap();
     match compile(&[SourceFile { name: name.into(), text }], &mut loader()) {
         Ok(_) => String::new(),
-        Err(errors) => errors.0.iter().map(|line| normalize(line) + "\n").collect(),
+        Err(errors) => errors.rendered().iter().map(|line| normalize(line) + "\n").collect(),
     }
 }
 

@@ -26,7 +26,8 @@ use std::path::{Path, PathBuf};
 
 use proc_macro2::{Span, TokenStream};
 
-use crate::compile::{compile, Compiled, FileLoader, SourceFile};
+use crate::compile::{compile, CompileErrors, Compiled, FileLoader, SourceFile};
+use crate::diagnostic::FileDiagnostic;
 use crate::load::{normalize, FsLoader, LoadError};
 
 pub use plan::{DeriveSpec, OwnedForm};
@@ -47,20 +48,73 @@ pub(crate) fn schema_static(compiled: &Compiled, file_id: u64) -> Result<TokenSt
 pub struct Expansion {
     /// The generated items (empty when there are errors).
     pub tokens: TokenStream,
-    /// Every error: the compiler's, rendered `file:line:col: error: message`, and the
-    /// generator's, naming the schema item.
-    pub errors: Vec<String>,
-    /// For each error of `errors`, the token it is at when the schema was given as tokens
-    /// ([`Expander::tokens`]); the error's message is then without its position. `None` for an
-    /// error without a position in the tokens (and for every error of the other forms).
-    pub error_spans: Vec<Option<Span>>,
+    /// Every error: the compiler's, located in their files, then the generator's.
+    pub errors: Vec<ExpansionError>,
     /// The schema files read from disk (absolute paths).
     pub files_read: Vec<PathBuf>,
 }
 
 impl Expansion {
-    fn failed(errors: Vec<String>, files_read: Vec<PathBuf>) -> Expansion {
-        Expansion { tokens: TokenStream::new(), error_spans: vec![None; errors.len()], errors, files_read }
+    fn failed(errors: Vec<ExpansionError>, files_read: Vec<PathBuf>) -> Expansion {
+        Expansion { tokens: TokenStream::new(), errors, files_read }
+    }
+}
+
+/// One reason an expansion failed.
+#[derive(Clone, Debug)]
+pub enum ExpansionError {
+    /// An error the compiler found in a schema file; `span` is the token it is at when the
+    /// schema was given as tokens ([`Expander::tokens`]).
+    Schema {
+        /// The error, in its file.
+        diagnostic: FileDiagnostic,
+        /// The token, for a schema given as tokens.
+        span: Option<Span>,
+    },
+    /// An error of the generator (naming the schema item) or of the expander (a missing file,
+    /// an import mapping that names no imported file); `span` where the macro call says it.
+    Other {
+        /// What.
+        message: String,
+        /// Where, when known.
+        span: Option<Span>,
+    },
+}
+
+impl ExpansionError {
+    fn other(message: impl Into<String>) -> ExpansionError {
+        ExpansionError::Other { message: message.into(), span: None }
+    }
+
+    /// The token the error is at, when known.
+    pub fn span(&self) -> Option<Span> {
+        match self {
+            ExpansionError::Schema { span, .. } | ExpansionError::Other { span, .. } => *span,
+        }
+    }
+
+    /// The error as a compile error of the macro says it (Rust prints `error: ` before it): a
+    /// schema error at a token by its message alone, one elsewhere with its file and position
+    /// (`x.capnp:3:9-13: Not defined: Nope`).
+    pub fn message(&self) -> String {
+        match self {
+            ExpansionError::Schema { diagnostic, span: Some(_) } => diagnostic.message.clone(),
+            ExpansionError::Schema { diagnostic, span: None } => {
+                format!("{}:{}: {}", diagnostic.file, diagnostic.position(), diagnostic.message)
+            }
+            ExpansionError::Other { message, .. } => message.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for ExpansionError {
+    /// As the official compiler prints its errors (`x.capnp:3:9-13: error: Not defined: Nope`);
+    /// the generator's and expander's errors as they are.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ExpansionError::Schema { diagnostic, .. } => diagnostic.fmt(f),
+            ExpansionError::Other { message, .. } => f.write_str(message),
+        }
     }
 }
 
@@ -112,6 +166,11 @@ fn generate_planned(
     } else {
         Err(emitter.errors)
     }
+}
+
+/// The compiler's errors, as errors of an expansion.
+fn schema_errors(errors: CompileErrors) -> Vec<ExpansionError> {
+    errors.0.into_iter().map(|diagnostic| ExpansionError::Schema { diagnostic, span: None }).collect()
 }
 
 /// The name of a schema given as text or tokens, in its errors and its nodes' display names.
@@ -176,17 +235,21 @@ impl Expander {
     pub fn file(&self, path: &str) -> Expansion {
         let (source, mut loader) = match self.source_file(path) {
             Ok(found) => found,
-            Err(message) => return Expansion::failed(vec![message], Vec::new()),
+            Err(message) => return Expansion::failed(vec![ExpansionError::other(message)], Vec::new()),
         };
         self.expand(&[source], &mut loader)
     }
 
     /// Compiles the schema file `path` (relative to the crate root), without generating code:
     /// the compiled schema, the file's ID and the files read from disk (the build's inputs).
-    pub fn compile_file(&self, path: &str) -> Result<(Compiled, u64, Vec<PathBuf>), Vec<String>> {
-        let (source, mut loader) = self.source_file(path).map_err(|message| vec![message])?;
-        let compiled = compile(&[source], &mut loader).map_err(|errors| errors.0)?;
-        let file = compiled.requested.first().map(|f| f.id).ok_or_else(|| vec!["nothing was compiled".to_string()])?;
+    pub fn compile_file(&self, path: &str) -> Result<(Compiled, u64, Vec<PathBuf>), Vec<ExpansionError>> {
+        let (source, mut loader) = self.source_file(path).map_err(|message| vec![ExpansionError::other(message)])?;
+        let compiled = compile(&[source], &mut loader).map_err(schema_errors)?;
+        let file = compiled
+            .requested
+            .first()
+            .map(|f| f.id)
+            .ok_or_else(|| vec![ExpansionError::other("capnzero: nothing was compiled")])?;
         Ok((compiled, file, loader.read))
     }
 
@@ -223,15 +286,19 @@ impl Expander {
         let schema = match tokens::TokenSchema::new(tokens) {
             Ok(schema) => schema,
             Err(errors) => {
-                let (error_spans, errors) = errors.into_iter().map(|(span, message)| (Some(span), message)).unzip();
-                return Expansion { tokens: TokenStream::new(), errors, error_spans, files_read: Vec::new() };
+                let errors = errors
+                    .into_iter()
+                    .map(|(span, message)| ExpansionError::Other { message, span: Some(span) })
+                    .collect();
+                return Expansion::failed(errors, Vec::new());
             }
         };
         let mut expansion = self.text(&schema.text);
-        for (error, span) in expansion.errors.iter_mut().zip(&mut expansion.error_spans) {
-            if let Some((at, message)) = schema.locate(error, INLINE_NAME) {
-                *span = Some(at);
-                *error = message.to_string();
+        for error in &mut expansion.errors {
+            if let ExpansionError::Schema { diagnostic, span } = error {
+                if diagnostic.file == INLINE_NAME {
+                    *span = schema.span_at(diagnostic.span.start as usize);
+                }
             }
         }
         expansion
@@ -254,19 +321,22 @@ impl Expander {
         let files_read = std::mem::take(&mut loader.read);
         let compiled = match result {
             Ok(compiled) => compiled,
-            Err(errors) => return Expansion::failed(errors.0, files_read),
+            Err(errors) => return Expansion::failed(schema_errors(errors), files_read),
         };
         let Some(file) = compiled.requested.first() else {
-            return Expansion::failed(vec!["capnzero: nothing was compiled".to_string()], files_read);
+            return Expansion::failed(vec![ExpansionError::other("capnzero: nothing was compiled")], files_read);
         };
         let (external, unmatched) = self.external_files(&compiled, file.id, loader);
         if !unmatched.is_empty() {
-            let (errors, error_spans) = unmatched.into_iter().map(|(message, span)| (message, Some(span))).unzip();
-            return Expansion { tokens: TokenStream::new(), errors, error_spans, files_read };
+            let errors = unmatched
+                .into_iter()
+                .map(|(message, span)| ExpansionError::Other { message, span: Some(span) })
+                .collect();
+            return Expansion::failed(errors, files_read);
         }
         match generate_with(&compiled, file.id, &external) {
-            Ok(tokens) => Expansion { tokens, errors: Vec::new(), error_spans: Vec::new(), files_read },
-            Err(errors) => Expansion::failed(errors, files_read),
+            Ok(tokens) => Expansion { tokens, errors: Vec::new(), files_read },
+            Err(errors) => Expansion::failed(errors.into_iter().map(ExpansionError::other).collect(), files_read),
         }
     }
 
@@ -397,6 +467,10 @@ mod tests {
         assert_eq!(errors, vec!["t.capnp:G: capnzero does not generate keys on generic structs yet".to_string()]);
     }
 
+    fn rendered(errors: &[ExpansionError]) -> Vec<String> {
+        errors.iter().map(ToString::to_string).collect()
+    }
+
     fn generated(text: &str) -> String {
         let source = SourceFile { name: "t.capnp".to_string(), text: text.to_string() };
         let compiled = compile(&[source], &mut MemoryLoader::default()).expect("the schema compiles");
@@ -499,7 +573,7 @@ mod tests {
     #[test]
     fn compile_errors_are_rendered_with_positions() {
         let expansion = expand_inline(Path::new("/nonexistent"), "@0xe1b2c3d4e5f60718;\nstruct A { x @0 :Nope; }\n");
-        assert_eq!(expansion.errors, vec!["inline.capnp:2:18-22: error: Not defined: Nope".to_string()]);
+        assert_eq!(rendered(&expansion.errors), vec!["inline.capnp:2:18-22: error: Not defined: Nope".to_string()]);
         assert!(expansion.tokens.is_empty());
     }
 
@@ -507,10 +581,10 @@ mod tests {
     fn a_missing_file_is_an_error() {
         let expansion = expand_file(Path::new("/nonexistent"), "x.capnp");
         assert_eq!(
-            expansion.errors,
+            rendered(&expansion.errors),
             vec!["x.capnp: no such file (a schema path is relative to the crate root, where Cargo.toml is)".to_string()]
         );
-        assert!(matches!(expansion.error_spans[..], [None]));
+        assert!(expansion.errors.iter().all(|e| e.span().is_none()));
     }
 
     /// A crate root with `schemas/main.capnp` (importing `/lib/l.capnp` from an import
@@ -541,12 +615,15 @@ mod tests {
     fn import_directories_are_searched_and_every_file_read_is_tracked() {
         let root = crate_root("include");
         let without = expand_file(&root, "schemas/main.capnp");
-        assert_eq!(without.errors, vec!["schemas/main.capnp:2:18-32: error: Import failed: /lib/l.capnp".to_string()]);
+        assert_eq!(
+            rendered(&without.errors),
+            vec!["schemas/main.capnp:2:18-32: error: Import failed: /lib/l.capnp".to_string()]
+        );
 
         let mut expander = Expander::new(&root);
         expander.include("inc").unwrap();
         let expansion = expander.file("schemas/main.capnp");
-        assert_eq!(expansion.errors, Vec::<String>::new());
+        assert_eq!(rendered(&expansion.errors), Vec::<String>::new());
         assert!(expansion.tokens.to_string().contains("pub struct A"));
         let mut read = expansion.files_read.clone();
         read.sort();
@@ -567,10 +644,13 @@ mod tests {
         let text = "@0xd1e8a5bcd8a1b1b5;\nusing S = import \"schemas/side.capnp\";\n\
                     const blob :Data = embed \"schemas/blob.bin\";\nstruct E { c @0 :UInt8; }\n";
         let expansion = expand_inline(&root, text);
-        assert_eq!(expansion.errors, Vec::<String>::new());
+        assert_eq!(rendered(&expansion.errors), Vec::<String>::new());
         assert_eq!(expansion.files_read, vec![root.join("schemas/side.capnp"), root.join("schemas/blob.bin")]);
         let missing = expand_inline(&root, "@0xd1e8a5bcd8a1b1b5;\nusing S = import \"nope.capnp\";\n");
-        assert_eq!(missing.errors, vec!["inline.capnp:2:18-30: error: Import failed: nope.capnp".to_string()]);
+        assert_eq!(
+            rendered(&missing.errors),
+            vec!["inline.capnp:2:18-30: error: Import failed: nope.capnp".to_string()]
+        );
         std::fs::remove_dir_all(&root).unwrap();
     }
 
@@ -578,12 +658,8 @@ mod tests {
     fn errors_of_a_token_schema_are_at_their_tokens() {
         let source = "@0xe1b2c3d4e5f60718;\nstruct A {\n  x @0 :Nope;\n  y @0 :Int8;\n}";
         let expansion = expand_tokens(Path::new("/nonexistent"), source.parse().unwrap());
-        let located: Vec<(String, Option<String>)> = expansion
-            .errors
-            .iter()
-            .zip(&expansion.error_spans)
-            .map(|(message, span)| (message.clone(), span.and_then(|s| s.source_text())))
-            .collect();
+        let located: Vec<(String, Option<String>)> =
+            expansion.errors.iter().map(|e| (e.message(), e.span().and_then(|s| s.source_text()))).collect();
         assert_eq!(
             located,
             vec![
@@ -593,7 +669,7 @@ mod tests {
             ]
         );
         let starts: Vec<(usize, usize)> =
-            expansion.error_spans.iter().map(|s| s.unwrap().start()).map(|at| (at.line, at.column)).collect();
+            expansion.errors.iter().map(|e| e.span().unwrap().start()).map(|at| (at.line, at.column)).collect();
         assert_eq!(starts, [(3, 8), (4, 5), (3, 5)]);
     }
 
@@ -602,8 +678,11 @@ mod tests {
         let source = "@0xe1b2c3d4e5f60718;\nusing Py = import \"/capnpy/annotate.capnp\";\n\
                       struct G(T) $Py.key(\"n\") { t @0 :T; n @1 :Int32; }";
         let expansion = expand_tokens(Path::new("/nonexistent"), source.parse().unwrap());
-        assert_eq!(expansion.errors, vec!["inline.capnp:G: capnzero does not generate keys on generic structs yet"]);
-        assert!(matches!(expansion.error_spans[..], [None]));
+        assert_eq!(
+            rendered(&expansion.errors),
+            vec!["inline.capnp:G: capnzero does not generate keys on generic structs yet"]
+        );
+        assert!(expansion.errors.iter().all(|e| e.span().is_none()));
     }
 
     #[test]
@@ -611,7 +690,7 @@ mod tests {
         let source =
             "@0xe1b2c3d4e5f60718;\nstruct Point {  # A point.\n  # On the plane.\n  x @0 :Int64;  # Across.\n}";
         let expansion = expand_tokens(Path::new("/nonexistent"), source.parse().unwrap());
-        assert_eq!(expansion.errors, Vec::<String>::new());
+        assert_eq!(rendered(&expansion.errors), Vec::<String>::new());
         let generated = expansion.tokens.to_string();
         assert!(generated.contains("# [doc = \" A point.\"] # [doc = \" On the plane.\"]"), "{generated}");
         assert!(generated.contains("pub struct Point { # [doc = \" Across.\"] pub x : i64"), "{generated}");

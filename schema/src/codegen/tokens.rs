@@ -17,8 +17,6 @@
 
 use proc_macro2::{Delimiter, LineColumn, Span, TokenStream, TokenTree};
 
-use crate::diagnostic::Rendered;
-
 /// A schema given as tokens, as text.
 #[derive(Debug)]
 pub(crate) struct TokenSchema {
@@ -66,19 +64,6 @@ impl TokenSchema {
     pub(crate) fn span_at(&self, offset: usize) -> Option<Span> {
         let index = self.tokens.partition_point(|t| t.end <= offset);
         self.tokens.get(index).or(self.tokens.last()).map(|t| t.span)
-    }
-
-    /// The token an error rendered for this text (as the file `file_name`) is at, and its
-    /// message without the position; `None` for an error of another file or without a position.
-    pub(crate) fn locate<'e>(&self, rendered: &'e str, file_name: &str) -> Option<(Span, &'e str)> {
-        let at = Rendered::parse(rendered, file_name)?;
-        let line_start = if at.line <= 1 {
-            0
-        } else {
-            self.text.match_indices('\n').nth(at.line - 2).map_or(self.text.len(), |(i, _)| i + 1)
-        };
-        let offset = line_start + at.columns.map_or(0, |(start, _)| start.saturating_sub(1));
-        Some((self.span_at(offset)?, at.message))
     }
 }
 
@@ -290,20 +275,6 @@ mod tests {
         assert_eq!(text_of(schema.span_at(at(" x")).unwrap()), "x");
         assert_eq!(text_of(schema.span_at(schema.text.len() + 10).unwrap()), "}");
         assert_eq!(text_of(schema.span_at(0).unwrap()), "@");
-    }
-
-    #[test]
-    fn rendered_errors_point_at_tokens() {
-        let schema = layout("@0x1;\nstruct A {\n  x @0 :Nope;\n}");
-        let (span, message) = schema.locate("inline.capnp:3:9-13: error: Not defined: Nope", "inline.capnp").unwrap();
-        assert_eq!(span.source_text().as_deref(), Some("Nope"));
-        assert_eq!(message, "Not defined: Nope");
-        let (span, _) = schema.locate("inline.capnp:2: error: Spans lines.", "inline.capnp").unwrap();
-        assert_eq!(span.source_text().as_deref(), Some("struct"));
-        let (span, _) = schema.locate("inline.capnp:3:3: error: Parse error.", "inline.capnp").unwrap();
-        assert_eq!(span.source_text().as_deref(), Some("x"));
-        assert!(schema.locate("other.capnp:3:3: error: Parse error.", "inline.capnp").is_none());
-        assert!(schema.locate("inline.capnp:A: capnzero does not generate it", "inline.capnp").is_none());
     }
 
     #[test]

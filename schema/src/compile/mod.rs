@@ -31,7 +31,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use crate::ast::{DeclKind, Declaration, Expr, ExprKind, ParamList, ParamListKind};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, FileDiagnostic};
 use crate::model::{Alias, Node, SourceInfo};
 use crate::request::{CodeGeneratorRequest, Import, RequestedFile};
 
@@ -109,15 +109,22 @@ impl Compiled {
     }
 }
 
-/// The errors of a compilation, rendered as the official compiler prints them, in the order it
-/// prints them.
+/// The errors of a compilation, each located in its file, in the order the official compiler
+/// prints them; `Display` prints them as it does, one per line.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CompileErrors(pub Vec<String>);
+pub struct CompileErrors(pub Vec<FileDiagnostic>);
+
+impl CompileErrors {
+    /// Each error as the official compiler prints it (`file:line:col-col: error: message`).
+    pub fn rendered(&self) -> Vec<String> {
+        self.0.iter().map(ToString::to_string).collect()
+    }
+}
 
 impl std::fmt::Display for CompileErrors {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        for line in &self.0 {
-            writeln!(f, "{line}")?;
+        for error in &self.0 {
+            writeln!(f, "{error}")?;
         }
         Ok(())
     }
@@ -173,7 +180,7 @@ pub fn compile_with(
             .into_iter()
             .map(|(file, e)| {
                 let file = &set.files[file];
-                e.render(&file.name, &file.source)
+                FileDiagnostic::new(&file.name, &file.source, &e)
             })
             .collect();
         return Err(CompileErrors(errors));

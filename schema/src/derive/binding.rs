@@ -10,7 +10,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::codegen::Expander;
+use crate::codegen::{Expander, ExpansionError};
 use crate::compile::Compiled;
 use crate::model::{AnyPointer, Field, FieldKind, NodeKind, StructNode, Type, Value};
 
@@ -20,8 +20,12 @@ use crate::model::{AnyPointer, Field, FieldKind, NodeKind, StructNode, Type, Val
 /// must depend on.
 pub(crate) fn load_declaration(base: &Path, file: &str, name: &str) -> Result<(Compiled, u64, Vec<PathBuf>), String> {
     let (compiled, file_id, read) = Expander::new(base).compile_file(file).map_err(|errors| match &errors[..] {
-        [one] if one.contains("no such file") => one.clone(),
-        _ => format!("{file} does not compile:\n{}", errors.join("\n")),
+        // A file that is not there (or compiles to nothing) is not a schema with errors.
+        [ExpansionError::Other { message, .. }] => message.clone(),
+        _ => {
+            let rendered: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            format!("{file} does not compile:\n{}", rendered.join("\n"))
+        }
     })?;
     let id = find_struct(&compiled, file_id, file, name)?;
     Ok((compiled, id, read))

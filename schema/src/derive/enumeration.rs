@@ -82,7 +82,7 @@ fn derive_enum_inner(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Error>
     let (compiled, compiled_file) = compile_text(&file_name, &text).map_err(|errors| {
         errors
             .iter()
-            .map(|e| syn::Error::new(input.ident.span(), format!("Cap'n Proto: {}", super::error_message(e))))
+            .map(|e| syn::Error::new(input.ident.span(), format!("Cap'n Proto: {}", e.message)))
             .collect::<Vec<_>>()
     })?;
     let cell = crate::codegen::schema_static(&compiled, compiled_file)

@@ -29,6 +29,7 @@ use syn::DeriveInput;
 
 use crate::codegen::{generate_derived, DeriveSpec, OwnedForm};
 use crate::compile::{compile, Compiled, MemoryLoader, SourceFile};
+use crate::diagnostic::FileDiagnostic;
 use crate::id::child_id;
 use crate::load::STANDARD_IMPORTS;
 use crate::model::{FieldKind, NodeKind};
@@ -85,27 +86,18 @@ fn type_id(given: Option<(u64, Span)>, name: &str) -> u64 {
     given.map_or_else(|| child_id(crate_id(), name), |(id, _)| id)
 }
 
-/// Compiles the text of a derived type's file, with the standard imports at hand.
-fn compile_text(file_name: &str, text: &str) -> Result<(Compiled, u64), Vec<String>> {
+/// Compiles the text of a derived type's file, with the standard imports at hand: the
+/// compiled schema and the file's ID, or the compiler's errors.
+fn compile_text(file_name: &str, text: &str) -> Result<(Compiled, u64), Vec<FileDiagnostic>> {
     let mut loader = MemoryLoader::default();
     for (name, text) in STANDARD_IMPORTS {
         loader.files.insert(name.to_string(), text.to_string());
     }
     let source = SourceFile { name: file_name.to_string(), text: text.to_string() };
     let compiled = compile(&[source], &mut loader).map_err(|e| e.0)?;
-    let file_id = compiled.requested.first().map(|f| f.id).ok_or_else(|| vec!["nothing was compiled".to_string()])?;
+    // One file given, one compiled (its ID is 0 only if the compiler broke that rule).
+    let file_id = compiled.requested.first().map_or(0, |f| f.id);
     Ok((compiled, file_id))
-}
-
-/// The line an error rendered `file:line:col: …` is at.
-fn error_line(error: &str, file_name: &str) -> Option<usize> {
-    let rest = error.strip_prefix(file_name)?.strip_prefix(':')?;
-    rest.split(':').next()?.parse().ok()
-}
-
-/// The message of an error rendered `file:line:col: error: message`.
-fn error_message(error: &str) -> &str {
-    error.split_once(": error: ").map_or(error, |(_, message)| message)
 }
 
 /// `#[derive(CapnpStruct)]`: the type's description (for structs that name it as a group),
@@ -231,10 +223,9 @@ fn generate_inner(input: &DeriveInput, descs: &HashMap<String, Desc>) -> Result<
         errors
             .iter()
             .map(|error| {
-                let at = error_line(error, &file_name)
-                    .and_then(|line| text.spans.get(line.checked_sub(1)?).copied().flatten())
-                    .unwrap_or(input.ident.span());
-                syn::Error::new(at, format!("Cap'n Proto: {}", error_message(error)))
+                let line = (error.file == file_name).then(|| error.start.line - 1);
+                let at = line.and_then(|line| text.spans.get(line).copied().flatten()).unwrap_or(input.ident.span());
+                syn::Error::new(at, format!("Cap'n Proto: {}", error.message))
             })
             .collect::<Vec<_>>()
     })?;
