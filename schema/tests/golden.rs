@@ -105,7 +105,8 @@ fn expand_schema(file: &str) -> Result<TokenStream, String> {
     if expansion.errors.is_empty() {
         Ok(expansion.tokens)
     } else {
-        Err(format!("the schema does not expand:\n{}", expansion.errors.join("\n")))
+        let errors: Vec<String> = expansion.errors.iter().map(ToString::to_string).collect();
+        Err(format!("the schema does not expand:\n{}", errors.join("\n")))
     }
 }
 
