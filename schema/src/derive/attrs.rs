@@ -60,9 +60,11 @@ impl Place {
 /// The `#[capnp(…)]` attributes of a struct or enum.
 pub(crate) fn type_attrs(attrs: &[Attribute], place: Place, errors: &mut Vec<syn::Error>) -> TypeAttrs {
     let mut out = TypeAttrs::default();
+    let mut seen = Seen::default();
     for attr in attrs.iter().filter(|a| a.path().is_ident("capnp")) {
         let result = attr.parse_nested_meta(|meta| {
             let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
+            seen.check(&meta, &key)?;
             match key.as_str() {
                 "id" => {
                     let lit: LitInt = meta.value()?.parse()?;
@@ -93,9 +95,11 @@ pub(crate) fn type_attrs(attrs: &[Attribute], place: Place, errors: &mut Vec<syn
 /// The `#[capnp(…)]` attributes of a field or variant.
 pub(crate) fn member_attrs(attrs: &[Attribute], place: Place, errors: &mut Vec<syn::Error>) -> MemberAttrs {
     let mut out = MemberAttrs::default();
+    let mut seen = Seen::default();
     for attr in attrs.iter().filter(|a| a.path().is_ident("capnp")) {
         let result = attr.parse_nested_meta(|meta| {
             let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
+            seen.check(&meta, &key)?;
             match key.as_str() {
                 "ordinal" => {
                     let lit: LitInt = meta.value()?.parse()?;
@@ -114,7 +118,47 @@ pub(crate) fn member_attrs(attrs: &[Attribute], place: Place, errors: &mut Vec<s
             errors.push(e);
         }
     }
+    if seen.contradicted {
+        (out.is_enum, out.list, out.group, out.union) = (false, false, false, false);
+    }
     out
+}
+
+/// The keys given so far on one item (over all its `#[capnp(…)]` attributes): a key given
+/// twice, or one that contradicts an earlier one, is an error on the later one.
+#[derive(Default)]
+struct Seen {
+    keys: Vec<String>,
+    /// Whether two of [`EXCLUSIVE`] met (the field is then read without any of them, so that
+    /// the one mistake gives one error).
+    contradicted: bool,
+}
+
+/// Keys that cannot go together on one field: what the field's type is read as.
+const EXCLUSIVE: &[&str] = &["group", "union", "enum", "list"];
+
+impl Seen {
+    fn check(&mut self, meta: &syn::meta::ParseNestedMeta<'_>, key: &str) -> syn::Result<()> {
+        if self.keys.iter().any(|k| k == key) {
+            return Err(meta.error(format!("`{key}` is given twice; give each capnp attribute once")));
+        }
+        if EXCLUSIVE.contains(&key) {
+            if let Some(other) = self.keys.iter().find(|k| EXCLUSIVE.contains(&k.as_str())) {
+                self.contradicted = true;
+                return Err(meta.error(format!(
+                    "`{key}` and `{other}` contradict each other: a field's type is read one way (a group, a \
+                     union, an enum or a list)"
+                )));
+            }
+        }
+        if (key == "default" && self.keys.iter().any(|k| k == "group" || k == "union"))
+            || ((key == "group" || key == "union") && self.keys.iter().any(|k| k == "default"))
+        {
+            return Err(meta.error("a group or union field has no `default` (its members have their own)"));
+        }
+        self.keys.push(key.to_string());
+        Ok(())
+    }
 }
 
 fn unknown(meta: &syn::meta::ParseNestedMeta<'_>, place: Place) -> syn::Error {

@@ -144,6 +144,16 @@ fn element_type(ty: &Type, hints: Hints) -> syn::Result<FieldType> {
                     return Ok(FieldType::Prim(prim));
                 }
             }
+            let spelled: Vec<String> = path.path.segments.iter().map(|s| s.ident.to_string()).collect();
+            if matches!(
+                spelled.iter().map(String::as_str).collect::<Vec<_>>()[..],
+                ["std" | "alloc", "string", "String"]
+            ) {
+                return Ok(FieldType::Text);
+            }
+            if is_standard_type(&path.path) {
+                return Err(unsupported());
+            }
             let last = path.path.segments.last().ok_or_else(unsupported)?;
             if !matches!(last.arguments, PathArguments::None) {
                 return Err(syn::Error::new_spanned(
@@ -160,6 +170,52 @@ fn element_type(ty: &Type, hints: Hints) -> syn::Result<FieldType> {
         }
         _ => Err(unsupported()),
     }
+}
+
+/// Types of the standard library a field may name that are not derived structs: a path
+/// through `std`, `core` or `alloc`, or one of the standard names commonly imported. Anything
+/// else that is a path is taken to be a derived struct (checked by the compiler).
+const STANDARD_TYPES: &[&str] = &[
+    "SystemTime",
+    "Instant",
+    "Duration",
+    "HashMap",
+    "HashSet",
+    "BTreeMap",
+    "BTreeSet",
+    "VecDeque",
+    "BinaryHeap",
+    "LinkedList",
+    "Rc",
+    "Arc",
+    "Weak",
+    "Cell",
+    "RefCell",
+    "Mutex",
+    "RwLock",
+    "PathBuf",
+    "Path",
+    "OsString",
+    "OsStr",
+    "CString",
+    "CStr",
+    "Cow",
+    "IpAddr",
+    "Ipv4Addr",
+    "Ipv6Addr",
+    "SocketAddr",
+    "PhantomData",
+    "Wrapping",
+    "Saturating",
+    "Ordering",
+];
+
+fn is_standard_type(path: &syn::Path) -> bool {
+    let first = path.segments.first().map(|s| s.ident.to_string()).unwrap_or_default();
+    let last = path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+    ["std", "core", "alloc"].contains(&first.as_str())
+        || (path.leading_colon.is_none() && path.segments.len() == 1 && STANDARD_TYPES.contains(&last.as_str()))
+        || (path.segments.len() == 1 && last.starts_with("NonZero"))
 }
 
 /// `T` when `ty` is `Name<T>` (written as `Name`, or a path ending in it).
