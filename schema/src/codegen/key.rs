@@ -5,7 +5,7 @@
 //! compile error whose message says to add one.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
 
 use crate::model::{Annotation, Field, FieldKind, Node, StructNode, Type, Value};
 
@@ -214,14 +214,10 @@ impl Emitter<'_, '_> {
         let cross = parts.iter().map(|p| &p.cross_eq);
         let indices: Vec<proc_macro2::Literal> = (0..parts.len()).map(proc_macro2::Literal::usize_unsuffixed).collect();
         let key_doc = key_doc(st, key);
-        quote! {
-            impl #owned {
-                #[doc = #key_doc]
-                pub fn key(&self) -> (#(#owned_tys,)*) {
-                    (#(#owned_values,)*)
-                }
-            }
-
+        // A derived type's impls carry its `key = "…"`: one the user derives as well then
+        // clashes there (E0119 "conflicting implementations"), at the key that provides it.
+        let span = self.plan.key_span.unwrap_or_else(proc_macro2::Span::call_site);
+        let traits = quote_spanned! {span=>
             impl ::core::cmp::PartialEq for #owned {
                 fn eq(&self, other: &Self) -> bool {
                     let (this, other) = (self.key(), other.key());
@@ -237,6 +233,16 @@ impl Emitter<'_, '_> {
                     #(::core::hash::Hash::hash(&key.#indices, state);)*
                 }
             }
+        };
+        quote! {
+            impl #owned {
+                #[doc = #key_doc]
+                pub fn key(&self) -> (#(#owned_tys,)*) {
+                    (#(#owned_values,)*)
+                }
+            }
+
+            #traits
 
             impl<'a> ::core::cmp::PartialEq<#owned> for #reader<'a> {
                 fn eq(&self, other: &#owned) -> bool {

@@ -122,6 +122,10 @@ pub struct DeriveSpec {
     /// The structs and groups whose anonymous union the user's type holds in a field of enum
     /// type: the field's name, and the alias of the enum.
     pub union_fields: HashMap<u64, (String, String)>,
+    /// Where the derived struct's `key = "…"` is written: the owned value's `PartialEq`, `Eq`
+    /// and `Hash` impls carry it, so that a clash with the user's own derive of one of them
+    /// points at the key that provides it.
+    pub key_span: Option<proc_macro2::Span>,
 }
 
 /// How the user's type holds a field: pointers as `Option<…>` or not (null read as the
@@ -179,6 +183,8 @@ pub struct Plan<'c> {
     pub user_groups: HashMap<u64, String>,
     /// [`DeriveSpec::union_fields`].
     pub user_unions: HashMap<u64, (String, String)>,
+    /// [`DeriveSpec::key_span`].
+    pub key_span: Option<proc_macro2::Span>,
     /// The Rust names of fields (their accessors' stem), by the field's address in the
     /// compiled schema: resolved once, so that every part of the generator agrees.
     field_names: HashMap<usize, String>,
@@ -222,6 +228,7 @@ impl<'c> Plan<'c> {
             user_owned: HashMap::new(),
             user_groups: HashMap::new(),
             user_unions: HashMap::new(),
+            key_span: None,
             field_names: HashMap::new(),
             variant_names: HashMap::new(),
             enumerant_names: HashMap::new(),
@@ -235,6 +242,7 @@ impl<'c> Plan<'c> {
         plan.user_owned = derive.owned.clone();
         plan.user_groups = derive.group_types.clone();
         plan.user_unions = derive.union_fields.clone();
+        plan.key_span = derive.key_span;
         let mut taken = HashSet::new();
         for nested in &file.nested_nodes {
             if let Some(alias) = derive.aliases.get(&nested.id) {

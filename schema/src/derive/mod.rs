@@ -241,7 +241,7 @@ fn generate_inner(input: &DeriveInput, descs: &HashMap<String, Desc>) -> Result<
 
     let rt = rt();
     let alias = |i: usize| format_ident!("__Capnzero{}{}", name, i);
-    let mut spec = DeriveSpec::default();
+    let mut spec = DeriveSpec { key_span: attrs.key.as_ref().map(|k| k.span()), ..DeriveSpec::default() };
     let mut uses = TokenStream::new();
     let mut links = Vec::new();
     let mut checks = TokenStream::new();
