@@ -14,6 +14,7 @@ mod attrs;
 mod binding;
 mod chain;
 mod enumeration;
+mod fallback;
 mod scope;
 mod text;
 mod types;
@@ -150,7 +151,12 @@ fn derive_group(input: &DeriveInput) -> TokenStream {
 pub(crate) fn generate(input: &DeriveInput, descs: &HashMap<String, Desc>) -> TokenStream {
     match generate_inner(input, descs) {
         Ok(tokens) => tokens,
-        Err(errors) => errors_to_tokens(errors),
+        Err(errors) => {
+            let mut out = errors_to_tokens(errors);
+            let keyed = type_attrs(&input.attrs, Place::Struct, &mut Vec::new()).key.is_some();
+            out.extend(fallback::fallback_struct(input, keyed));
+            out
+        }
     }
 }
 

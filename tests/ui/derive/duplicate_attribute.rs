@@ -1,6 +1,6 @@
 use capnzero::CapnpStruct;
 
-#[derive(Clone, Debug, Default, CapnpStruct)]
+#[derive(Clone, Debug, Default, PartialEq, CapnpStruct)]
 #[capnp(id = 0xd5a0_1e4c_7b3f_9a01)]
 #[capnp(id = 0xd5a0_1e4c_7b3f_9a02)]
 pub struct Sample {

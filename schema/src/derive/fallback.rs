@@ -1,0 +1,142 @@
+//! What a failed `#[derive(CapnpStruct)]` emits beside its errors: the reader and builder types
+//! and the trait impls of a struct with no fields, so that code naming the type (`PointReader`,
+//! `capnzero::read::<Point>`, another derived struct's field) type-checks and the mistake gives
+//! its own errors only. The crate does not build anyway (the errors are `compile_error!`s), so
+//! none of this runs.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use syn::DeriveInput;
+
+use super::rt;
+
+/// The stand-in items of the struct `input`, or nothing where they do not apply (a generic
+/// type, whose derive is refused anyway). `keyed`: the type asked for a key, which would have
+/// given it `PartialEq`, `Eq` and `Hash` (so the stand-in gives them too).
+pub(crate) fn fallback_struct(input: &DeriveInput, keyed: bool) -> TokenStream {
+    if !input.generics.params.is_empty() {
+        return TokenStream::new();
+    }
+    let rt = rt();
+    let name = &input.ident;
+    let reader = format_ident!("{}Reader", name);
+    let builder = format_ident!("{}Builder", name);
+    let cell = format_ident!("__CAPNZERO_FALLBACK_{}", name.to_string().to_uppercase());
+    let never = format!("the derive of `{name}` failed: its program does not build");
+    let key_traits = keyed.then(|| {
+        quote! {
+            impl ::core::cmp::PartialEq for #name {
+                fn eq(&self, _: &Self) -> bool {
+                    ::core::unreachable!(#never)
+                }
+            }
+
+            impl ::core::cmp::Eq for #name {}
+
+            impl ::core::hash::Hash for #name {
+                fn hash<H: ::core::hash::Hasher>(&self, _: &mut H) {
+                    ::core::unreachable!(#never)
+                }
+            }
+        }
+    });
+    quote! {
+        #key_traits
+
+        #[doc(hidden)]
+        #[derive(::core::clone::Clone, ::core::marker::Copy)]
+        pub struct #reader<'a> {
+            reader: #rt::StructReader<'a>,
+        }
+
+        impl ::core::default::Default for #reader<'_> {
+            fn default() -> Self {
+                #reader { reader: #rt::empty_struct() }
+            }
+        }
+
+        impl ::core::fmt::Debug for #reader<'_> {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(#never)
+            }
+        }
+
+        impl<'a> #reader<'a> {
+            /// Never called: the derive failed.
+            pub fn to_owned(self) -> #name {
+                ::core::unreachable!(#never)
+            }
+        }
+
+        #[doc(hidden)]
+        pub struct #builder<'a> {
+            builder: #rt::StructBuilder<'a>,
+        }
+
+        #[allow(non_upper_case_globals)]
+        static #cell: #rt::SchemaCell = #rt::SchemaCell::new(&[]);
+
+        impl #rt::Reflect for #name {
+            const TYPE_ID: u64 = 0;
+            fn schema_cell() -> &'static #rt::SchemaCell {
+                &#cell
+            }
+        }
+
+        impl #rt::Struct for #name {
+            type Reader<'a> = #reader<'a>;
+            type Builder<'a> = #builder<'a>;
+            const TYPE_ID: u64 = 0;
+            const DATA_WORDS: u16 = 0;
+            const POINTER_COUNT: u16 = 0;
+            fn wrap_reader(reader: #rt::StructReader<'_>) -> #reader<'_> {
+                #reader { reader }
+            }
+            fn wrap_builder(builder: #rt::StructBuilder<'_>) -> #builder<'_> {
+                #builder { builder }
+            }
+            fn unwrap_reader<'a>(reader: Self::Reader<'a>) -> #rt::StructReader<'a> {
+                reader.reader
+            }
+            fn read_owned(_: #reader<'_>) -> Self {
+                ::core::unreachable!(#never)
+            }
+            fn write_to(&self, _: #rt::StructBuilder<'_>) -> #rt::Result<()> {
+                ::core::result::Result::Ok(())
+            }
+        }
+
+        impl #rt::ListElement for #name {
+            type Reader<'a> = #reader<'a>;
+            type Owned = Self;
+            const SIZE: #rt::ElementSize = #rt::ElementSize::InlineComposite;
+            fn read<'a>(list: &#rt::ListReader<'a>, index: u32) -> #reader<'a> {
+                #rt::struct_element::<Self>(list, index)
+            }
+            fn read_struct_element<'a>(_: &#rt::ListReader<'a>, _: u32, element: #rt::StructReader<'a>) -> #reader<'a> {
+                #reader { reader: element }
+            }
+            fn to_owned(_: #reader<'_>) -> Self {
+                ::core::unreachable!(#never)
+            }
+            fn init(pointer: #rt::PointerBuilder<'_>, len: u32) -> #rt::Result<#rt::ListBuilder<'_>> {
+                #rt::init_struct_list::<Self>(pointer, len)
+            }
+            fn write(list: &mut #rt::ListBuilder<'_>, index: u32, value: &Self) -> #rt::Result<()> {
+                #rt::write_struct_element(list, index, value)
+            }
+        }
+
+        impl #rt::Pointee for #name {
+            fn read_pointer(pointer: #rt::PointerReader<'_>) -> ::core::option::Option<#reader<'_>> {
+                #rt::struct_at::<Self>(pointer)
+            }
+            fn default_reader<'a>() -> #reader<'a> {
+                ::core::default::Default::default()
+            }
+            fn write_pointer(pointer: #rt::PointerBuilder<'_>, value: &Self) -> #rt::Result<()> {
+                #rt::write_struct(pointer, value)
+            }
+        }
+    }
+}
