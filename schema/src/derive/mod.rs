@@ -160,9 +160,20 @@ pub(crate) fn generate(input: &DeriveInput, descs: &HashMap<String, Desc>) -> To
     }
 }
 
-fn generate_inner(input: &DeriveInput, descs: &HashMap<String, Desc>) -> Result<TokenStream, Vec<syn::Error>> {
+/// What a derived struct's item says, checked: its attributes, members, key and binding.
+struct Checked {
+    attrs: attrs::TypeAttrs,
+    scope: Scope,
+    /// The key's field list, as the schema annotation writes it.
+    key: Option<String>,
+    bound: Option<Bound>,
+    /// The struct's node ID.
+    id: u64,
+}
+
+/// Reads and checks the item: every error found, or what the rest of the derive works from.
+fn check_input(input: &DeriveInput, descs: &HashMap<String, Desc>) -> Result<Checked, Vec<syn::Error>> {
     let mut errors = Vec::new();
-    let name = input.ident.to_string();
     if !input.generics.params.is_empty() {
         errors.push(syn::Error::new(input.generics.span(), "a derived Cap'n Proto struct cannot be generic"));
     }
@@ -180,13 +191,15 @@ fn generate_inner(input: &DeriveInput, descs: &HashMap<String, Desc>) -> Result<
     if !errors.is_empty() {
         return Err(errors);
     }
-
     let id = match &bound {
         Some(bound) => bound.id,
-        None => type_id(attrs.id, &name),
+        None => type_id(attrs.id, &input.ident.to_string()),
     };
-    let is_self = |named: &Named| named.path.is_ident("Self") || named.path.is_ident(&input.ident);
-    // The types the fields name, each once, in order.
+    Ok(Checked { attrs, scope, key, bound, id })
+}
+
+/// The types the fields name (not the struct itself), each once, in order.
+fn field_deps(scope: &Scope, is_self: &dyn Fn(&Named) -> bool) -> Vec<Named> {
     let mut deps: Vec<Named> = Vec::new();
     for member in scope.slots() {
         if let MemberKind::Slot { shape, .. } = &member.kind {
@@ -197,35 +210,50 @@ fn generate_inner(input: &DeriveInput, descs: &HashMap<String, Desc>) -> Result<
             }
         }
     }
-    let placeholder_id = |i: usize| child_id(id, &format!("placeholder {i}"));
-    let dep_index = |named: &Named| deps.iter().position(|d| d == named);
+    deps
+}
 
+/// The ID of the placeholder declared for the `index`th type a field of struct `id` names.
+fn placeholder_id(id: u64, index: usize) -> u64 {
+    child_id(id, &format!("placeholder {index}"))
+}
+
+/// The struct's schema declaration as it would be written (its `CAPNP_SCHEMA`), and the file
+/// the derive compiles: the declaration with its key annotation, and a placeholder for each
+/// type its fields name.
+fn schema_texts(input: &DeriveInput, checked: &Checked, deps: &[Named]) -> (String, Text) {
+    let name = input.ident.to_string();
+    let id = checked.id;
+    let is_self = |named: &Named| named.path.is_ident("Self") || named.path.is_ident(&input.ident);
     let header = format!("struct {name} @{id:#018x}");
     let mut declaration = Text::default();
     let real_names = |named: &Named| if is_self(named) { name.clone() } else { named.name.clone() };
-    declaration.structure(&header, &scope, &Style { annotated: false, type_name: &real_names });
-    let declaration = declaration.text;
+    declaration.structure(&header, &checked.scope, &Style { annotated: false, type_name: &real_names });
 
-    let file_name = format!("{name}.capnp");
-    let file_id = child_id(id, "file");
     let mut text = Text::default();
-    text.line(0, &format!("@{file_id:#018x};"), None);
+    text.line(0, &format!("@{:#018x};", child_id(id, "file")), None);
     text.line(0, "using Rust = import \"/capnzero/annotate.capnp\";", None);
-    let key_annotation = key.map(|k| format!(" $Rust.key(\"{k}\")")).unwrap_or_default();
+    let key_annotation = checked.key.as_ref().map(|k| format!(" $Rust.key(\"{k}\")")).unwrap_or_default();
     let placeholders = |named: &Named| {
         if is_self(named) {
             name.clone()
         } else {
-            format!("CapnzeroPlaceholder{}", dep_index(named).unwrap_or(0))
+            format!("CapnzeroPlaceholder{}", deps.iter().position(|d| d == named).unwrap_or(0))
         }
     };
-    text.structure(&format!("{header}{key_annotation}"), &scope, &Style { annotated: true, type_name: &placeholders });
+    let style = Style { annotated: true, type_name: &placeholders };
+    text.structure(&format!("{header}{key_annotation}"), &checked.scope, &style);
     for (i, dep) in deps.iter().enumerate() {
         let kind = if dep.is_enum { "enum" } else { "struct" };
-        text.line(0, &format!("{kind} CapnzeroPlaceholder{i} @{:#018x} {{}}", placeholder_id(i)), None);
+        text.line(0, &format!("{kind} CapnzeroPlaceholder{i} @{:#018x} {{}}", placeholder_id(id, i)), None);
     }
+    (declaration.text, text)
+}
 
-    let (compiled, compiled_file) = compile_text(&file_name, &text.text).map_err(|errors| {
+/// Compiles the derive's file; the compiler's errors on the members their lines declare.
+fn compile_derived(input: &DeriveInput, text: &Text) -> Result<(Compiled, u64), Vec<syn::Error>> {
+    let file_name = format!("{}.capnp", input.ident);
+    compile_text(&file_name, &text.text).map_err(|errors| {
         errors
             .iter()
             .map(|error| {
@@ -233,9 +261,62 @@ fn generate_inner(input: &DeriveInput, descs: &HashMap<String, Desc>) -> Result<
                 let at = line.and_then(|line| text.spans.get(line).copied().flatten()).unwrap_or(input.ident.span());
                 syn::Error::new(at, format!("Cap'n Proto: {}", error.message))
             })
-            .collect::<Vec<_>>()
-    })?;
-    if let Some(bound) = &bound {
+            .collect()
+    })
+}
+
+/// How generated code reaches the types the fields name: for each, aliases of the user's paths
+/// (`uses`), the run-time link of its placeholder to its schema (`links`) and a check that it
+/// is a struct or enum, on the type's tokens (`checks`).
+struct DepLinks {
+    uses: TokenStream,
+    links: Vec<TokenStream>,
+    checks: TokenStream,
+}
+
+fn link_deps(name: &str, id: u64, deps: &[Named], spec: &mut DeriveSpec) -> DepLinks {
+    let rt = rt();
+    let mut out = DepLinks { uses: TokenStream::new(), links: Vec::new(), checks: TokenStream::new() };
+    for (i, dep) in deps.iter().enumerate() {
+        let alias_ident = format_ident!("__Capnzero{}{}", name, i);
+        spec.aliases.insert(placeholder_id(id, i), alias_ident.to_string());
+        let path = &dep.path;
+        out.uses.extend(quote!(#[allow(unused_imports)] use #path as #alias_ident;));
+        let span = dep.span;
+        if dep.is_enum {
+            out.checks.extend(quote_spanned!(span=> __capnzero_is_enum::<#path>();));
+        } else {
+            let reader = suffixed(path, "Reader");
+            let builder = suffixed(path, "Builder");
+            let reader_alias = format_ident!("{}Reader", alias_ident);
+            let builder_alias = format_ident!("{}Builder", alias_ident);
+            out.uses.extend(quote! {
+                #[allow(unused_imports)] use #reader as #reader_alias;
+                #[allow(unused_imports)] use #builder as #builder_alias;
+            });
+            out.checks.extend(quote_spanned!(span=> __capnzero_is_struct::<#path>();));
+        }
+        let placeholder = placeholder_id(id, i);
+        out.links.push(quote! {
+            #rt::Link {
+                placeholder: #placeholder,
+                id: <#alias_ident as #rt::Reflect>::TYPE_ID,
+                cell: <#alias_ident as #rt::Reflect>::schema_cell,
+            }
+        });
+    }
+    out
+}
+
+fn generate_inner(input: &DeriveInput, descs: &HashMap<String, Desc>) -> Result<TokenStream, Vec<syn::Error>> {
+    let checked = check_input(input, descs)?;
+    let name = input.ident.to_string();
+    let id = checked.id;
+    let is_self = |named: &Named| named.path.is_ident("Self") || named.path.is_ident(&input.ident);
+    let deps = field_deps(&checked.scope, &is_self);
+    let (declaration, text) = schema_texts(input, &checked, &deps);
+    let (compiled, compiled_file) = compile_derived(input, &text)?;
+    if let Some(bound) = &checked.bound {
         let differences = binding::compare(&compiled, id, &bound.compiled, bound.id);
         if !differences.is_empty() {
             return Err(vec![syn::Error::new(
@@ -246,41 +327,10 @@ fn generate_inner(input: &DeriveInput, descs: &HashMap<String, Desc>) -> Result<
     }
 
     let rt = rt();
-    let alias = |i: usize| format_ident!("__Capnzero{}{}", name, i);
-    let mut spec = DeriveSpec { key_span: attrs.key.as_ref().map(|k| k.span()), ..DeriveSpec::default() };
-    let mut uses = TokenStream::new();
-    let mut links = Vec::new();
-    let mut checks = TokenStream::new();
-    for (i, dep) in deps.iter().enumerate() {
-        let alias_ident = alias(i);
-        spec.aliases.insert(placeholder_id(i), alias_ident.to_string());
-        let path = &dep.path;
-        uses.extend(quote!(#[allow(unused_imports)] use #path as #alias_ident;));
-        let span = dep.span;
-        if dep.is_enum {
-            checks.extend(quote_spanned!(span=> __capnzero_is_enum::<#path>();));
-        } else {
-            let reader = suffixed(path, "Reader");
-            let builder = suffixed(path, "Builder");
-            let reader_alias = format_ident!("{}Reader", alias_ident);
-            let builder_alias = format_ident!("{}Builder", alias_ident);
-            uses.extend(quote! {
-                #[allow(unused_imports)] use #reader as #reader_alias;
-                #[allow(unused_imports)] use #builder as #builder_alias;
-            });
-            checks.extend(quote_spanned!(span=> __capnzero_is_struct::<#path>();));
-        }
-        let placeholder = placeholder_id(i);
-        links.push(quote! {
-            #rt::Link {
-                placeholder: #placeholder,
-                id: <#alias_ident as #rt::Reflect>::TYPE_ID,
-                cell: <#alias_ident as #rt::Reflect>::schema_cell,
-            }
-        });
-    }
+    let mut spec = DeriveSpec { key_span: checked.attrs.key.as_ref().map(|k| k.span()), ..DeriveSpec::default() };
+    let DepLinks { mut uses, links, checks } = link_deps(&name, id, &deps, &mut spec);
     let mut groups = Vec::new();
-    map_nodes(&compiled, id, &scope, &mut spec, &mut groups, &|i| format!("__Capnzero{name}G{i}"));
+    map_nodes(&compiled, id, &checked.scope, &mut spec, &mut groups, &|i| format!("__Capnzero{name}G{i}"));
     for (i, path) in groups.iter().enumerate() {
         let alias_ident = format_ident!("__Capnzero{}G{}", name, i);
         uses.extend(quote!(#[allow(unused_imports)] use #path as #alias_ident;));
@@ -294,7 +344,7 @@ fn generate_inner(input: &DeriveInput, descs: &HashMap<String, Desc>) -> Result<
         "The Cap'n Proto declaration `{name}` is equivalent to: its layout, IDs and names, to hand to \
          other languages.\n\n```capnp\n{declaration}```"
     );
-    let rebuild = bound.iter().flat_map(|b| &b.files).map(|file| {
+    let rebuild = checked.bound.iter().flat_map(|b| &b.files).map(|file| {
         let file = file.to_string_lossy();
         quote!(
             const _: &[u8] = ::core::include_bytes!(#file);
