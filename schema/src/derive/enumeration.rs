@@ -22,7 +22,12 @@ pub fn derive_enum(input: &DeriveInput) -> TokenStream {
     quote!(#own #body)
 }
 
-fn derive_enum_inner(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Error>> {
+/// A derived enum's variants, each with its ordinal.
+type Variants = Vec<(syn::Ident, u16)>;
+
+/// The variants of a derived enum with their ordinals, checked (unit variants, ordinals from
+/// 0 without gaps or repeats), and its attributes.
+fn read_variants(input: &DeriveInput) -> Result<(super::attrs::TypeAttrs, Variants), Vec<syn::Error>> {
     let mut errors = Vec::new();
     let Data::Enum(data) = &input.data else {
         return Err(vec![syn::Error::new(
@@ -64,9 +69,15 @@ fn derive_enum_inner(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Error>
     if variants.is_empty() && errors.is_empty() {
         errors.push(syn::Error::new(input.ident.span(), "a Cap'n Proto enum needs at least one variant"));
     }
-    if !errors.is_empty() {
-        return Err(errors);
+    if errors.is_empty() {
+        Ok((attrs, variants))
+    } else {
+        Err(errors)
     }
+}
+
+fn derive_enum_inner(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Error>> {
+    let (attrs, variants) = read_variants(input)?;
     let name = input.ident.to_string();
     let id = type_id(attrs.id, &name);
     let mut sorted = variants.clone();

@@ -17,11 +17,7 @@ pub(crate) fn fallback_struct(input: &DeriveInput, keyed: bool) -> TokenStream {
     if !input.generics.params.is_empty() {
         return TokenStream::new();
     }
-    let rt = rt();
     let name = &input.ident;
-    let reader = format_ident!("{}Reader", name);
-    let builder = format_ident!("{}Builder", name);
-    let cell = format_ident!("__CAPNZERO_FALLBACK_{}", name.to_string().to_uppercase());
     let never = format!("the derive of `{name}` failed: its program does not build");
     let key_traits = keyed.then(|| {
         quote! {
@@ -40,8 +36,21 @@ pub(crate) fn fallback_struct(input: &DeriveInput, keyed: bool) -> TokenStream {
             }
         }
     });
+    let types = stand_in_types(name, &never);
+    let traits = stand_in_traits(name, &never);
     quote! {
         #key_traits
+        #types
+        #traits
+    }
+}
+
+/// The reader and builder types (`PointReader`, `PointBuilder`).
+fn stand_in_types(name: &syn::Ident, never: &str) -> TokenStream {
+    let rt = rt();
+    let reader = format_ident!("{}Reader", name);
+    let builder = format_ident!("{}Builder", name);
+    quote! {
 
         #[doc(hidden)]
         #[derive(::core::clone::Clone, ::core::marker::Copy)]
@@ -73,6 +82,16 @@ pub(crate) fn fallback_struct(input: &DeriveInput, keyed: bool) -> TokenStream {
             builder: #rt::StructBuilder<'a>,
         }
 
+    }
+}
+
+/// `Reflect`, `Struct`, `ListElement` and `Pointee`.
+fn stand_in_traits(name: &syn::Ident, never: &str) -> TokenStream {
+    let rt = rt();
+    let reader = format_ident!("{}Reader", name);
+    let builder = format_ident!("{}Builder", name);
+    let cell = format_ident!("__CAPNZERO_FALLBACK_{}", name.to_string().to_uppercase());
+    quote! {
         #[allow(non_upper_case_globals)]
         static #cell: #rt::SchemaCell = #rt::SchemaCell::new(&[]);
 
