@@ -1123,106 +1123,20 @@ impl Emitter<'_, '_> {
         out: &mut FieldsOut,
     ) -> TokenStream {
         let module = ident(&snake_case(&self.plan.locs[&node.id].name));
-        let inner = depth + 1;
-        let mut which_variants = TokenStream::new();
-        let mut union_variants = TokenStream::new();
-        let mut which_arms = TokenStream::new();
-        let mut to_owned_arms = TokenStream::new();
-        let mut write_arms = TokenStream::new();
-        let mut needs_lifetime = false;
-        let mut union_default = quote!(Union::Unknown(0));
+        let mut arms = UnionArms { default: quote!(Union::Unknown(0)), ..UnionArms::default() };
         for &(index, field) in members {
-            let snake = self.plan.field_name(field);
-            let name = ident(&snake);
-            let set = plain(&format!("set_{snake}"));
-            let init = plain(&format!("init_{snake}"));
-            let variant = plain(&self.plan.variant_name(field));
-            let d = Literal::u16_suffixed(field.discriminant_value);
-            let member_doc =
-                self.member_doc(node.id, index).unwrap_or_else(|| doc(&format!("The member `{}`.", field.name)));
-            let conversion = out.union_payloads.iter().find(|(i, _)| *i == index).map(|(_, c)| c.clone());
-            let conversion = conversion.unwrap_or_default();
-            let types = self.member_types(inner, node, index, field);
-            let is_group = matches!(field.kind, FieldKind::Group { .. });
-            let is_pointer = matches!(&field.kind, FieldKind::Slot { ty, .. }
-                if matches!(self.slot(ty), Slot::Text | Slot::Data | Slot::List(_) | Slot::Struct(..) | Slot::Param(_) | Slot::Any));
-            match types {
-                None => {
-                    which_variants.extend(quote!(#member_doc #variant,));
-                    union_variants.extend(quote!(#member_doc #variant,));
-                    which_arms.extend(quote!(#d => #module::Which::#variant,));
-                    to_owned_arms.extend(quote!(#module::Which::#variant => #module::Union::#variant,));
-                    write_arms.extend(quote!(#module::Union::#variant => builder.#set(),));
-                    if field.discriminant_value == 0 {
-                        union_default = quote!(Union::#variant);
-                    }
-                }
-                Some((reader_ty, owned_ty)) => {
-                    needs_lifetime |= is_group || is_pointer;
-                    which_variants.extend(quote!(#member_doc #variant(#reader_ty),));
-                    union_variants.extend(quote!(#member_doc #variant(#owned_ty),));
-                    if is_group {
-                        let group = self.path(depth, self.group_id(field), "Reader");
-                        which_arms.extend(quote!(#d => #module::Which::#variant(#group::from_untyped(self.reader)),));
-                        to_owned_arms.extend(
-                            quote!(#module::Which::#variant(value) => #module::Union::#variant(value.to_owned()),),
-                        );
-                        let write = self.write_group(self.group_id(field), quote!(value), quote!(builder.#init()));
-                        write_arms.extend(quote!(#module::Union::#variant(value) => { #write }));
-                    } else if is_pointer {
-                        which_arms.extend(quote!(#d => #module::Which::#variant(self.#name()),));
-                        to_owned_arms.extend(
-                            quote!(#module::Which::#variant(value) => #module::Union::#variant(value #conversion),),
-                        );
-                        write_arms.extend(quote! {
-                            #module::Union::#variant(value) => match value {
-                                ::core::option::Option::Some(value) => builder.#set(value)?,
-                                ::core::option::Option::None => builder.builder.set::<u16>(#disc, #d),
-                            },
-                        });
-                    } else {
-                        // The member is set, so the accessor gives `Some`; no `Default` needed
-                        // (a derived enum may not have it).
-                        let fallback = match &field.kind {
-                            FieldKind::Slot { ty: Type::Enum { type_id, .. }, .. } => {
-                                let e = self.path(depth, *type_id, "");
-                                let rt = rt();
-                                quote!(<#e as #rt::Enum>::from_u16(0))
-                            }
-                            _ => quote!(::core::default::Default::default()),
-                        };
-                        which_arms
-                            .extend(quote!(#d => #module::Which::#variant(self.#name().unwrap_or_else(|| #fallback)),));
-                        to_owned_arms
-                            .extend(quote!(#module::Which::#variant(value) => #module::Union::#variant(value),));
-                        write_arms.extend(quote!(#module::Union::#variant(value) => builder.#set(*value),));
-                    }
-                    if field.discriminant_value == 0 {
-                        union_default = match &field.kind {
-                            FieldKind::Slot { ty, default_value, .. } if !is_pointer => {
-                                let value = match self.slot(ty) {
-                                    Slot::Bool => {
-                                        let b = matches!(default_value, Value::Bool(true));
-                                        quote!(#b)
-                                    }
-                                    Slot::Enum(id) => {
-                                        let e = self.path(inner, id, "");
-                                        let n = match default_value {
-                                            Value::Enum(n) => *n,
-                                            _ => 0,
-                                        };
-                                        quote!(#e::from_u16(#n))
-                                    }
-                                    _ => literal(default_value),
-                                };
-                                quote!(Union::#variant(#value))
-                            }
-                            _ => quote!(Union::#variant(::core::default::Default::default())),
-                        };
-                    }
-                }
-            }
+            self.union_member(node, index, field, depth, disc, &module, out, &mut arms);
         }
+        let UnionArms {
+            which_variants,
+            union_variants,
+            which_arms,
+            to_owned_arms,
+            write_arms,
+            needs_lifetime,
+            default,
+        } = arms;
+        let union_default = default;
         let union_params = self.plan.union_generics.get(&node.id).cloned().unwrap_or_default();
         let union_extra = self.extra_derives(node.id);
         let which_args = self.own_args(&union_params, needs_lifetime.then(|| quote!('a)));
@@ -1310,6 +1224,111 @@ impl Emitter<'_, '_> {
                 /// The member of discriminant 0 at its default.
                 fn default() -> Self {
                     #union_default
+                }
+            }
+        }
+    }
+
+    /// The arms and variants one member of a struct's anonymous union adds to `arms`.
+    #[allow(clippy::too_many_arguments)]
+    fn union_member(
+        &mut self,
+        node: &Node,
+        index: usize,
+        field: &Field,
+        depth: usize,
+        disc: &Literal,
+        module: &Ident,
+        out: &FieldsOut,
+        arms: &mut UnionArms,
+    ) {
+        let inner = depth + 1;
+        let snake = self.plan.field_name(field);
+        let name = ident(&snake);
+        let set = plain(&format!("set_{snake}"));
+        let init = plain(&format!("init_{snake}"));
+        let variant = plain(&self.plan.variant_name(field));
+        let d = Literal::u16_suffixed(field.discriminant_value);
+        let member_doc =
+            self.member_doc(node.id, index).unwrap_or_else(|| doc(&format!("The member `{}`.", field.name)));
+        let conversion = out.union_payloads.iter().find(|(i, _)| *i == index).map(|(_, c)| c.clone());
+        let conversion = conversion.unwrap_or_default();
+        let types = self.member_types(inner, node, index, field);
+        let is_group = matches!(field.kind, FieldKind::Group { .. });
+        let is_pointer = matches!(&field.kind, FieldKind::Slot { ty, .. }
+            if matches!(self.slot(ty), Slot::Text | Slot::Data | Slot::List(_) | Slot::Struct(..) | Slot::Param(_) | Slot::Any));
+        match types {
+            None => {
+                arms.which_variants.extend(quote!(#member_doc #variant,));
+                arms.union_variants.extend(quote!(#member_doc #variant,));
+                arms.which_arms.extend(quote!(#d => #module::Which::#variant,));
+                arms.to_owned_arms.extend(quote!(#module::Which::#variant => #module::Union::#variant,));
+                arms.write_arms.extend(quote!(#module::Union::#variant => builder.#set(),));
+                if field.discriminant_value == 0 {
+                    arms.default = quote!(Union::#variant);
+                }
+            }
+            Some((reader_ty, owned_ty)) => {
+                arms.needs_lifetime |= is_group || is_pointer;
+                arms.which_variants.extend(quote!(#member_doc #variant(#reader_ty),));
+                arms.union_variants.extend(quote!(#member_doc #variant(#owned_ty),));
+                if is_group {
+                    let group = self.path(depth, self.group_id(field), "Reader");
+                    arms.which_arms.extend(quote!(#d => #module::Which::#variant(#group::from_untyped(self.reader)),));
+                    arms.to_owned_arms
+                        .extend(quote!(#module::Which::#variant(value) => #module::Union::#variant(value.to_owned()),));
+                    let write = self.write_group(self.group_id(field), quote!(value), quote!(builder.#init()));
+                    arms.write_arms.extend(quote!(#module::Union::#variant(value) => { #write }));
+                } else if is_pointer {
+                    arms.which_arms.extend(quote!(#d => #module::Which::#variant(self.#name()),));
+                    arms.to_owned_arms.extend(
+                        quote!(#module::Which::#variant(value) => #module::Union::#variant(value #conversion),),
+                    );
+                    arms.write_arms.extend(quote! {
+                        #module::Union::#variant(value) => match value {
+                            ::core::option::Option::Some(value) => builder.#set(value)?,
+                            ::core::option::Option::None => builder.builder.set::<u16>(#disc, #d),
+                        },
+                    });
+                } else {
+                    // The member is set, so the accessor gives `Some`; no `Default` needed
+                    // (a derived enum may not have it).
+                    let fallback = match &field.kind {
+                        FieldKind::Slot { ty: Type::Enum { type_id, .. }, .. } => {
+                            let e = self.path(depth, *type_id, "");
+                            let rt = rt();
+                            quote!(<#e as #rt::Enum>::from_u16(0))
+                        }
+                        _ => quote!(::core::default::Default::default()),
+                    };
+                    arms.which_arms
+                        .extend(quote!(#d => #module::Which::#variant(self.#name().unwrap_or_else(|| #fallback)),));
+                    arms.to_owned_arms
+                        .extend(quote!(#module::Which::#variant(value) => #module::Union::#variant(value),));
+                    arms.write_arms.extend(quote!(#module::Union::#variant(value) => builder.#set(*value),));
+                }
+                if field.discriminant_value == 0 {
+                    arms.default = match &field.kind {
+                        FieldKind::Slot { ty, default_value, .. } if !is_pointer => {
+                            let value = match self.slot(ty) {
+                                Slot::Bool => {
+                                    let b = matches!(default_value, Value::Bool(true));
+                                    quote!(#b)
+                                }
+                                Slot::Enum(id) => {
+                                    let e = self.path(inner, id, "");
+                                    let n = match default_value {
+                                        Value::Enum(n) => *n,
+                                        _ => 0,
+                                    };
+                                    quote!(#e::from_u16(#n))
+                                }
+                                _ => literal(default_value),
+                            };
+                            quote!(Union::#variant(#value))
+                        }
+                        _ => quote!(Union::#variant(::core::default::Default::default())),
+                    };
                 }
             }
         }
@@ -1530,4 +1549,18 @@ fn inline_methods(methods: TokenStream) -> TokenStream {
         out.extend([token.clone()]);
     }
     out
+}
+
+/// What the members of an anonymous union add up to: the `Which` and `Union` variants, the
+/// arms of `which()`, `to_owned()` and the owned value's write, whether `Which` borrows the
+/// message, and the owned union's default (its member of discriminant 0).
+#[derive(Default)]
+struct UnionArms {
+    which_variants: TokenStream,
+    union_variants: TokenStream,
+    which_arms: TokenStream,
+    to_owned_arms: TokenStream,
+    write_arms: TokenStream,
+    needs_lifetime: bool,
+    default: TokenStream,
 }
