@@ -18,7 +18,7 @@ use crate::compile::resolve_relative;
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::lexer::TokenKind;
 use crate::model::{AliasTarget, AnyPointer, Binding, Brand, BrandScope, Node, NodeKind, Type};
-use crate::text::print::{escape, format_f64};
+use crate::text::format::{escape, format_f64};
 
 use super::error::Error;
 use super::schema::{Schema, StructSchema};
