@@ -26,3 +26,4 @@ pub mod request;
 mod runtime_path;
 pub mod text;
 mod translate;
+mod type_name;
