@@ -1,4 +1,7 @@
-//! The commands, their options, and the dispatch from the command line to them.
+//! The commands, their options, and the dispatch from the command line to them: [`COMMANDS`]
+//! holds each command's spec together with the function that runs it, so a command cannot be
+//! listed (in the help, in the dispatch) without its own handler, and a name it does not hold
+//! is a usage error.
 
 use std::io::{BufRead, Write};
 
@@ -177,17 +180,52 @@ pub const ID: CommandSpec = CommandSpec {
     optional: &[],
 };
 
-const COMMANDS: &[&CommandSpec] = &[&COMPILE, &CONVERT, &DECODE, &ENCODE, &EVAL, &ID];
+/// The standard streams a command reads and writes.
+pub struct Io<'a> {
+    /// Standard input.
+    pub stdin: &'a mut dyn BufRead,
+    /// Standard output.
+    pub stdout: &'a mut dyn Write,
+    /// Standard error.
+    pub stderr: &'a mut dyn Write,
+}
+
+/// What runs a command: its parsed arguments and the streams in, the exit status out (a usage
+/// error is printed by [`run`], with status 1).
+pub type Handler = fn(&Parsed, &mut Io<'_>) -> Result<u8, UsageError>;
+
+/// A command of the tool: what it accepts and what runs it.
+pub struct Command {
+    /// Its name, options and arguments.
+    pub spec: &'static CommandSpec,
+    /// What runs it.
+    pub run: Handler,
+}
+
+/// Every command, in the order `--help` lists them.
+pub const COMMANDS: &[Command] = &[
+    Command { spec: &COMPILE, run: |parsed, io| crate::compile::run(parsed, io.stdout, io.stderr) },
+    Command { spec: &CONVERT, run: crate::convert::convert },
+    Command { spec: &DECODE, run: crate::convert::decode },
+    Command { spec: &ENCODE, run: crate::convert::encode },
+    Command { spec: &EVAL, run: |parsed, io| crate::eval::run(parsed, io.stdout, io.stderr) },
+    Command { spec: &ID, run: |_, io| crate::id::run(io.stdout) },
+];
+
+/// The command called `name`.
+fn command(name: &str) -> Option<&'static Command> {
+    COMMANDS.iter().find(|c| c.spec.name == name)
+}
 
 /// Runs the command line `args` (without the program name); returns the exit status.
 pub fn run(args: &[String], stdin: &mut dyn BufRead, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
-    let Some(command) = args.first() else {
+    let Some(name) = args.first() else {
         return usage(stderr, &UsageError::new("", "missing command"));
     };
-    match command.as_str() {
+    match name.as_str() {
         "--help" | "help" => {
-            if let Some(spec) = args.get(1).and_then(|name| COMMANDS.iter().find(|c| c.name == name)) {
-                let _ = write!(stdout, "{}", args::help(spec));
+            if let Some(command) = args.get(1).and_then(|name| command(name)) {
+                let _ = write!(stdout, "{}", args::help(command.spec));
             } else {
                 let _ = write!(stdout, "{}", tool_help());
             }
@@ -199,24 +237,18 @@ pub fn run(args: &[String], stdin: &mut dyn BufRead, stdout: &mut dyn Write, std
         }
         _ => {}
     }
-    let Some(spec) = COMMANDS.iter().find(|c| c.name == command) else {
-        return usage(stderr, &UsageError::new("", format!("{command}: unknown command")));
+    let Some(command) = command(name) else {
+        return usage(stderr, &UsageError::new("", format!("{name}: unknown command")));
     };
-    let parsed = match args::parse(spec, &args[1..]) {
+    let parsed = match args::parse(command.spec, &args[1..]) {
         Ok(Request::Run(parsed)) => parsed,
         Ok(Request::Help) => {
-            let _ = write!(stdout, "{}", args::help(spec));
+            let _ = write!(stdout, "{}", args::help(command.spec));
             return 0;
         }
         Err(e) => return usage(stderr, &e),
     };
-    let result = match spec.name {
-        "compile" => crate::compile::run(&parsed, stdout, stderr),
-        "convert" | "decode" | "encode" => crate::convert::run(spec.name, &parsed, stdin, stdout, stderr),
-        "eval" => crate::eval::run(&parsed, stdout, stderr),
-        _ => crate::id::run(stdout),
-    };
-    match result {
+    match (command.run)(&parsed, &mut Io { stdin, stdout, stderr }) {
         Ok(status) => status,
         Err(e) => usage(stderr, &e),
     }
@@ -233,7 +265,7 @@ fn tool_help() -> String {
         "Usage: capnzero [<option>...] <command> [<arg>...]\n\n\
          Command-line tool for Cap'n Proto development and debugging, in pure Rust.\n\nCommands:\n",
     );
-    for spec in COMMANDS {
+    for Command { spec, .. } in COMMANDS {
         let summary = spec.about.split(". ").next().unwrap_or(spec.about).trim_end_matches('.');
         text += &format!("  {:<8} {summary}.\n", spec.name);
     }
@@ -265,4 +297,107 @@ pub fn loader(parsed: &Parsed, command: &str) -> Result<capnzero_schema::load::F
         }
     }
     Ok(loader)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a command line gave: the exit status, standard output and standard error.
+    fn run_with(args: &[&str], stdin: &[u8]) -> (u8, Vec<u8>, String) {
+        let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+        let status = run(&args, &mut &stdin[..], &mut stdout, &mut stderr);
+        (status, stdout, String::from_utf8_lossy(&stderr).into_owned())
+    }
+
+    fn fixture(name: &str) -> String {
+        format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+    }
+
+    #[test]
+    fn command_names_are_unique() {
+        for (i, command) in COMMANDS.iter().enumerate() {
+            assert!(COMMANDS[..i].iter().all(|c| c.spec.name != command.spec.name), "{} twice", command.spec.name);
+        }
+    }
+
+    #[test]
+    fn every_command_prints_its_own_help() {
+        for command in COMMANDS {
+            let help = args::help(command.spec);
+            assert!(help.starts_with(&format!("Usage: capnzero {} ", command.spec.name)), "{help}");
+            for args in [&[command.spec.name, "--help"][..], &["help", command.spec.name]] {
+                let (status, stdout, stderr) = run_with(args, b"");
+                assert_eq!((status, String::from_utf8_lossy(&stdout), stderr.as_str()), (0, help.as_str().into(), ""));
+            }
+        }
+    }
+
+    /// Each command run on arguments that only its own handler turns into this output: a
+    /// command listed with another's handler (or none) fails here, and a command missing from
+    /// this table fails too.
+    #[test]
+    fn every_command_dispatches_to_its_own_handler() {
+        let schema = fixture("eval.capnp");
+        let small = std::fs::read(fixture("small.bin")).unwrap();
+        type Check = Box<dyn Fn(&[u8])>;
+        let exactly = |expected: Vec<u8>| -> Check { Box::new(move |out: &[u8]| assert_eq!(out, expected)) };
+        let cases: Vec<(&str, Vec<&str>, &[u8], Check)> = vec![
+            (
+                "compile",
+                vec!["compile", "-o-", &schema],
+                b"",
+                Box::new(|out: &[u8]| {
+                    let request = capnzero_schema::request::read(out).expect("a CodeGeneratorRequest");
+                    assert_eq!(request.requested_files.iter().map(|f| f.id).collect::<Vec<_>>(), [0xd6f2c7e1a3b4c5d7]);
+                }),
+            ),
+            (
+                "convert",
+                vec!["convert", "binary:json", "--short", &schema, "Inner"],
+                &small,
+                exactly(b"{\"a\":1,\"c\":\"0\"}\n".to_vec()),
+            ),
+            ("decode", vec!["decode", "--short", &schema, "Inner"], &small, exactly(b"(a = 1, c = 0)\n".to_vec())),
+            ("encode", vec!["encode", &schema, "Inner"], b"(a = 1)", exactly(small.clone())),
+            ("eval", vec!["eval", &schema, "num"], b"", exactly(b"42\n".to_vec())),
+            (
+                "id",
+                vec!["id"],
+                b"",
+                Box::new(|out: &[u8]| {
+                    let text = std::str::from_utf8(out).unwrap();
+                    let hex = text.strip_prefix("@0x").and_then(|t| t.strip_suffix('\n')).unwrap_or_default();
+                    assert!(hex.len() == 16 && u64::from_str_radix(hex, 16).is_ok_and(|id| id >> 63 == 1), "{text}");
+                }),
+            ),
+        ];
+        for command in COMMANDS {
+            assert!(
+                cases.iter().any(|(name, ..)| *name == command.spec.name),
+                "no dispatch case for `{}`: add one",
+                command.spec.name
+            );
+        }
+        for (name, args, stdin, check) in &cases {
+            assert!(command(name).is_some(), "`{name}` is not a command");
+            let (status, stdout, stderr) = run_with(args, stdin);
+            assert_eq!((status, stderr.as_str()), (0, ""), "{name}");
+            check(&stdout);
+        }
+    }
+
+    #[test]
+    fn an_unknown_command_is_a_usage_error() {
+        for name in ["bogus", "Compile", "ids", ""] {
+            let (status, stdout, stderr) = run_with(&[name, "x"], b"");
+            assert_eq!(status, 1, "{name}");
+            assert!(stdout.is_empty(), "{name}");
+            assert_eq!(
+                stderr,
+                format!("capnzero: {name}: unknown command\nTry 'capnzero --help' for more information.\n")
+            );
+        }
+    }
 }

@@ -16,6 +16,7 @@ use capnzero_schema::text::parse::TextEncoder;
 use capnzero_schema::text::print::decode_message;
 
 use crate::args::{Parsed, UsageError};
+use crate::commands::Io;
 
 /// A message format, as `capnp convert` names them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -466,23 +467,33 @@ fn read_input(stdin: &mut dyn BufRead, stderr: &mut dyn Write) -> Option<Vec<u8>
     }
 }
 
-/// Runs `decode`, `encode` (with their fixed formats) or `convert` (`<from>:<to>` the first
-/// positional): the messages of standard input, converted, to standard output.
-pub fn run(
+/// Runs `decode`: messages in the binary format (`--flat`, `--packed`) printed as text.
+pub fn decode(parsed: &Parsed, io: &mut Io<'_>) -> Result<u8, UsageError> {
+    run("decode", Format::from_flags(parsed, Format::Binary), Format::Text, 0, parsed, io)
+}
+
+/// Runs `encode`: text encoded as messages in the binary format (`--flat`, `--packed`).
+pub fn encode(parsed: &Parsed, io: &mut Io<'_>) -> Result<u8, UsageError> {
+    run("encode", Format::Text, Format::from_flags(parsed, Format::Binary), 0, parsed, io)
+}
+
+/// Runs `convert`: `<from>:<to>` the first positional, the schema and type after it.
+pub fn convert(parsed: &Parsed, io: &mut Io<'_>) -> Result<u8, UsageError> {
+    let (from, to) = parse_conversion(&parsed.positionals[0])?;
+    run("convert", from, to, 1, parsed, io)
+}
+
+/// The messages of standard input, converted from `from` to `to`, to standard output; the
+/// schema file is the positional at `schema_at`, the root type the one after it.
+fn run(
     command: &str,
+    from: Format,
+    to: Format,
+    schema_at: usize,
     parsed: &Parsed,
-    stdin: &mut dyn BufRead,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
+    io: &mut Io<'_>,
 ) -> Result<u8, UsageError> {
-    let (from, to, schema_at) = match command {
-        "decode" => (Format::from_flags(parsed, Format::Binary), Format::Text, 0),
-        "encode" => (Format::Text, Format::from_flags(parsed, Format::Binary), 0),
-        _ => {
-            let (from, to) = parse_conversion(&parsed.positionals[0])?;
-            (from, to, 1)
-        }
-    };
+    let (stdin, stdout, stderr) = (&mut *io.stdin, &mut *io.stdout, &mut *io.stderr);
     let options = segment_options(parsed, command)?;
     let compiled = match parsed.positionals.get(schema_at) {
         Some(_) => match compile_schema(parsed, command, schema_at) {

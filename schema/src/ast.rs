@@ -1,7 +1,10 @@
 //! The parsed form of a schema file: declarations and expressions with their locations, before
 //! names are resolved. It mirrors the official compiler's grammar.
 
+use std::fmt;
+
 use crate::diagnostic::Span;
+use crate::text::format::{format_f64, quoted};
 
 /// A value with the place it was written.
 #[derive(Clone, Debug, PartialEq)]
@@ -71,6 +74,91 @@ pub struct TupleElement {
     pub name: Option<Located<String>>,
     /// The value.
     pub value: Expr,
+}
+
+impl Expr {
+    /// The expression split into its base and the suffixes applied to it (`.name` members and
+    /// `(…)` applications), innermost first. Chains are walked with a loop, not recursion, as
+    /// the parser allows long ones.
+    pub(crate) fn suffix_chain(&self) -> (&Expr, Vec<&Expr>) {
+        let mut suffixes = Vec::new();
+        let mut base = self;
+        while let ExprKind::Member { parent: inner, .. } | ExprKind::Application { function: inner, .. } = &base.kind {
+            suffixes.push(base);
+            base = inner;
+        }
+        suffixes.reverse();
+        (base, suffixes)
+    }
+}
+
+impl fmt::Display for Expr {
+    /// The expression as the official compiler writes it in error messages: `G(( Text ))`,
+    /// `.Foo.Bar`, `[ 1, 2 ]`, `( x = 1 )`, strings and imports quoted with C escapes, data as
+    /// `0x"…"` with each byte's low digit first, floats as the text format prints a Float64.
+    /// The compiler's messages and `capnp decode`'s TYPE names both use it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let quote = |bytes: &[u8]| String::from_utf8_lossy(&quoted(bytes, false)).into_owned();
+        let (base, suffixes) = self.suffix_chain();
+        match &base.kind {
+            ExprKind::Unknown => f.write_str("<parse error>")?,
+            ExprKind::PositiveInt(v) => write!(f, "{v}")?,
+            ExprKind::NegativeInt(v) => write!(f, "-{v}")?,
+            ExprKind::Float(v) => f.write_str(&format_f64(*v))?,
+            ExprKind::String(bytes) => f.write_str(&quote(bytes))?,
+            ExprKind::Binary(bytes) => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                f.write_str("0x\"")?;
+                for (i, b) in bytes.iter().enumerate() {
+                    let separator = if i == 0 { "" } else { " " };
+                    let (low, high) = (HEX[usize::from(b % 16)] as char, HEX[usize::from(b / 16)] as char);
+                    write!(f, "{separator}{low}{high}")?;
+                }
+                f.write_str("\"")?;
+            }
+            ExprKind::RelativeName(name) => f.write_str(&name.value)?,
+            ExprKind::AbsoluteName(name) => write!(f, ".{}", name.value)?,
+            ExprKind::Import(file) => write!(f, "import {}", quote(file.value.as_bytes()))?,
+            ExprKind::Embed(file) => write!(f, "embed {}", quote(file.value.as_bytes()))?,
+            ExprKind::List(items) => {
+                f.write_str("[ ")?;
+                for (i, item) in items.iter().enumerate() {
+                    write!(f, "{}{item}", if i == 0 { "" } else { ", " })?;
+                }
+                f.write_str(" ]")?;
+            }
+            ExprKind::Tuple(elements) => write_tuple(f, elements)?,
+            // Suffixes are not bases.
+            ExprKind::Application { .. } | ExprKind::Member { .. } => {}
+        }
+        for suffix in suffixes {
+            match &suffix.kind {
+                ExprKind::Application { params, .. } => {
+                    f.write_str("(")?;
+                    write_tuple(f, params)?;
+                    f.write_str(")")?;
+                }
+                ExprKind::Member { name, .. } => write!(f, ".{}", name.value)?,
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `( a, name = b )`: a tuple, or the arguments of an application inside its own parentheses.
+fn write_tuple(f: &mut fmt::Formatter<'_>, elements: &[TupleElement]) -> fmt::Result {
+    f.write_str("( ")?;
+    for (i, element) in elements.iter().enumerate() {
+        if i > 0 {
+            f.write_str(", ")?;
+        }
+        match &element.name {
+            Some(name) => write!(f, "{} = {}", name.value, element.value)?,
+            None => write!(f, "{}", element.value)?,
+        }
+    }
+    f.write_str(" )")
 }
 
 /// `$name` or `$name(value)`.
@@ -231,4 +319,34 @@ pub enum DeclKind {
         /// Where it may be applied.
         targets: Targets,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Diagnostics;
+    use crate::parser::parse_value;
+
+    fn printed(text: &str) -> String {
+        parse_value(text, &mut Diagnostics::default()).expect("the expression parses").to_string()
+    }
+
+    #[test]
+    fn expressions_print_as_the_official_compiler_writes_them() {
+        let cases = [
+            ("Map(Text, .Foo).Entry", "Map(( Text, .Foo )).Entry"),
+            ("G(1e100, 0.00001, -2.5, 7, -3)", "G(( 1e100, 1e-05, -2.5, 7, -3 ))"),
+            ("[1, [ ], (x = 1, y = \"a\\n\\x01\")]", "[ 1, [  ], ( x = 1, y = \"a\\n\\001\" ) ]"),
+            ("0x\"0aff\"", "0x\"a0 ff\""),
+            ("import \"a\\\"b.capnp\".T", "import \"a\\\"b.capnp\".T"),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(printed(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_longest_member_chains_print() {
+        let text = format!("A{}", ".b".repeat(crate::lexer::MAX_NESTING));
+        assert_eq!(printed(&text), text);
+    }
 }

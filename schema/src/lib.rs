@@ -22,5 +22,8 @@ pub mod model;
 pub mod parser;
 pub mod reflect;
 pub mod request;
+#[cfg(feature = "codegen")]
+mod runtime_path;
 pub mod text;
 mod translate;
+mod type_name;

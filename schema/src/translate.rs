@@ -32,6 +32,7 @@ use capnzero_runtime::{
 use crate::ast::{Expr, ExprKind, Located, TupleElement};
 use crate::diagnostic::Span;
 use crate::model::{AnyPointer, Binding, Brand, BrandScope, Field, FieldKind, StructNode, Type, Value};
+use crate::type_name::{type_name, AnyPointers};
 
 /// What the translator needs from the place it works for.
 pub(crate) trait Context {
@@ -75,33 +76,9 @@ impl<'c, C: Context + ?Sized> Translator<'c, C> {
         Translator { ctx }
     }
 
-    /// The name of a type as error messages give it.
-    pub(crate) fn type_name(&mut self, ty: &Type) -> String {
-        match ty {
-            Type::Void => "Void".into(),
-            Type::Bool => "Bool".into(),
-            Type::Int8 => "Int8".into(),
-            Type::Int16 => "Int16".into(),
-            Type::Int32 => "Int32".into(),
-            Type::Int64 => "Int64".into(),
-            Type::UInt8 => "UInt8".into(),
-            Type::UInt16 => "UInt16".into(),
-            Type::UInt32 => "UInt32".into(),
-            Type::UInt64 => "UInt64".into(),
-            Type::Float32 => "Float32".into(),
-            Type::Float64 => "Float64".into(),
-            Type::Text => "Text".into(),
-            Type::Data => "Data".into(),
-            Type::List(element) => format!("List({})", self.type_name(element)),
-            Type::Enum { type_id, .. } | Type::Struct { type_id, .. } | Type::Interface { type_id, .. } => {
-                self.ctx.node_name(*type_id)
-            }
-            Type::AnyPointer(_) => "AnyPointer".into(),
-        }
-    }
-
     fn mismatch<T>(&mut self, span: Span, ty: &Type) -> Option<T> {
-        let message = format!("Type mismatch; expected {}.", self.type_name(ty));
+        let name = type_name(ty, AnyPointers::Unconstrained, &mut |id| self.ctx.node_name(id));
+        let message = format!("Type mismatch; expected {name}.");
         self.ctx.error(span, message);
         None
     }

@@ -13,10 +13,8 @@ use super::generics::{Generics, Param};
 use super::names::{ident, plain, snake_case};
 use super::plan::{OwnedForm, Plan};
 
-/// The path generated code reaches the runtime by.
-pub(super) fn rt() -> TokenStream {
-    quote!(::capnzero::__private)
-}
+// The path generated code reaches the runtime by.
+pub(super) use crate::runtime_path::runtime_path as rt;
 
 pub(super) fn doc(text: &str) -> TokenStream {
     let lines: Vec<&str> = text.trim_end().lines().collect();

@@ -789,7 +789,7 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
                     self.diagnostics[file].error(*span, format!("'{text}' is not an interface."));
                 }
                 _ => {
-                    let text = super::resolve::expression_string(expr);
+                    let text = expr.to_string();
                     self.diagnostics[file].error(
                         expr.span,
                         format!(
@@ -954,7 +954,7 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
                         (self.table.entities[e].id, brand)
                     }
                     Some(Branded::Decl { .. }) => {
-                        let text = super::resolve::expression_string(expr);
+                        let text = expr.to_string();
                         self.diagnostics[file].error(expr.span, format!("'{text}' is not a struct type."));
                         (0, Default::default())
                     }
@@ -1191,7 +1191,7 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
                 ImplicitParams::default(),
                 &mut self.diagnostics[file],
             );
-            let text = super::resolve::expression_string(&application.name);
+            let text = application.name.to_string();
             let (entity, annotation_brand) = match branded {
                 Some(Branded::Decl { target: Target::Entity(e), brand, .. })
                     if self.table.entities[e].kind == EntityKind::Annotation =>

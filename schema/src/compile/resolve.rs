@@ -417,13 +417,13 @@ impl<'f> Resolver<'_, 'f> {
                         | ExprKind::Import(_)
                 ) =>
             {
-                Some(Branded::Decl { target, brand, span: expr.span, text: Rc::from(expression_string(expr)) })
+                Some(Branded::Decl { target, brand, span: expr.span, text: Rc::from(expr.to_string()) })
             }
             // Parameters applied: the application is the source (a failed one leaves the base).
             Some(Branded::Decl { target, brand, span, .. })
                 if matches!(expr.kind, ExprKind::Application { .. }) && span == expr.span =>
             {
-                Some(Branded::Decl { target, brand, span, text: Rc::from(expression_string(expr)) })
+                Some(Branded::Decl { target, brand, span, text: Rc::from(expr.to_string()) })
             }
             other => other,
         }
@@ -492,10 +492,7 @@ impl<'f> Resolver<'_, 'f> {
                     _ => None,
                 };
                 if found.is_none() {
-                    errors.error(
-                        name.span,
-                        format!("'{}' has no member named '{}'", expression_string(parent), name.value),
-                    );
+                    errors.error(name.span, format!("'{parent}' has no member named '{}'", name.value));
                 }
                 found
             }
@@ -705,84 +702,6 @@ impl<'f> Resolver<'_, 'f> {
         }
         Brand { scopes }
     }
-}
-
-/// An expression as the official compiler writes it in error messages.
-pub fn expression_string(expr: &Expr) -> String {
-    match &expr.kind {
-        ExprKind::Unknown => "<parse error>".into(),
-        ExprKind::PositiveInt(v) => v.to_string(),
-        ExprKind::NegativeInt(v) => format!("-{v}"),
-        ExprKind::Float(v) => v.to_string(),
-        ExprKind::String(bytes) => quoted(bytes),
-        ExprKind::Binary(bytes) => {
-            // Each byte's digits low first, as the official compiler writes them.
-            let digits = b"0123456789abcdef";
-            let parts: Vec<String> = bytes
-                .iter()
-                .map(|b| format!("{}{}", digits[(b % 16) as usize] as char, digits[(b / 16) as usize] as char))
-                .collect();
-            format!("0x\"{}\"", parts.join(" "))
-        }
-        ExprKind::RelativeName(n) => n.value.clone(),
-        ExprKind::AbsoluteName(n) => format!(".{}", n.value),
-        ExprKind::Import(p) => format!("import {}", quoted(p.value.as_bytes())),
-        ExprKind::Embed(p) => format!("embed {}", quoted(p.value.as_bytes())),
-        ExprKind::List(items) => {
-            let items: Vec<String> = items.iter().map(expression_string).collect();
-            format!("[ {} ]", items.join(", "))
-        }
-        ExprKind::Tuple(elements) => tuple_string(elements),
-        ExprKind::Application { function, params } => {
-            format!("{}({})", expression_string(function), tuple_string(params))
-        }
-        ExprKind::Member { parent, name } => format!("{}.{}", expression_string(parent), name.value),
-    }
-}
-
-fn tuple_string(elements: &[crate::ast::TupleElement]) -> String {
-    let parts: Vec<String> = elements
-        .iter()
-        .map(|e| match &e.name {
-            Some(name) => format!("{} = {}", name.value, expression_string(&e.value)),
-            None => expression_string(&e.value),
-        })
-        .collect();
-    format!("( {} )", parts.join(", "))
-}
-
-/// Text in double quotes with C escapes.
-fn quoted(bytes: &[u8]) -> String {
-    let mut out = String::from("\"");
-    let mut plain = Vec::new();
-    for &b in bytes {
-        let escape = match b {
-            7 => "\\a",
-            8 => "\\b",
-            12 => "\\f",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            11 => "\\v",
-            b'\'' => "\\\'",
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b if b < 0x20 || b == 0x7f => {
-                out.push_str(&String::from_utf8_lossy(&std::mem::take(&mut plain)));
-                out.push_str(&format!("\\{}{}{}", b / 64, (b / 8) % 8, b % 8));
-                continue;
-            }
-            _ => {
-                plain.push(b);
-                continue;
-            }
-        };
-        out.push_str(&String::from_utf8_lossy(&std::mem::take(&mut plain)));
-        out.push_str(escape);
-    }
-    out.push_str(&String::from_utf8_lossy(&plain));
-    out.push('"');
-    out
 }
 
 /// IDs the official compiler gives its builtin declarations (only their identity matters).

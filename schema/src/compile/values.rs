@@ -115,7 +115,7 @@ impl Context for ValueContext<'_, '_, '_> {
         let entity = match branded {
             Branded::Decl { target: Target::Entity(e), .. } if c.table.entities[e].kind == EntityKind::Const => e,
             _ => {
-                let text = super::resolve::expression_string(expr);
+                let text = expr.to_string();
                 c.diagnostics[file].error(expr.span, format!("'{text}' does not refer to a constant."));
                 return None;
             }

@@ -16,6 +16,7 @@ use quote::{format_ident, quote};
 use syn::parse::{ParseStream, Parser};
 use syn::{Data, DeriveInput, Fields};
 
+use super::rt;
 use super::scope::{group_paths, path_key};
 
 /// What a type's description says of it.
@@ -39,12 +40,13 @@ fn desc_name(ident: &Ident) -> Ident {
 pub(crate) fn description(ident: &Ident, desc: &Desc) -> TokenStream {
     let name = desc_name(ident);
     let desc = desc_tokens(desc);
+    let rt = rt();
     quote! {
         #[doc(hidden)]
         #[allow(unused_macros)]
         macro_rules! #name {
             ($($state:tt)*) => {
-                ::capnzero::__private::derive_step! { [#desc] $($state)* }
+                #rt::derive_step! { [#desc] $($state)* }
             };
         }
         #[allow(unused_imports)]

@@ -44,10 +44,8 @@ use types::{suffixed, Named};
 pub use chain::derive_step;
 pub use enumeration::derive_enum;
 
-/// The path generated code reaches the runtime through.
-fn rt() -> TokenStream {
-    quote!(::capnzero::__private)
-}
+// The path generated code reaches the runtime through.
+use crate::runtime_path::runtime_path as rt;
 
 /// The errors as `compile_error!`s, each at its span.
 fn errors_to_tokens(errors: Vec<syn::Error>) -> TokenStream {

@@ -9,6 +9,7 @@ use capnzero_runtime::ElementSize;
 use crate::compile::Compiled;
 use crate::model::{AnyPointer, Binding, Brand, BrandScope, Enumerant, Field, FieldKind, Node, NodeKind, StructNode};
 use crate::model::{Type, Value};
+use crate::type_name::{type_name, AnyPointers};
 
 use super::error::Error;
 
@@ -80,33 +81,10 @@ impl Schema {
 
     /// The name of a type, as error messages give it (`List(Int32)`, a struct's display name).
     pub fn type_name(&self, ty: &Type) -> String {
-        match ty {
-            Type::Void => "Void".into(),
-            Type::Bool => "Bool".into(),
-            Type::Int8 => "Int8".into(),
-            Type::Int16 => "Int16".into(),
-            Type::Int32 => "Int32".into(),
-            Type::Int64 => "Int64".into(),
-            Type::UInt8 => "UInt8".into(),
-            Type::UInt16 => "UInt16".into(),
-            Type::UInt32 => "UInt32".into(),
-            Type::UInt64 => "UInt64".into(),
-            Type::Float32 => "Float32".into(),
-            Type::Float64 => "Float64".into(),
-            Type::Text => "Text".into(),
-            Type::Data => "Data".into(),
-            Type::List(element) => format!("List({})", self.type_name(element)),
-            Type::Enum { type_id, .. } | Type::Struct { type_id, .. } | Type::Interface { type_id, .. } => {
-                match self.node(*type_id) {
-                    Some(node) => node.display_name.clone(),
-                    None => format!("@0x{type_id:016x}"),
-                }
-            }
-            Type::AnyPointer(AnyPointer::Struct) => "AnyStruct".into(),
-            Type::AnyPointer(AnyPointer::List) => "AnyList".into(),
-            Type::AnyPointer(AnyPointer::Capability) => "Capability".into(),
-            Type::AnyPointer(_) => "AnyPointer".into(),
-        }
+        type_name(ty, AnyPointers::Constrained, &mut |id| match self.node(id) {
+            Some(node) => node.display_name.clone(),
+            None => format!("@0x{id:016x}"),
+        })
     }
 }
 

@@ -18,7 +18,6 @@ use crate::compile::resolve_relative;
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::lexer::TokenKind;
 use crate::model::{AliasTarget, AnyPointer, Binding, Brand, BrandScope, Node, NodeKind, Type};
-use crate::text::print::{escape, format_f64};
 
 use super::error::Error;
 use super::schema::{Schema, StructSchema};
@@ -100,79 +99,6 @@ fn first_extra_token(name: &str) -> Option<Span> {
     tokens.get(low.saturating_sub(1)).map(|t| t.span)
 }
 
-/// An expression split into its base and the suffixes applied to it (`.name` members and
-/// `(…)` applications), innermost first: chains are walked with a loop, not recursion, as
-/// the parser allows long ones.
-fn suffix_chain(expr: &Expr) -> (&Expr, Vec<&Expr>) {
-    let mut suffixes = Vec::new();
-    let mut base = expr;
-    while let ExprKind::Member { parent: inner, .. } | ExprKind::Application { function: inner, .. } = &base.kind {
-        suffixes.push(base);
-        base = inner;
-    }
-    suffixes.reverse();
-    (base, suffixes)
-}
-
-/// The expression as the official tool writes it in messages.
-fn expression_text(expr: &Expr) -> String {
-    let quoted = |bytes: &[u8]| format!("\"{}\"", String::from_utf8_lossy(&escape(bytes, false)));
-    let (base, suffixes) = suffix_chain(expr);
-    let mut text = match &base.kind {
-        ExprKind::Unknown => "<parse error>".to_string(),
-        ExprKind::PositiveInt(v) => v.to_string(),
-        ExprKind::NegativeInt(v) => format!("-{v}"),
-        ExprKind::Float(v) => format_f64(*v),
-        ExprKind::String(bytes) => quoted(bytes),
-        ExprKind::Binary(bytes) => {
-            // The official tool writes each byte's low digit first.
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            let digits: Vec<String> = bytes
-                .iter()
-                .map(|b| String::from_utf8_lossy(&[HEX[usize::from(b % 16)], HEX[usize::from(b / 16)]]).into_owned())
-                .collect();
-            format!("0x\"{}\"", digits.join(" "))
-        }
-        ExprKind::RelativeName(name) => name.value.clone(),
-        ExprKind::AbsoluteName(name) => format!(".{}", name.value),
-        ExprKind::Import(file) => format!("import {}", quoted(file.value.as_bytes())),
-        ExprKind::Embed(file) => format!("embed {}", quoted(file.value.as_bytes())),
-        ExprKind::List(items) => {
-            let items: Vec<String> = items.iter().map(expression_text).collect();
-            format!("[ {} ]", items.join(", "))
-        }
-        ExprKind::Tuple(elements) => tuple_text(elements),
-        // Suffixes are not bases.
-        ExprKind::Application { .. } | ExprKind::Member { .. } => String::new(),
-    };
-    for suffix in suffixes {
-        match &suffix.kind {
-            ExprKind::Application { params, .. } => {
-                text.push('(');
-                text.push_str(&tuple_text(params));
-                text.push(')');
-            }
-            ExprKind::Member { name, .. } => {
-                text.push('.');
-                text.push_str(&name.value);
-            }
-            _ => {}
-        }
-    }
-    text
-}
-
-fn tuple_text(elements: &[TupleElement]) -> String {
-    let elements: Vec<String> = elements
-        .iter()
-        .map(|e| match &e.name {
-            Some(name) => format!("{} = {}", name.value, expression_text(&e.value)),
-            None => expression_text(&e.value),
-        })
-        .collect();
-    format!("( {} )", elements.join(", "))
-}
-
 /// What a name resolves to.
 #[derive(Clone, Copy, Debug)]
 enum Target<'s> {
@@ -245,7 +171,7 @@ impl<'s> Evaluator<'s> {
     /// The declaration `expr` names, `None` after reporting why there is none (or, for a part
     /// that did not parse, silently: the parser reported it).
     fn decl<'e>(&mut self, expr: &'e Expr) -> Option<Decl<'s, 'e>> {
-        let (base, suffixes) = suffix_chain(expr);
+        let (base, suffixes) = expr.suffix_chain();
         let mut decl = self.base_decl(base)?;
         for suffix in suffixes {
             decl = match &suffix.kind {
@@ -261,7 +187,6 @@ impl<'s> Evaluator<'s> {
                     match member {
                         Some(member) => member,
                         None => {
-                            let parent = expression_text(parent);
                             self.report(name.span, &format!("'{parent}' has no member named '{}'", name.value));
                             return None;
                         }
@@ -507,7 +432,7 @@ impl<'s> Evaluator<'s> {
                     NodeKind::Enum(_) => Some(Type::Enum { type_id: node.id, brand: self.brand(decl) }),
                     NodeKind::Interface(_) => Some(Type::Interface { type_id: node.id, brand: self.brand(decl) }),
                     _ => {
-                        self.report(decl.source.span, &format!("'{}' is not a type.", expression_text(decl.source)));
+                        self.report(decl.source.span, &format!("'{}' is not a type.", decl.source));
                         None
                     }
                 };

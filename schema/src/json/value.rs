@@ -135,7 +135,7 @@ impl Writer {
 /// back as the same value; `inf`, `-inf` and `nan` for the values JSON has no number for (the
 /// encoder writes those as strings before they get here).
 pub fn format_number(value: f64) -> String {
-    crate::text::print::format_f64(value)
+    crate::text::format::format_f64(value)
 }
 
 /// `bytes` as a JSON string: `"` and `\` escaped, `\b \f \n \r \t` by name, other bytes below
