@@ -42,6 +42,9 @@ pub fn run(parsed: &Parsed, stdout: &mut dyn Write, stderr: &mut dyn Write) -> R
             return Ok(1);
         }
     };
+    for warning in &compiled.warnings {
+        let _ = writeln!(stderr, "warning: {warning}");
+    }
     if outputs.is_empty() {
         return Err(UsageError::new("compile", "no outputs specified"));
     }

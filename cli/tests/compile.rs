@@ -246,6 +246,34 @@ fn plugins_get_the_request_on_their_input() {
     assert_eq!(text(&output.stderr), "nope-no-such: no such plugin (executable should be 'capnpc-nope-no-such')\n");
 }
 
+#[test]
+fn a_file_under_two_names_is_named_after_the_first_import_compiled_and_warned_of() {
+    // As capnp 0.9.2: field `a`, compiled first, reaches inc/lib/b.capnp relatively, so that is
+    // the file's name, though the `/lib/b.capnp` import (through -Iinc) is written first.
+    let dir = tempdir("two-names");
+    std::fs::create_dir_all(dir.join("inc/lib")).unwrap();
+    std::fs::write(dir.join("inc/lib/b.capnp"), "@0xd0e4b7a6c3f2e1b1;\nstruct B { x @0 :Int32; }\n").unwrap();
+    std::fs::write(
+        dir.join("main.capnp"),
+        "@0xd0e4b7a6c3f2e1b4;\nusing X = import \"/lib/b.capnp\";\nusing Y = import \"inc/lib/b.capnp\";\n\
+         struct M { a @0 :Y.B; b @1 :X.B; }\n",
+    )
+    .unwrap();
+    let output = capnzero(&dir, &["compile", "-o-", "-Iinc", "main.capnp"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(
+        text(&output.stderr),
+        "warning: Found exactly the same source file mapped at two different paths (inc/lib/b.capnp and \
+         lib/b.capnp). The -I and --src-prefix directories should be roots of the source tree, none inside \
+         another.\n"
+    );
+    let request = request::read(&output.stdout).unwrap();
+    let mut names: Vec<&str> = request.nodes.iter().map(|n| n.display_name.as_str()).collect();
+    names.sort();
+    assert_eq!(names, ["inc/lib/b.capnp", "inc/lib/b.capnp:B", "main.capnp", "main.capnp:M"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 fn tempdir(tag: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("capnzero-cli-{tag}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);

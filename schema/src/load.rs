@@ -51,6 +51,8 @@ pub struct FsLoader {
     roots: HashMap<String, Root>,
     /// The files read from disk, by their canonical path: the name each was first read by.
     real_paths: HashMap<PathBuf, String>,
+    /// Names files were read by after they had been read by another: that first name.
+    second_names: HashMap<String, String>,
 }
 
 /// Why a file given to [`FsLoader::source`] or a directory given to the loader was refused.
@@ -89,6 +91,7 @@ impl FsLoader {
             standard_imports: true,
             roots: HashMap::new(),
             real_paths: HashMap::new(),
+            second_names: HashMap::new(),
         }
     }
 
@@ -118,7 +121,7 @@ impl FsLoader {
         let (root, name) = self.name_of(&absolute);
         let text =
             std::fs::read_to_string(&absolute).map_err(|e| LoadError::NoSuchFile(path.as_ref().to_path_buf(), e))?;
-        self.first_name(&absolute, &name);
+        self.record(&absolute, &name);
         self.roots.insert(name.clone(), Root::Dir(root));
         Ok(SourceFile { name, text })
     }
@@ -175,10 +178,11 @@ impl FsLoader {
                 let path = dir.join(&name);
                 let text = std::fs::read_to_string(&path).ok()?;
                 // The same file on disk met under another name (through another import
-                // directory, or relatively from another place) is that file, under the name it
-                // was first met by, as the official tool takes it.
-                if let Some(first) = self.first_name(&path, &name) {
-                    return Some(SourceFile { name: first, text });
+                // directory, or relatively from another place) is that file, as the official
+                // tool takes it; `first_name` tells the compiler so.
+                if let Some(first) = self.record(&path, &name) {
+                    self.second_names.insert(name.clone(), first);
+                    return Some(SourceFile { name, text });
                 }
                 text
             }
@@ -190,7 +194,7 @@ impl FsLoader {
 
     /// The name the file at `path` was first loaded by, if that is not `name`; records `name`
     /// for it otherwise.
-    fn first_name(&mut self, path: &Path, name: &str) -> Option<String> {
+    fn record(&mut self, path: &Path, name: &str) -> Option<String> {
         let real = std::fs::canonicalize(path).ok()?;
         match self.real_paths.get(&real) {
             Some(first) if first != name => Some(first.clone()),
@@ -240,6 +244,10 @@ impl FileLoader for FsLoader {
                 STANDARD_IMPORTS.iter().find(|(p, _)| *p == name).map(|(_, text)| text.as_bytes().to_vec())
             }
         })
+    }
+
+    fn first_name(&self, name: &str) -> Option<String> {
+        self.second_names.get(name).cloned()
     }
 }
 
@@ -444,6 +452,56 @@ mod tests {
         loader.add_import_path("..").unwrap();
         let compiled = loader.compile(&["a.capnp", "b.capnp"]).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(file_names(&compiled), ["a.capnp", "b.capnp", "c++.capnp"]);
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    /// A file reached under two names is named after the import the compiler resolves first,
+    /// not the first one written: `X` (the `/lib/b.capnp` import, through the import directory)
+    /// comes first in the file, but field `a`, compiled first, goes through `Y`
+    /// (`inc/lib/b.capnp`, relatively), so capnp 0.9.2 names the file `inc/lib/b.capnp` and
+    /// warns once. With the fields the other way round the file is `lib/b.capnp`.
+    #[test]
+    fn a_file_under_two_names_is_named_after_the_import_resolved_first() {
+        let root = std::env::temp_dir().join(format!("capnzero-load-lazy-name-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("inc/lib")).unwrap();
+        std::fs::write(root.join("inc/lib/b.capnp"), "@0xd0e4b7a6c3f2e1b1;\nstruct B { x @0 :Int32; }\n").unwrap();
+        let main = |first: &str, second: &str| {
+            format!(
+                "@0xd0e4b7a6c3f2e1b4;\nusing X = import \"/lib/b.capnp\";\nusing Y = import \"inc/lib/b.capnp\";\n\
+                 struct M {{ a @0 :{first}.B; b @1 :{second}.B; }}\n"
+            )
+        };
+        for (first, second, name, other) in
+            [("Y", "X", "inc/lib/b.capnp", "lib/b.capnp"), ("X", "Y", "lib/b.capnp", "inc/lib/b.capnp")]
+        {
+            std::fs::write(root.join("main.capnp"), main(first, second)).unwrap();
+            let mut loader = FsLoader::with_current_dir(&root);
+            loader.add_import_path("inc").unwrap();
+            let compiled = loader.compile(&["main.capnp"]).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(file_names(&compiled), [name, "main.capnp"]);
+            let b = compiled.nodes.iter().find(|n| n.id == 0xd0e4b7a6c3f2e1b1).unwrap();
+            assert_eq!(b.display_name_prefix_length as usize, name.len() - "capnp".len());
+            let struct_b = compiled.nodes.iter().find(|n| n.display_name == format!("{name}:B")).unwrap();
+            assert_eq!(struct_b.display_name_prefix_length as usize, name.len() + 1);
+            assert_eq!(
+                compiled.warnings,
+                [crate::compile::Warning::SameFileTwoNames { first: name.into(), other: other.into() }]
+            );
+            let imports: Vec<&str> = compiled.requested[0].imports.iter().map(|(_, n)| n.as_str()).collect();
+            assert_eq!(imports, ["/lib/b.capnp", "inc/lib/b.capnp"]);
+        }
+        // Nothing but the import table reaches the file: it is loaded for that table, imports
+        // sorted by path, so `/lib/b.capnp` names it.
+        std::fs::write(
+            root.join("main.capnp"),
+            "@0xd0e4b7a6c3f2e1b4;\nusing Y = import \"inc/lib/b.capnp\";\nusing X = import \"/lib/b.capnp\";\n",
+        )
+        .unwrap();
+        let mut loader = FsLoader::with_current_dir(&root);
+        loader.add_import_path("inc").unwrap();
+        let compiled = loader.compile(&["main.capnp"]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(file_names(&compiled), ["lib/b.capnp", "main.capnp"]);
         std::fs::remove_dir_all(&root).unwrap();
     }
 

@@ -229,6 +229,7 @@ pub fn compiled_from_request(request: CodeGeneratorRequest) -> Compiled {
         nodes: request.nodes,
         request_source_info: request.source_info.clone(),
         aliases: Vec::new(),
+        warnings: Vec::new(),
         source_info: request.source_info,
         requested: request
             .requested_files

@@ -440,6 +440,10 @@ impl FileLoader for Tracking {
         }
         Some(bytes)
     }
+
+    fn first_name(&self, name: &str) -> Option<String> {
+        self.inner.first_name(name)
+    }
 }
 
 #[cfg(test)]

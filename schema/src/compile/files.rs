@@ -29,6 +29,14 @@ pub trait FileLoader {
     /// The bytes of the file `path` named by an `embed` in the file named `importer`, looked up
     /// as [`FileLoader::import`] looks up imports. `None` when there is no such file.
     fn embed(&mut self, importer: &str, path: &str) -> Option<Vec<u8>>;
+
+    /// When the file last returned under `name` is a file returned before under another name
+    /// (the same file reached through two import directories, or relatively from two places),
+    /// that first name; `None` when `name` is its only name so far.
+    fn first_name(&self, name: &str) -> Option<String> {
+        let _ = name;
+        None
+    }
 }
 
 /// A loader over files held in memory, keyed by name; `/x` imports look for `x`.
@@ -77,13 +85,25 @@ pub fn resolve_relative(importer: &str, path: &str) -> String {
     parts.join("/")
 }
 
+/// An `import` of a parsed file.
+pub struct ParsedImport {
+    /// The path as written.
+    pub path: String,
+    /// The index of the file it loaded.
+    pub file: usize,
+    /// The name the file has when reached through this import (a file reached under several
+    /// names is named after the import the compiler resolves first).
+    pub name: String,
+}
+
 /// A parsed file.
 pub struct ParsedFile {
+    /// The name it was first loaded under.
     pub name: String,
     pub source: String,
     pub ast: Declaration,
-    /// The imports as written, and the index of the file each loaded.
-    pub imports: Vec<(String, usize)>,
+    /// The imports, each path once.
+    pub imports: Vec<ParsedImport>,
     /// The embeds as written, and the file's bytes (`None`: it could not be read; the error
     /// is reported where the embed is used).
     pub embeds: Vec<(String, Option<Vec<u8>>)>,
@@ -108,16 +128,18 @@ impl FileSet {
             collect_imports(&set.files[next].ast, &mut wanted);
             let importer = set.files[next].name.clone();
             for (path, span) in wanted {
-                if set.files[next].imports.iter().any(|(p, _)| *p == path) {
+                if set.files[next].imports.iter().any(|import| import.path == path) {
                     continue;
                 }
                 match loader.import(&importer, &path) {
                     Some(file) => {
-                        let index = match by_name.get(&file.name) {
+                        let name = file.name.clone();
+                        let first = loader.first_name(&name).unwrap_or_else(|| name.clone());
+                        let index = match by_name.get(&first) {
                             Some(&i) => i,
-                            None => set.add(file, &mut by_name),
+                            None => set.add(SourceFile { name: first, text: file.text }, &mut by_name),
                         };
-                        set.files[next].imports.push((path, index));
+                        set.files[next].imports.push(ParsedImport { path, file: index, name });
                     }
                     None => set.diagnostics[next].error(span, format!("Import failed: {path}")),
                 }

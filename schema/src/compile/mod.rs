@@ -75,6 +75,8 @@ pub struct Compiled {
     /// The `using` aliases of every file read (a request has no place for them), for the names
     /// the dynamic API evaluates (`capnp decode SCHEMA TYPE`).
     pub aliases: Vec<Alias>,
+    /// What the compilation warns of.
+    pub warnings: Vec<Warning>,
 }
 
 impl Compiled {
@@ -174,17 +176,26 @@ pub fn compile_with(
     let (nodes, source_info, plan) = compiler.compile_all(requested.len(), eagerness);
     let aliases = compiler.aliases();
     drop(compiler);
+    let (names, renamed) = {
+        let shared = shared.borrow();
+        let names: Vec<String> = (0..set.files.len())
+            .map(|file| shared.file_name(file).unwrap_or(&set.files[file].name).to_string())
+            .collect();
+        (names, shared.renamed.clone())
+    };
     let log = shared.borrow_mut().take_log();
     if !log.is_empty() {
-        let errors = log
-            .into_iter()
-            .map(|(file, e)| {
-                let file = &set.files[file];
-                FileDiagnostic::new(&file.name, &file.source, &e)
-            })
-            .collect();
+        let errors =
+            log.into_iter().map(|(file, e)| FileDiagnostic::new(&names[file], &set.files[file].source, &e)).collect();
         return Err(CompileErrors(errors));
     }
+    let mut nodes = nodes;
+    for (file, name) in set.files.iter().zip(&names) {
+        if file.name != *name {
+            rename_file(&mut nodes, &file.name, name);
+        }
+    }
+    let warnings = renamed.map(|(first, other)| Warning::SameFileTwoNames { first, other }).into_iter().collect();
     let requested = (0..requested.len())
         .map(|file| {
             let root = table.file_roots[file];
@@ -194,8 +205,8 @@ pub fn compile_with(
             let imports = names
                 .into_iter()
                 .filter_map(|name| {
-                    let &(_, index) = parsed.imports.iter().find(|(p, _)| *p == name)?;
-                    Some((table.entities[table.file_roots[index]].id, name))
+                    let import = parsed.imports.iter().find(|import| import.path == name)?;
+                    Some((table.entities[table.file_roots[import.file]].id, name))
                 })
                 .collect();
             CompiledFile { id: table.entities[root].id, name: parsed.name.clone(), imports }
@@ -208,7 +219,51 @@ pub fn compile_with(
         request_order: plan.nodes,
         request_source_info: plan.source_info,
         aliases,
+        warnings,
     })
+}
+
+/// Gives the nodes of the file named `old` (its file node and every node whose display name
+/// starts with `old:`) the display names they have in a file named `new`.
+fn rename_file(nodes: &mut [Node], old: &str, new: &str) {
+    for node in nodes {
+        let rest = match node.display_name.strip_prefix(old) {
+            Some(rest) if rest.is_empty() || rest.starts_with(':') => rest.to_string(),
+            _ => continue,
+        };
+        node.display_name = format!("{new}{rest}");
+        node.display_name_prefix_length = if rest.is_empty() {
+            new.rfind('.').map_or(0, |dot| dot as u32 + 1)
+        } else {
+            (node.display_name_prefix_length as usize + new.len() - old.len()) as u32
+        };
+    }
+}
+
+/// Something a compilation that succeeded has to say.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Warning {
+    /// The same file was reached under two names (through import directories inside one
+    /// another, or inside a source prefix); it is named after the first one, as the official
+    /// compiler names it.
+    SameFileTwoNames {
+        /// The name it goes by.
+        first: String,
+        /// The other name it was reached by.
+        other: String,
+    },
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Warning::SameFileTwoNames { first, other } => write!(
+                f,
+                "Found exactly the same source file mapped at two different paths ({first} and {other}). \
+                 The -I and --src-prefix directories should be roots of the source tree, none inside another."
+            ),
+        }
+    }
 }
 
 /// The imports the official compiler lists for a file (`findImports`): those in types and

@@ -207,10 +207,12 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
             super::Eagerness::FileNode => NODE,
         };
         for file in 0..requested {
+            self.shared.borrow_mut().name_file(file, &self.files[file].name);
             self.shared.borrow_mut().add_file(self.table, file);
             let mut seen = HashMap::new();
             self.traverse(self.table.file_roots[file], walk, &mut seen);
         }
+        self.name_by_import_tables(requested);
         let plan = self.plan();
         self.shared.borrow_mut().mute();
         for entity in 0..self.table.entities.len() {
@@ -222,6 +224,21 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
             }
         }
         (std::mem::take(&mut self.all_nodes), std::mem::take(&mut self.source_info), plan)
+    }
+
+    /// Names the files the requested files' import tables reach, in the order the official
+    /// compiler loads them to make those tables (each file's imports sorted by path), when no
+    /// import resolved while compiling named them.
+    fn name_by_import_tables(&mut self, requested: usize) {
+        for file in &self.files[..requested] {
+            let mut paths = std::collections::BTreeSet::new();
+            super::import_names(&file.ast, &mut paths);
+            for path in paths {
+                if let Some(import) = file.imports.iter().find(|import| import.path == path) {
+                    self.shared.borrow_mut().name_file(import.file, &import.name);
+                }
+            }
+        }
     }
 
     /// Every `using` alias of every file, as interpreted where it is declared (after

@@ -49,11 +49,16 @@ pub(crate) struct Shared {
     duplicates: HashSet<usize>,
     /// The aliases interpreted so far.
     pub(crate) aliases: HashMap<usize, AliasState>,
+    /// Per file: the name it goes by, once chosen.
+    names: Vec<Option<String>>,
+    /// A file met under a second name, when that first happened: its name and the other.
+    pub(crate) renamed: Option<(String, String)>,
 }
 
 impl Shared {
     /// A fresh state for `entities` entities of files with the given parse errors.
     pub(crate) fn new(parse_errors: Vec<Vec<Diagnostic>>, entities: usize) -> Shared {
+        let parse_errors_len = parse_errors.len();
         Shared {
             log: Vec::new(),
             muted: false,
@@ -63,7 +68,30 @@ impl Shared {
             registered: HashMap::new(),
             duplicates: HashSet::new(),
             aliases: HashMap::new(),
+            names: vec![None; parse_errors_len],
+            renamed: None,
         }
+    }
+
+    /// Names `file` `name` if it has no name yet, as the official compiler names a file
+    /// reached under several names after the first it is loaded by. Does nothing while
+    /// muted: the official compiler never loads what is compiled quietly.
+    pub(crate) fn name_file(&mut self, file: usize, name: &str) {
+        if self.muted {
+            return;
+        }
+        match &self.names[file] {
+            None => self.names[file] = Some(name.to_string()),
+            Some(first) if first != name && self.renamed.is_none() => {
+                self.renamed = Some((first.clone(), name.to_string()));
+            }
+            Some(_) => {}
+        }
+    }
+
+    /// The name `file` goes by, if chosen.
+    pub(crate) fn file_name(&self, file: usize) -> Option<&str> {
+        self.names[file].as_deref()
     }
 
     /// Records an error of `file`.

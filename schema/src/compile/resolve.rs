@@ -549,9 +549,11 @@ impl<'f> Resolver<'_, 'f> {
 
     /// The file `path` imports from this file, added to the compilation on first use.
     pub fn import(&self, path: &str, errors: &mut FileErrors) -> Option<usize> {
-        let &(_, file) = self.files[self.file].imports.iter().find(|(p, _)| p == path)?;
-        errors.shared().borrow_mut().add_file(self.table, file);
-        Some(file)
+        let import = self.files[self.file].imports.iter().find(|import| import.path == path)?;
+        let mut shared = errors.shared().borrow_mut();
+        shared.name_file(import.file, &import.name);
+        shared.add_file(self.table, import.file);
+        Some(import.file)
     }
 
     /// `base` applied to generic parameters; `None` (reported) when they do not fit.

@@ -30,6 +30,20 @@ for file in "${schemas[@]}"; do
   fi
 done
 
+# From the directory above, with the import directory inside the current one: the standard
+# files test-import2.capnp reaches are the same files under two names each (src/capnp/… and
+# capnp/…), named after the import compiled first.
+for file in capnp/test-import2.capnp capnp/test.capnp; do
+  (cd "$src/.." && capnp compile -o- -Isrc "src/$file" 2>/dev/null) | request_text > "$work/theirs.txt"
+  (cd "$src/.." && "$ours" compile -o- -Isrc "src/$file" 2>/dev/null) | request_text > "$work/ours.txt"
+  if cmp -s "$work/theirs.txt" "$work/ours.txt"; then
+    echo "same request: -Isrc src/$file"
+  else
+    echo "FAIL: capnzero compile -o- -Isrc src/$file differs from capnp's" >&2
+    status=1
+  fi
+done
+
 # One crate, one module per schema.
 mkdir -p "$work/crate/src"
 cat > "$work/crate/Cargo.toml" <<TOML
