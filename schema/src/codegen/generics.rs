@@ -20,10 +20,7 @@ use crate::model::{AnyPointer, Binding, Brand, FieldKind, NodeKind, Type};
 
 use super::emit::{rt, Emitter};
 use super::names::{plain, Scope};
-use super::plan::Plan;
-
-/// A generic parameter: the node declaring it and its position there.
-pub type Param = (u64, u16);
+use super::plan::{Param, Plan};
 
 /// What a brand binds a parameter to.
 enum Bound<'b> {

@@ -12,13 +12,17 @@ mod constant;
 mod emit;
 mod generics;
 mod interface;
+mod ir;
 mod key;
+mod member;
 mod names;
 mod nullable;
 mod options;
 mod plan;
 mod reflect;
+mod structure;
 mod tokens;
+mod union;
 mod virtual_group;
 
 use std::collections::HashMap;

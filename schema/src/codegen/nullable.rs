@@ -10,16 +10,7 @@ use crate::model::{Field, FieldKind, NodeKind, Type};
 
 use super::emit::{rt, Emitter, FieldsOut};
 use super::names::ident;
-use super::plan::Plan;
-
-/// What the emitter needs to know of a nullable group.
-#[derive(Clone, Debug)]
-pub struct Nullable {
-    /// `isNull` is a Bool (else an integer).
-    pub flag_is_bool: bool,
-    /// The `value` member.
-    pub value: Field,
-}
+use super::plan::{Nullable, Plan};
 
 impl Plan<'_> {
     /// Finds the nullable groups among the fields of the placed structs.

@@ -8,7 +8,6 @@ use proc_macro2::TokenStream;
 use crate::compile::Compiled;
 use crate::model::{Annotation, AnyPointer, Enumerant, Field, FieldKind, Node, NodeKind, SourceInfo, Type};
 
-use super::generics::Param;
 use super::names::{pascal_case, snake_case, upper_snake_case, Scope, PATH_KEYWORDS};
 
 /// Methods every generated reader has.
@@ -128,6 +127,9 @@ pub struct DeriveSpec {
     pub key_span: Option<proc_macro2::Span>,
 }
 
+/// A generic parameter: the ID of the scope declaring it and its index there.
+pub type Param = (u64, u16);
+
 /// How the user's type holds a field: pointers as `Option<…>` or not (null read as the
 /// default), structs, text and data in a `Box` or not.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -136,6 +138,31 @@ pub struct OwnedForm {
     pub optional: bool,
     /// `Box<T>`, `Box<str>`, `Box<[u8]>`.
     pub boxed: bool,
+}
+
+/// A virtual group: the member fields (indices into the struct's fields, in the order listed)
+/// and its key, if it has one.
+#[derive(Clone, Debug)]
+pub struct VirtualGroup {
+    /// The members.
+    pub members: Vec<usize>,
+    /// The key fields (a subset of the members).
+    pub key: Option<Vec<usize>>,
+}
+
+/// The Rust name a virtual group's view wants, from its field's Rust name (`position` →
+/// `PositionReader`); [`Plan::view_names`] holds the name it got.
+pub fn view_name(field_name: &str) -> String {
+    format!("{}Reader", pascal_case(field_name))
+}
+
+/// What the emitter needs to know of a nullable group.
+#[derive(Clone, Debug)]
+pub struct Nullable {
+    /// `isNull` is a Bool (else an integer).
+    pub flag_is_bool: bool,
+    /// The `value` member.
+    pub value: Field,
 }
 
 /// Everything the emitter looks up.
@@ -162,12 +189,12 @@ pub struct Plan<'c> {
     /// uses for the file, and the Rust path of the module that holds its types.
     pub external: Vec<(String, TokenStream)>,
     /// Virtual groups (`$Py.group("x, y")` on a Void field), by `(struct, field index)`.
-    pub virtual_groups: HashMap<(u64, usize), super::virtual_group::VirtualGroup>,
+    pub virtual_groups: HashMap<(u64, usize), VirtualGroup>,
     /// The Rust name of each virtual group's view type (`PositionReader`), by `(struct, field
     /// index)`: claimed in the struct's inner module after its nested types and groups.
     pub view_names: HashMap<(u64, usize), String>,
     /// Nullable groups (`$Py.nullable`), by the group's ID.
-    pub nullable: HashMap<u64, super::nullable::Nullable>,
+    pub nullable: HashMap<u64, Nullable>,
     /// The Rust type parameters of each generic struct or group: the generic parameters
     /// (`(scope, index)`) its owned value uses, its own and its enclosing scopes', outermost
     /// scope first. A struct without any is not in the map.
@@ -331,7 +358,7 @@ impl<'c> Plan<'c> {
                 // Virtual groups' views come after the nested types and groups, in field order.
                 for (index, field) in st.fields.iter().enumerate() {
                     if field.annotations.iter().any(|a| self.annotation_name(a.id) == Some("group")) {
-                        let wanted = super::virtual_group::view_name(&self.field_name(field));
+                        let wanted = view_name(&self.field_name(field));
                         let view = Scope::claim_in(&mut inner_taken, &wanted, |n| vec![n.to_string()]);
                         self.view_names.insert((id, index), view);
                     }

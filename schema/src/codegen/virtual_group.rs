@@ -12,24 +12,9 @@ use crate::model::{Field, FieldKind, Node, NodeKind, StructNode, Type, Value};
 
 use super::emit::{doc, rt, Emitter, FieldsOut};
 use super::generics::Generics;
-use super::names::{ident, pascal_case, plain, snake_case};
-use super::plan::Plan;
-
-/// A virtual group: the member fields (indices into the struct's fields, in the order listed)
-/// and its key, if it has one.
-#[derive(Clone, Debug)]
-pub struct VirtualGroup {
-    /// The members.
-    pub members: Vec<usize>,
-    /// The key fields (a subset of the members).
-    pub key: Option<Vec<usize>>,
-}
-
-/// The Rust name a virtual group's view wants, from its field's Rust name (`position` →
-/// `PositionReader`); [`Plan::view_names`] holds the name it got.
-pub fn view_name(field_name: &str) -> String {
-    format!("{}Reader", pascal_case(field_name))
-}
+use super::ir;
+use super::names::{ident, plain, snake_case};
+use super::plan::{Plan, VirtualGroup};
 
 impl Plan<'_> {
     /// Reads the virtual groups of a struct into `self.virtual_groups`.
@@ -127,8 +112,11 @@ impl Emitter<'_, '_> {
         let name = ident(&self.plan.field_name(field));
         let mut members = FieldsOut::default();
         let no_disc = Literal::usize_unsuffixed(0);
-        for &member in &group.members {
-            self.field(node, member, &st.fields[member], depth + 1, false, &no_disc, &mut members);
+        let mut all = ir::members(self.plan, node, st, &self.in_scope);
+        for &index in &group.members {
+            // Viewed as plain fields, outside any union.
+            all[index].discriminant = None;
+            self.member(node, &all[index], depth + 1, &no_disc, &mut members);
         }
         let methods = members.reader_methods;
         let view_path = quote!(#view);

@@ -1,0 +1,371 @@
+//! The code generator's view of a struct's members: per field (or group, or union member) its
+//! Rust names, where and how it is stored, its default and the form a derived type holds it
+//! in, built once from the schema model and the [`Plan`]. Emission reads members from here;
+//! [`check_accessors`] finds, before anything is emitted, accessors that would collide.
+
+use std::collections::HashMap;
+
+use proc_macro2::{Ident, Span};
+
+use crate::model::{AnyPointer, Brand, Field, FieldKind, Node, StructNode, Type, Value};
+
+use super::names::{ident, plain};
+use super::plan::{OwnedForm, Param, Plan};
+
+/// What a value of a schema type is, as generated code handles it.
+#[derive(Clone, Copy)]
+pub(super) enum Kind<'m> {
+    Void,
+    Bool,
+    /// A number: the Rust primitive's name (`i8` … `f64`).
+    Prim(&'static str),
+    Enum(u64),
+    Text,
+    Data,
+    /// A list of this element type.
+    List(&'m Type),
+    Struct(u64, &'m Brand),
+    /// A generic parameter of the struct being generated (or of an enclosing scope).
+    Param(Param),
+    /// AnyPointer, an unbound parameter, or a capability (read as AnyPointer).
+    Any,
+}
+
+impl Kind<'_> {
+    /// Whether values of this kind live behind a pointer.
+    pub(super) fn is_pointer(&self) -> bool {
+        matches!(self, Kind::Text | Kind::Data | Kind::List(_) | Kind::Struct(..) | Kind::Param(_) | Kind::Any)
+    }
+
+    /// The Rust primitive of a number, as an identifier.
+    pub(super) fn prim(name: &str) -> Ident {
+        Ident::new(name, Span::call_site())
+    }
+}
+
+/// The kind of `ty` inside a struct whose generic parameters in scope are `in_scope`.
+pub(super) fn kind<'m>(ty: &'m Type, in_scope: &[Param]) -> Kind<'m> {
+    match ty {
+        Type::Void => Kind::Void,
+        Type::Bool => Kind::Bool,
+        Type::Int8 => Kind::Prim("i8"),
+        Type::Int16 => Kind::Prim("i16"),
+        Type::Int32 => Kind::Prim("i32"),
+        Type::Int64 => Kind::Prim("i64"),
+        Type::UInt8 => Kind::Prim("u8"),
+        Type::UInt16 => Kind::Prim("u16"),
+        Type::UInt32 => Kind::Prim("u32"),
+        Type::UInt64 => Kind::Prim("u64"),
+        Type::Float32 => Kind::Prim("f32"),
+        Type::Float64 => Kind::Prim("f64"),
+        Type::Text => Kind::Text,
+        Type::Data => Kind::Data,
+        Type::List(inner) => Kind::List(inner),
+        Type::Enum { type_id, .. } => Kind::Enum(*type_id),
+        Type::Struct { type_id, brand } => Kind::Struct(*type_id, brand),
+        Type::AnyPointer(AnyPointer::Parameter { scope_id, index }) if in_scope.contains(&(*scope_id, *index)) => {
+            Kind::Param((*scope_id, *index))
+        }
+        Type::AnyPointer(_) | Type::Interface { .. } => Kind::Any,
+    }
+}
+
+/// Where and how a member is stored.
+pub(super) enum Storage<'m> {
+    /// A group: its node, and whether `$Py.nullable` makes it an `Option`.
+    Group { type_id: u64, nullable: bool },
+    /// Void: nothing is stored; `virtual_group` when `$Py.group` makes the field a view of
+    /// other fields.
+    Void { virtual_group: bool },
+    /// A bool, number or enum in the data section: the offset in units of its size.
+    Data { offset: usize, kind: Kind<'m>, default: &'m Value },
+    /// A pointer: its index in the pointer section; `boxed` when the owned value holds the
+    /// struct in a `Box` (the struct contains the container again).
+    Pointer { offset: u16, kind: Kind<'m>, default: &'m Value, boxed: bool },
+}
+
+/// One member of a struct or group.
+pub(super) struct Member<'m> {
+    /// Its index in the node's fields.
+    pub index: usize,
+    /// Its schema field.
+    pub field: &'m Field,
+    /// The stem of its accessors (`name`, `has_name`, `set_name`, …).
+    pub snake: String,
+    /// Its variant in the `Which`/`Union` enums (union members).
+    pub variant: String,
+    /// Its doc comment.
+    pub doc: Option<&'m str>,
+    /// Its discriminant value, for a member of the anonymous union.
+    pub discriminant: Option<u16>,
+    pub storage: Storage<'m>,
+    /// How the user's own type (`#[derive(CapnpStruct)]`) holds it; `None` for generated
+    /// owned types.
+    pub user_form: Option<OwnedForm>,
+}
+
+impl Member<'_> {
+    /// The reader's accessor (and the owned type's field).
+    pub(super) fn name(&self) -> Ident {
+        ident(&self.snake)
+    }
+
+    /// The accessor `{prefix}_{name}` (`has`, `get`, `set`, `init`, `is`).
+    pub(super) fn accessor(&self, prefix: &str) -> Ident {
+        plain(&format!("{prefix}_{}", self.snake))
+    }
+
+    /// The `Which`/`Union` variant.
+    pub(super) fn variant(&self) -> Ident {
+        plain(&self.variant)
+    }
+
+    /// The kind of its value; `None` for a group.
+    pub(super) fn kind(&self) -> Option<Kind<'_>> {
+        match &self.storage {
+            Storage::Group { .. } => None,
+            Storage::Void { .. } => Some(Kind::Void),
+            Storage::Data { kind, .. } | Storage::Pointer { kind, .. } => Some(*kind),
+        }
+    }
+
+    /// The group's node, for a group.
+    pub(super) fn group(&self) -> Option<u64> {
+        match self.storage {
+            Storage::Group { type_id, .. } => Some(type_id),
+            _ => None,
+        }
+    }
+
+    /// The methods generated for it: `(true, name)` on the reader, `(false, name)` on the
+    /// builder.
+    pub(super) fn methods(&self) -> Vec<(bool, String)> {
+        let snake = &self.snake;
+        let in_union = self.discriminant.is_some();
+        let mut methods = Vec::new();
+        match &self.storage {
+            Storage::Group { .. } if in_union => {
+                methods.extend([
+                    (true, snake.clone()),
+                    (true, format!("is_{snake}")),
+                    (false, format!("init_{snake}")),
+                ]);
+                return methods;
+            }
+            Storage::Group { .. } => {
+                methods.extend([(true, snake.clone()), (false, snake.clone())]);
+                return methods;
+            }
+            Storage::Void { .. } if in_union => methods.push((false, format!("set_{snake}"))),
+            Storage::Void { virtual_group } => {
+                if *virtual_group && self.user_form.is_none() {
+                    methods.push((true, snake.clone()));
+                }
+            }
+            Storage::Data { .. } => methods.extend([(false, format!("set_{snake}")), (true, snake.clone())]),
+            Storage::Pointer { kind, .. } => {
+                if !matches!(kind, Kind::Text | Kind::Data) {
+                    methods.push((false, format!("init_{snake}")));
+                }
+                methods.extend([
+                    (false, format!("set_{snake}")),
+                    (true, snake.clone()),
+                    (true, format!("has_{snake}")),
+                    (true, format!("get_{snake}")),
+                ]);
+            }
+        }
+        if in_union {
+            methods.push((true, format!("is_{snake}")));
+        }
+        methods
+    }
+}
+
+/// The members of struct (or group) `node`, whose generic parameters in scope are `in_scope`.
+pub(super) fn members<'m>(plan: &Plan<'m>, node: &'m Node, st: &'m StructNode, in_scope: &[Param]) -> Vec<Member<'m>> {
+    let docs = plan.docs.get(&node.id);
+    st.fields
+        .iter()
+        .enumerate()
+        .map(|(index, field)| {
+            let storage = match &field.kind {
+                FieldKind::Group { type_id } => {
+                    Storage::Group { type_id: *type_id, nullable: plan.nullable.contains_key(type_id) }
+                }
+                FieldKind::Slot { offset, ty, default_value, .. } => match kind(ty, in_scope) {
+                    Kind::Void => Storage::Void { virtual_group: plan.virtual_groups.contains_key(&(node.id, index)) },
+                    kind @ (Kind::Bool | Kind::Prim(_) | Kind::Enum(_)) => {
+                        Storage::Data { offset: *offset as usize, kind, default: default_value }
+                    }
+                    kind => Storage::Pointer {
+                        offset: *offset as u16,
+                        kind,
+                        default: default_value,
+                        boxed: plan.boxed.contains(&(node.id, index)),
+                    },
+                },
+            };
+            Member {
+                index,
+                field,
+                snake: plan.field_name(field),
+                variant: plan.variant_name(field),
+                doc: docs.and_then(|d| d.members.get(index)).and_then(|d| d.as_deref()),
+                discriminant: (field.discriminant_value != Field::NO_DISCRIMINANT).then_some(field.discriminant_value),
+                storage,
+                user_form: plan.user_owned.get(&node.id).and_then(|forms| forms.get(index)).copied(),
+            }
+        })
+        .collect()
+}
+
+/// The methods every reader and every builder of a struct has, which no accessor may take.
+const READER_METHODS: &[&str] = &["from_untyped", "untyped", "to_owned", "which", "raw_discriminant", "dynamic"];
+const BUILDER_METHODS: &[&str] = &["from_untyped", "untyped", "reborrow", "clear_fields"];
+
+/// Every accessor of `members` that another accessor, or a method every reader or builder has
+/// (`key` too for a keyed struct), takes already: one error per collision. The naming rules
+/// give every field a name of its own, so this finds a broken rule, not a schema's mistake.
+pub(super) fn check_accessors(node: &Node, members: &[Member<'_>], keyed: bool) -> Vec<String> {
+    let mut taken: HashMap<(bool, String), &str> = HashMap::new();
+    for name in READER_METHODS.iter().chain(keyed.then_some(&"key")) {
+        taken.insert((true, name.to_string()), "");
+    }
+    for name in BUILDER_METHODS {
+        taken.insert((false, name.to_string()), "");
+    }
+    let mut errors = Vec::new();
+    for member in members {
+        for method in member.methods() {
+            if let Some(other) = taken.insert(method.clone(), &member.field.name) {
+                let with =
+                    if other.is_empty() { String::from("a generated method") } else { format!("field `{other}`") };
+                errors.push(format!(
+                    "{}.{}: the accessor `{}` collides with {with}",
+                    node.display_name, member.field.name, method.1
+                ));
+            }
+        }
+    }
+    errors
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+    use crate::compile::{compile, Compiled, SourceFile};
+    use crate::load::FsLoader;
+    use crate::model::NodeKind;
+
+    fn compiled(body: &str) -> Compiled {
+        let text = format!("@0xe1b2c3d4e5f60719;\nusing Py = import \"/capnpy/annotate.capnp\";\n{body}\n");
+        let source = SourceFile { name: "t.capnp".to_string(), text };
+        compile(&[source], &mut FsLoader::with_current_dir("/nonexistent")).expect("the schema compiles")
+    }
+
+    /// The members of the struct named `name`, as `(snake, discriminant, storage)` lines.
+    fn described(compiled: &Compiled, name: &str) -> Vec<String> {
+        let plan = Plan::new(compiled, compiled.requested[0].id, &HashMap::new());
+        let node = compiled.nodes.iter().find(|n| n.display_name == format!("t.capnp:{name}")).unwrap();
+        let NodeKind::Struct(st) = &node.kind else { panic!("{name} is a struct") };
+        members(&plan, node, st, &[])
+            .iter()
+            .map(|m| {
+                let storage = match &m.storage {
+                    Storage::Group { nullable, .. } => format!("group nullable={nullable}"),
+                    Storage::Void { virtual_group } => format!("void virtual={virtual_group}"),
+                    Storage::Data { offset, kind, default } => {
+                        let kind = match kind {
+                            Kind::Bool => "bool".to_string(),
+                            Kind::Prim(name) => name.to_string(),
+                            Kind::Enum(_) => "enum".to_string(),
+                            _ => "?".to_string(),
+                        };
+                        format!("data {kind} @{offset} default={default:?}")
+                    }
+                    Storage::Pointer { offset, kind, boxed, .. } => {
+                        let kind = match kind {
+                            Kind::Text => "text",
+                            Kind::Data => "data",
+                            Kind::List(_) => "list",
+                            Kind::Struct(..) => "struct",
+                            Kind::Any => "any",
+                            _ => "?",
+                        };
+                        format!("pointer {kind} @{offset} boxed={boxed}")
+                    }
+                };
+                format!("{} {} {:?} {storage}", m.snake, m.variant, m.discriminant)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn members_carry_names_storage_and_defaults() {
+        let compiled = compiled(
+            "struct S { a @0 :Int16 = 7; b @1 :Text; self @2 :Bool = true; next @3 :S; \
+             g :group { x @4 :Float64; } union { v @5 :Void; l @6 :List(Int8); } \
+             pos @7 :Void $Py.group(\"a\"); any @8 :AnyPointer; }",
+        );
+        assert_eq!(
+            described(&compiled, "S"),
+            [
+                "a A None data i16 @0 default=Int16(7)",
+                "b B None pointer text @0 boxed=false",
+                "self_ Self None data bool @16 default=Bool(true)",
+                "next Next None pointer struct @1 boxed=true",
+                "g G None group nullable=false",
+                "v V Some(0) void virtual=false",
+                "l L Some(1) pointer list @2 boxed=false",
+                "pos Pos None void virtual=true",
+                "any Any None pointer any @3 boxed=false",
+            ]
+        );
+    }
+
+    #[test]
+    fn methods_follow_the_storage() {
+        let compiled = compiled(
+            "struct S { n @0 :UInt8; t @1 :Text; l @2 :List(Int8); union { v @3 :Void; g :group { x @4 :Int8; } } }",
+        );
+        let plan = Plan::new(&compiled, compiled.requested[0].id, &HashMap::new());
+        let node = compiled.nodes.iter().find(|n| n.display_name == "t.capnp:S").unwrap();
+        let NodeKind::Struct(st) = &node.kind else { panic!("S is a struct") };
+        let methods: Vec<Vec<(bool, String)>> = members(&plan, node, st, &[]).iter().map(Member::methods).collect();
+        let named = |list: &[(bool, &str)]| list.iter().map(|&(r, n)| (r, n.to_string())).collect::<Vec<_>>();
+        assert_eq!(methods[0], named(&[(false, "set_n"), (true, "n")]));
+        assert_eq!(methods[1], named(&[(false, "set_t"), (true, "t"), (true, "has_t"), (true, "get_t")]));
+        assert_eq!(
+            methods[2],
+            named(&[(false, "init_l"), (false, "set_l"), (true, "l"), (true, "has_l"), (true, "get_l")])
+        );
+        assert_eq!(methods[3], named(&[(false, "set_v"), (true, "is_v")]));
+        assert_eq!(methods[4], named(&[(true, "g"), (true, "is_g"), (false, "init_g")]));
+        assert!(check_accessors(node, &members(&plan, node, st, &[]), false).is_empty());
+    }
+
+    #[test]
+    fn the_check_finds_accessors_that_collide() {
+        let compiled = compiled("struct S { a @0 :Text; b @1 :Int8; }");
+        let plan = Plan::new(&compiled, compiled.requested[0].id, &HashMap::new());
+        let node = compiled.nodes.iter().find(|n| n.display_name == "t.capnp:S").unwrap();
+        let NodeKind::Struct(st) = &node.kind else { panic!("S is a struct") };
+        let mut list = members(&plan, node, st, &[]);
+        // As a broken naming rule would leave them: `b` named like `a`'s `has_a`, `a` like a
+        // generated method.
+        list[1].snake = "has_a".to_string();
+        assert_eq!(check_accessors(node, &list, false), ["t.capnp:S.b: the accessor `has_a` collides with field `a`"]);
+        list[0].snake = "untyped".to_string();
+        list[1].snake = "key".to_string();
+        assert_eq!(
+            check_accessors(node, &list, true),
+            [
+                "t.capnp:S.a: the accessor `untyped` collides with a generated method",
+                "t.capnp:S.b: the accessor `key` collides with a generated method",
+            ]
+        );
+    }
+}
