@@ -72,20 +72,40 @@ pub struct FileDiagnostic {
     pub message: String,
 }
 
-impl FileDiagnostic {
-    /// `diagnostic`, of the file `file` whose text is `source`, located.
-    pub fn new(file: &str, source: &str, diagnostic: &Diagnostic) -> FileDiagnostic {
+/// A place in a named schema file: the byte range, with its lines and columns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    /// The file, named as the compiler names it.
+    pub file: String,
+    /// The byte range in the file's text.
+    pub span: Span,
+    /// Where the range starts.
+    pub start: LineCol,
+    /// Where it ends (one past its last byte).
+    pub end: LineCol,
+}
+
+impl Location {
+    /// The range `span` of the file `file` whose text is `source`.
+    pub fn new(file: &str, source: &str, span: Span) -> Location {
         let at = |offset: u32| {
             let (line, column) = line_col(source, offset as usize);
             LineCol { line, column }
         };
-        FileDiagnostic {
-            file: file.to_string(),
-            span: diagnostic.span,
-            start: at(diagnostic.span.start),
-            end: at(diagnostic.span.end),
-            message: diagnostic.message.clone(),
-        }
+        Location { file: file.to_string(), span, start: at(span.start), end: at(span.end) }
+    }
+}
+
+impl FileDiagnostic {
+    /// `diagnostic`, of the file `file` whose text is `source`, located.
+    pub fn new(file: &str, source: &str, diagnostic: &Diagnostic) -> FileDiagnostic {
+        FileDiagnostic::at(&Location::new(file, source, diagnostic.span), diagnostic.message.clone())
+    }
+
+    /// The error `message` at `location`.
+    pub fn at(location: &Location, message: impl Into<String>) -> FileDiagnostic {
+        let Location { file, span, start, end } = location.clone();
+        FileDiagnostic { file, span, start, end, message: message.into() }
     }
 
     /// The position as the official compiler prints it: `line:col-col`, `line:col` or `line`.

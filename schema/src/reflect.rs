@@ -230,6 +230,7 @@ pub fn compiled_from_request(request: CodeGeneratorRequest) -> Compiled {
         request_source_info: request.source_info.clone(),
         aliases: Vec::new(),
         warnings: Vec::new(),
+        locations: Default::default(),
         source_info: request.source_info,
         requested: request
             .requested_files

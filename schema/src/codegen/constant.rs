@@ -10,6 +10,7 @@ use crate::model::{Node, Type, Value};
 
 use super::emit::{literal, rt, Emitter};
 use super::names::plain;
+use super::plan::{At, GenerateError};
 
 impl Emitter<'_, '_> {
     /// The item of a constant.
@@ -55,8 +56,10 @@ impl Emitter<'_, '_> {
                     (t, v)
                 }
                 None => {
-                    self.errors
-                        .push(format!("{}: capnzero does not generate constants of this type yet", node.display_name));
+                    self.errors.push(GenerateError::new(
+                        At::Node(node.id),
+                        format!("{}: capnzero does not generate constants of this type yet", node.display_name),
+                    ));
                     return TokenStream::new();
                 }
             },

@@ -11,7 +11,7 @@ use crate::model::{Node, NodeKind, Type, Value};
 
 use super::ir::{kind, Kind};
 use super::names::{ident, plain};
-use super::plan::{OwnedForm, Param, Plan};
+use super::plan::{At, GenerateError, OwnedForm, Param, Plan};
 
 // The path generated code reaches the runtime by.
 pub(super) use crate::runtime_path::runtime_path as rt;
@@ -31,7 +31,7 @@ pub struct Emitter<'p, 'c> {
     pub(super) plan: &'p Plan<'c>,
     /// What cannot be generated, found while emitting (accessor collisions, bad virtual
     /// groups).
-    pub errors: Vec<String>,
+    pub errors: Vec<GenerateError>,
     /// The generic parameters of the struct being emitted, which its code names as themselves.
     pub(super) in_scope: Vec<Param>,
 }
@@ -119,9 +119,12 @@ impl<'p, 'c> Emitter<'p, 'c> {
         for (index, e) in enumerants.iter().enumerate() {
             let variant = self.plan.enumerant_name(e);
             if !seen.insert(variant.clone()) {
-                self.errors.push(format!(
-                    "{}: capnzero does not generate enumerants whose Rust names collide (`{variant}`) yet",
-                    node.display_name
+                self.errors.push(GenerateError::new(
+                    At::Member(node.id, index),
+                    format!(
+                        "{}: capnzero does not generate enumerants whose Rust names collide (`{variant}`) yet",
+                        node.display_name
+                    ),
                 ));
             }
             let member_doc =

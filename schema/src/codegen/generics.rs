@@ -20,7 +20,7 @@ use crate::model::{AnyPointer, Binding, Brand, FieldKind, NodeKind, Type};
 
 use super::emit::{rt, Emitter};
 use super::names::{plain, Scope};
-use super::plan::{Param, Plan};
+use super::plan::{At, GenerateError, Param, Plan};
 
 /// What a brand binds a parameter to.
 enum Bound<'b> {
@@ -157,15 +157,21 @@ impl Plan<'_> {
         for id in self.generics.keys() {
             let Some(node) = self.nodes.get(id) else { continue };
             if self.keys.contains_key(id) {
-                errors.push(format!("{}: capnzero does not generate keys on generic structs yet", node.display_name));
+                errors.push(GenerateError::new(
+                    At::Node(node.id),
+                    format!("{}: capnzero does not generate keys on generic structs yet", node.display_name),
+                ));
             }
             if self.nullable.contains_key(id) {
-                errors.push(format!("{}: capnzero does not generate generic nullable groups yet", node.display_name));
+                errors.push(GenerateError::new(
+                    At::Node(node.id),
+                    format!("{}: capnzero does not generate generic nullable groups yet", node.display_name),
+                ));
             }
             if self.virtual_groups.keys().any(|(container, _)| container == id) {
-                errors.push(format!(
-                    "{}: capnzero does not generate virtual groups in generic structs yet",
-                    node.display_name
+                errors.push(GenerateError::new(
+                    At::Node(node.id),
+                    format!("{}: capnzero does not generate virtual groups in generic structs yet", node.display_name),
                 ));
             }
         }

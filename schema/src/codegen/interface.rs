@@ -11,6 +11,7 @@ use crate::model::{InterfaceNode, Node};
 
 use super::emit::{doc, Emitter};
 use super::names::{ident, pascal_case, plain, snake_case, Scope};
+use super::plan::{At, GenerateError};
 
 impl Emitter<'_, '_> {
     /// The items of an interface.
@@ -117,9 +118,12 @@ impl Emitter<'_, '_> {
                 let wanted = pascal_case(renamed.unwrap_or(&method.name));
                 names[index] = match renamed {
                     Some(_) => scope.exact(&wanted, |n| vec![n.to_string()]).unwrap_or_else(|claim| {
-                        self.errors.push(format!(
+                        self.errors.push(GenerateError::new(
+                            At::Member(node.id, index),
+                            format!(
                             "{}.{}: `$Rust.name` gives the variant `{claim}`, which another method has (rename one)",
                             node.display_name, method.name
+                        ),
                         ));
                         wanted.clone()
                     }),

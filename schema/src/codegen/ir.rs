@@ -10,7 +10,7 @@ use proc_macro2::{Ident, Span};
 use crate::model::{AnyPointer, Brand, Field, FieldKind, Node, StructNode, Type, Value};
 
 use super::names::{ident, plain};
-use super::plan::{OwnedForm, Param, Plan};
+use super::plan::{At, GenerateError, OwnedForm, Param, Plan};
 
 /// What a value of a schema type is, as generated code handles it.
 #[derive(Clone, Copy)]
@@ -227,7 +227,7 @@ const BUILDER_METHODS: &[&str] = &["from_untyped", "untyped", "reborrow", "clear
 /// Every accessor of `members` that another accessor, or a method every reader or builder has
 /// (`key` too for a keyed struct), takes already: one error per collision. The naming rules
 /// give every field a name of its own, so this finds a broken rule, not a schema's mistake.
-pub(super) fn check_accessors(node: &Node, members: &[Member<'_>], keyed: bool) -> Vec<String> {
+pub(super) fn check_accessors(node: &Node, members: &[Member<'_>], keyed: bool) -> Vec<GenerateError> {
     let mut taken: HashMap<(bool, String), &str> = HashMap::new();
     for name in READER_METHODS.iter().chain(keyed.then_some(&"key")) {
         taken.insert((true, name.to_string()), "");
@@ -241,9 +241,12 @@ pub(super) fn check_accessors(node: &Node, members: &[Member<'_>], keyed: bool) 
             if let Some(other) = taken.insert(method.clone(), &member.field.name) {
                 let with =
                     if other.is_empty() { String::from("a generated method") } else { format!("field `{other}`") };
-                errors.push(format!(
-                    "{}.{}: the accessor `{}` collides with {with}",
-                    node.display_name, member.field.name, method.1
+                errors.push(GenerateError::new(
+                    At::Member(node.id, member.index),
+                    format!(
+                        "{}.{}: the accessor `{}` collides with {with}",
+                        node.display_name, member.field.name, method.1
+                    ),
                 ));
             }
         }
@@ -357,14 +360,24 @@ mod tests {
         // As a broken naming rule would leave them: `b` named like `a`'s `has_a`, `a` like a
         // generated method.
         list[1].snake = "has_a".to_string();
-        assert_eq!(check_accessors(node, &list, false), ["t.capnp:S.b: the accessor `has_a` collides with field `a`"]);
+        let messages = |errors: Vec<GenerateError>| errors.into_iter().map(|e| (e.at, e.message)).collect::<Vec<_>>();
+        assert_eq!(
+            messages(check_accessors(node, &list, false)),
+            [(At::Member(node.id, 1), "t.capnp:S.b: the accessor `has_a` collides with field `a`".to_string())]
+        );
         list[0].snake = "untyped".to_string();
         list[1].snake = "key".to_string();
         assert_eq!(
-            check_accessors(node, &list, true),
+            messages(check_accessors(node, &list, true)),
             [
-                "t.capnp:S.a: the accessor `untyped` collides with a generated method",
-                "t.capnp:S.b: the accessor `key` collides with a generated method",
+                (
+                    At::Member(node.id, 0),
+                    "t.capnp:S.a: the accessor `untyped` collides with a generated method".to_string()
+                ),
+                (
+                    At::Member(node.id, 1),
+                    "t.capnp:S.b: the accessor `key` collides with a generated method".to_string()
+                ),
             ]
         );
     }

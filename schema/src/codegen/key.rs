@@ -12,7 +12,7 @@ use crate::model::{Annotation, Field, FieldKind, Node, StructNode, Type, Value};
 use super::emit::{rt, Emitter};
 use super::generics::Generics;
 use super::names::ident;
-use super::plan::Plan;
+use super::plan::{At, GenerateError, Plan};
 
 impl Plan<'_> {
     /// Reads the key annotation of a struct or group (a group's annotations are on its field:
@@ -23,7 +23,10 @@ impl Plan<'_> {
         };
         let at = &node.display_name;
         let Value::Text(Some(spec)) = &annotation.value else {
-            self.errors.push(format!("{at}: the key annotation needs a list of fields, such as \"x, y\" or \"*\""));
+            self.errors.push(GenerateError::new(
+                At::Node(node.id),
+                format!("{at}: the key annotation needs a list of fields, such as \"x, y\" or \"*\""),
+            ));
             return;
         };
         let mut fields = Vec::new();
@@ -43,15 +46,21 @@ impl Plan<'_> {
             for name in spec.split(',').map(str::trim) {
                 match st.fields.iter().position(|f| f.name == name) {
                     Some(index) if fields.contains(&index) => {
-                        self.errors.push(format!("{at}: the key names the field `{name}` twice"));
+                        self.errors.push(GenerateError::new(
+                            At::Node(node.id),
+                            format!("{at}: the key names the field `{name}` twice"),
+                        ));
                         ok = false;
                     }
                     Some(index) => fields.push(index),
                     None => {
                         let known: Vec<&str> = st.fields.iter().map(|f| f.name.as_str()).collect();
-                        self.errors.push(format!(
-                            "{at}: the key names `{name}`, which is not a field of this struct (its fields: {})",
-                            if known.is_empty() { "none".to_string() } else { known.join(", ") }
+                        self.errors.push(GenerateError::new(
+                            At::Node(node.id),
+                            format!(
+                                "{at}: the key names `{name}`, which is not a field of this struct (its fields: {})",
+                                if known.is_empty() { "none".to_string() } else { known.join(", ") }
+                            ),
                         ));
                         ok = false;
                     }
@@ -61,12 +70,13 @@ impl Plan<'_> {
         for &index in &fields {
             let field = &st.fields[index];
             if let Some(why) = self.unkeyable(field) {
-                self.errors.push(format!("{at}: the key field `{}` {why}", field.name));
+                self.errors
+                    .push(GenerateError::new(At::Node(node.id), format!("{at}: the key field `{}` {why}", field.name)));
                 ok = false;
             }
         }
         if fields.is_empty() && ok {
-            self.errors.push(format!("{at}: the key lists no field"));
+            self.errors.push(GenerateError::new(At::Node(node.id), format!("{at}: the key lists no field")));
             ok = false;
         }
         if ok {

@@ -34,7 +34,7 @@ use crate::compile::{compile, CompileErrors, Compiled, FileLoader, SourceFile};
 use crate::diagnostic::FileDiagnostic;
 use crate::load::{normalize, FsLoader, LoadError};
 
-pub use plan::{DeriveSpec, OwnedForm};
+pub use plan::{At, DeriveSpec, GenerateError, OwnedForm};
 
 pub(crate) use emit::enum_impls;
 pub(crate) use names::{pascal_case, snake_case};
@@ -67,7 +67,8 @@ impl Expansion {
 /// One reason an expansion failed.
 #[derive(Clone, Debug)]
 pub enum ExpansionError {
-    /// An error the compiler found in a schema file; `span` is the token it is at when the
+    /// An error at a place in a schema file: one the compiler found, or what the generator
+    /// cannot generate, at the declaration it is about; `span` is the token it is at when the
     /// schema was given as tokens ([`Expander::tokens`]).
     Schema {
         /// The error, in its file.
@@ -75,8 +76,9 @@ pub enum ExpansionError {
         /// The token, for a schema given as tokens.
         span: Option<Span>,
     },
-    /// An error of the generator (naming the schema item) or of the expander (a missing file,
-    /// an import mapping that names no imported file); `span` where the macro call says it.
+    /// An error of the generator whose place is not known (naming the schema item), or of the
+    /// expander (a missing file, an import mapping that names no imported file); `span` where
+    /// the macro call says it.
     Other {
         /// What.
         message: String,
@@ -124,17 +126,22 @@ impl std::fmt::Display for ExpansionError {
 
 /// Generates the types of the file `file_id` of `compiled`, or every reason it cannot.
 pub fn generate(compiled: &Compiled, file_id: u64) -> Result<TokenStream, Vec<String>> {
-    generate_with(compiled, file_id, &HashMap::new())
+    let plan = plan::Plan::new(compiled, file_id, &HashMap::new());
+    generate_planned(compiled, file_id, plan, &[]).map_err(messages)
 }
 
 /// [`generate`], with the types of some imported files (by file ID) taken from modules
-/// generated elsewhere (their Rust paths) instead of generated again.
+/// generated elsewhere (their Rust paths) instead of generated again; each error located at
+/// the declaration it is about (an [`ExpansionError::Schema`]) where the schema was compiled
+/// from text.
 pub fn generate_with(
     compiled: &Compiled,
     file_id: u64,
     external: &HashMap<u64, TokenStream>,
-) -> Result<TokenStream, Vec<String>> {
-    generate_planned(compiled, file_id, plan::Plan::new(compiled, file_id, external), &[])
+) -> Result<TokenStream, Vec<ExpansionError>> {
+    let plan = plan::Plan::new(compiled, file_id, external);
+    generate_planned(compiled, file_id, plan, &[])
+        .map_err(|errors| errors.into_iter().map(|error| located(compiled, error)).collect())
 }
 
 /// [`generate`] for the file a derive compiled: its placeholders named through the aliases of
@@ -147,7 +154,7 @@ pub fn generate_derived(
     links: &[TokenStream],
 ) -> Result<TokenStream, Vec<String>> {
     let plan = plan::Plan::with_derive(compiled, file_id, &HashMap::new(), spec);
-    generate_planned(compiled, file_id, plan, links)
+    generate_planned(compiled, file_id, plan, links).map_err(messages)
 }
 
 fn generate_planned(
@@ -155,7 +162,7 @@ fn generate_planned(
     file_id: u64,
     plan: plan::Plan<'_>,
     links: &[TokenStream],
-) -> Result<TokenStream, Vec<String>> {
+) -> Result<TokenStream, Vec<GenerateError>> {
     if !plan.errors.is_empty() {
         return Err(plan.errors);
     }
@@ -163,12 +170,35 @@ fn generate_planned(
     let mut tokens = emitter.file();
     match reflect::schema_static(compiled, file_id, links) {
         Ok(cell) => tokens.extend(cell),
-        Err(e) => emitter.errors.push(e),
+        Err(e) => emitter.errors.push(e.into()),
     }
     if emitter.errors.is_empty() {
         Ok(tokens)
     } else {
         Err(emitter.errors)
+    }
+}
+
+fn messages(errors: Vec<GenerateError>) -> Vec<String> {
+    errors.into_iter().map(|error| error.message).collect()
+}
+
+/// A generation error at the declaration it is about, when the compilation knows where that
+/// is: the message then drops its leading file name (`inline.capnp:Point.x: …` → `Point.x: …`),
+/// which the location gives.
+fn located(compiled: &Compiled, error: GenerateError) -> ExpansionError {
+    let location = match error.at {
+        At::Node(id) => compiled.locations.get(&id).map(|d| &d.name),
+        At::Member(id, index) => compiled.locations.get(&id).and_then(|d| d.members.get(index)),
+        At::Nowhere => None,
+    };
+    match location {
+        Some(location) => {
+            let prefix = format!("{}:", location.file);
+            let message = error.message.strip_prefix(&prefix).unwrap_or(&error.message);
+            ExpansionError::Schema { diagnostic: FileDiagnostic::at(location, message), span: None }
+        }
+        None => ExpansionError::other(error.message),
     }
 }
 
@@ -340,7 +370,7 @@ impl Expander {
         }
         match generate_with(&compiled, file.id, &external) {
             Ok(tokens) => Expansion { tokens, errors: Vec::new(), files_read },
-            Err(errors) => Expansion::failed(errors.into_iter().map(ExpansionError::other).collect(), files_read),
+            Err(errors) => Expansion::failed(errors, files_read),
         }
     }
 
@@ -682,15 +712,38 @@ mod tests {
     }
 
     #[test]
-    fn errors_without_a_position_stay_whole() {
+    fn generation_errors_are_at_their_declarations() {
         let source = "@0xe1b2c3d4e5f60718;\nusing Py = import \"/capnpy/annotate.capnp\";\n\
-                      struct G(T) $Py.key(\"n\") { t @0 :T; n @1 :Int32; }";
+                      struct G(T) $Py.key(\"n\") { t @0 :T; n @1 :Int32; }\n\
+                      struct P { n @0 :Int32; v @1 :Void $Py.group(\"n, m\"); }";
+        // Given as tokens: at the tokens of the struct's and the field's names.
         let expansion = expand_tokens(Path::new("/nonexistent"), source.parse().unwrap());
+        let located: Vec<(String, Option<String>)> =
+            expansion.errors.iter().map(|e| (e.message(), e.span().and_then(|s| s.source_text()))).collect();
         assert_eq!(
-            rendered(&expansion.errors),
-            vec!["inline.capnp:G: capnzero does not generate keys on generic structs yet"]
+            located,
+            [
+                ("G: capnzero does not generate keys on generic structs yet".to_string(), Some("G".to_string())),
+                (
+                    "P.v: the virtual group names `m`, which is not another field of this struct".to_string(),
+                    Some("v".to_string())
+                ),
+            ]
+        );
+        // In a file: at their lines and columns, with no span.
+        let root = std::env::temp_dir().join(format!("capnzero-codegen-located-{}", std::process::id()));
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::write(root.join("g.capnp"), source).unwrap();
+        let expansion = expand_file(&root, "g.capnp");
+        assert_eq!(
+            expansion.errors.iter().map(ExpansionError::message).collect::<Vec<_>>(),
+            [
+                "g.capnp:3:8-9: G: capnzero does not generate keys on generic structs yet",
+                "g.capnp:4:25-26: P.v: the virtual group names `m`, which is not another field of this struct",
+            ]
         );
         assert!(expansion.errors.iter().all(|e| e.span().is_none()));
+        std::fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]

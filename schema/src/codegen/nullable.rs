@@ -10,7 +10,7 @@ use crate::model::{Field, FieldKind, NodeKind, Type};
 
 use super::emit::{rt, Emitter, FieldsOut};
 use super::names::ident;
-use super::plan::{Nullable, Plan};
+use super::plan::{At, GenerateError, Nullable, Plan};
 
 impl Plan<'_> {
     /// Finds the nullable groups among the fields of the placed structs.
@@ -20,7 +20,7 @@ impl Plan<'_> {
         for id in ids {
             let Some(node) = self.nodes.get(&id).copied() else { continue };
             let NodeKind::Struct(st) = &node.kind else { continue };
-            for field in &st.fields {
+            for (index, field) in st.fields.iter().enumerate() {
                 let FieldKind::Group { type_id } = field.kind else { continue };
                 if !field.annotations.iter().any(|a| self.annotation_name(a.id) == Some("nullable")) {
                     continue;
@@ -30,10 +30,13 @@ impl Plan<'_> {
                     Ok(nullable) if field.discriminant_value == Field::NO_DISCRIMINANT => {
                         self.nullable.insert(type_id, nullable);
                     }
-                    Ok(_) => self
+                    Ok(_) => self.errors.push(GenerateError::new(
+                        At::Member(node.id, index),
+                        format!("{at}: capnzero does not generate nullable groups that are union members yet"),
+                    )),
+                    Err(why) => self
                         .errors
-                        .push(format!("{at}: capnzero does not generate nullable groups that are union members yet")),
-                    Err(why) => self.errors.push(format!("{at}: a nullable group {why}")),
+                        .push(GenerateError::new(At::Member(node.id, index), format!("{at}: a nullable group {why}"))),
                 }
             }
         }

@@ -11,7 +11,7 @@ use capnzero_runtime::PointerReader;
 
 use crate::model::{Annotation, FieldKind, NodeKind, Type, Value};
 
-use super::plan::Plan;
+use super::plan::{At, GenerateError, Plan};
 
 /// The settings of one `$Rust.options` annotation.
 #[derive(Debug, Default)]
@@ -67,22 +67,25 @@ impl Plan<'_> {
             for scope in chain.iter().rev() {
                 let Some(options) = self.options_in(&scope.annotations) else { continue };
                 if scope.id == id && options.reflection == OFF {
-                    errors.push(format!(
-                        "{}: capnzero does not generate `$options(reflection = off)` yet",
-                        scope.display_name
+                    errors.push(GenerateError::new(
+                        At::Node(scope.id),
+                        format!("{}: capnzero does not generate `$options(reflection = off)` yet", scope.display_name),
                     ));
                 }
                 for path in options.derive {
                     if GIVEN.contains(&path.as_str()) {
-                        errors.push(format!(
+                        errors.push(GenerateError::new(
+                            At::Node(scope.id),
+                            format!(
                             "{}: `{path}` in `$options(derive = …)`: capnzero implements it already (for `PartialEq`, \
                              `Eq` and `Hash` use a key)",
                             scope.display_name
+                        ),
                         ));
                     } else if path.parse::<proc_macro2::TokenStream>().is_err() {
-                        errors.push(format!(
-                            "{}: `{path}` in `$options(derive = …)` is not a Rust path",
-                            scope.display_name
+                        errors.push(GenerateError::new(
+                            At::Node(scope.id),
+                            format!("{}: `{path}` in `$options(derive = …)` is not a Rust path", scope.display_name),
                         ));
                     } else if !list.contains(&path) {
                         list.push(path);
@@ -96,12 +99,18 @@ impl Plan<'_> {
                 let Some(options) = self.options_in(&field.annotations) else { continue };
                 let at = format!("{}.{}", node.display_name, field.name);
                 if !options.derive.is_empty() || options.reflection != 0 {
-                    errors.push(format!("{at}: on a field, `$options` takes only `boxed`"));
+                    errors.push(GenerateError::new(
+                        At::Member(id, index),
+                        format!("{at}: on a field, `$options` takes only `boxed`"),
+                    ));
                 }
                 if options.boxed == ON {
                     match &field.kind {
                         FieldKind::Slot { ty: Type::Struct { .. }, .. } => boxed.push((id, index)),
-                        _ => errors.push(format!("{at}: `$options(boxed = on)` applies to struct fields only")),
+                        _ => errors.push(GenerateError::new(
+                            At::Member(id, index),
+                            format!("{at}: `$options(boxed = on)` applies to struct fields only"),
+                        )),
                     }
                 }
             }

@@ -165,6 +165,47 @@ pub struct Nullable {
     pub value: Field,
 }
 
+/// Where in the schema something that cannot be generated is declared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum At {
+    /// Nowhere in particular.
+    Nowhere,
+    /// A node (a struct, enum, interface, constant).
+    Node(u64),
+    /// A member of a node: a field, enumerant or method, by its index in the node's list.
+    Member(u64, usize),
+}
+
+/// Something the generator cannot generate, and where.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct GenerateError {
+    /// Its message, naming the item (`file.capnp:Struct.field: …`).
+    pub message: String,
+    /// What it is about.
+    pub at: At,
+}
+
+impl GenerateError {
+    /// The error `message` about what `at` declares.
+    pub fn new(at: At, message: impl Into<String>) -> GenerateError {
+        GenerateError { message: message.into(), at }
+    }
+}
+
+impl From<String> for GenerateError {
+    fn from(message: String) -> GenerateError {
+        GenerateError::new(At::Nowhere, message)
+    }
+}
+
+/// The place of `field`, a field of struct `id`.
+fn member_at(st: &crate::model::StructNode, id: u64, field: &Field) -> At {
+    match st.fields.iter().position(|f| std::ptr::eq(f, field)) {
+        Some(index) => At::Member(id, index),
+        None => At::Node(id),
+    }
+}
+
 /// Everything the emitter looks up.
 pub struct Plan<'c> {
     /// Every node by ID.
@@ -220,7 +261,7 @@ pub struct Plan<'c> {
     /// The variant of each enumerant, by its address.
     enumerant_names: HashMap<usize, String>,
     /// What cannot be generated.
-    pub errors: Vec<String>,
+    pub errors: Vec<GenerateError>,
 }
 
 impl<'c> Plan<'c> {
@@ -262,7 +303,7 @@ impl<'c> Plan<'c> {
             errors: Vec::new(),
         };
         let Some(file) = plan.nodes.get(&file_id).copied() else {
-            plan.errors.push(format!("capnzero: no file node {file_id:#x} in the compiled schema"));
+            plan.errors.push(format!("capnzero: no file node {file_id:#x} in the compiled schema").into());
             return plan;
         };
         plan.check_annotations(file, &file.display_name);
@@ -324,10 +365,13 @@ impl<'c> Plan<'c> {
             Some(_) => match Scope::claim_exact(taken, &wanted, claims) {
                 Ok(name) => name,
                 Err(claim) => {
-                    self.errors.push(format!(
-                        "{}: `$Rust.name(\"{wanted}\")` gives an item named `{claim}`, which another item of its \
+                    self.errors.push(GenerateError::new(
+                        At::Node(id),
+                        format!(
+                            "{}: `$Rust.name(\"{wanted}\")` gives an item named `{claim}`, which another item of its \
                          module has (rename one)",
-                        node.display_name
+                            node.display_name
+                        ),
                     ));
                     wanted
                 }
@@ -433,10 +477,13 @@ impl<'c> Plan<'c> {
                     match Scope::claim_exact(taken, &module, |n| vec![n.to_string()]) {
                         Ok(module) => module,
                         Err(_) => {
-                            self.errors.push(format!(
-                                "{}: `$Rust.name(\"{module}\")` names a module another item at the top level has \
+                            self.errors.push(GenerateError::new(
+                                At::Node(file.id),
+                                format!(
+                                    "{}: `$Rust.name(\"{module}\")` names a module another item at the top level has \
                                  (rename one)",
-                                file.display_name
+                                    file.display_name
+                                ),
                             ));
                             continue;
                         }
@@ -562,9 +609,12 @@ impl<'c> Plan<'c> {
                     Ok(name) => {
                         self.enumerant_names.insert(address(e), name);
                     }
-                    Err(claim) => self.errors.push(format!(
-                        "{}.{}: `$Rust.name(\"{name}\")` is the name of another variant (`{claim}`) of the enum",
-                        node.display_name, e.name
+                    Err(claim) => self.errors.push(GenerateError::new(
+                        At::Member(node.id, enumerants.iter().position(|x| std::ptr::eq(x, e)).unwrap_or(0)),
+                        format!(
+                            "{}.{}: `$Rust.name(\"{name}\")` is the name of another variant (`{claim}`) of the enum",
+                            node.display_name, e.name
+                        ),
                     )),
                 }
             }
@@ -613,12 +663,15 @@ impl<'c> Plan<'c> {
                     match scope.exact(&wanted, |n| shape.claims(n)) {
                         Ok(name) => name,
                         Err(claim) => {
-                            self.errors.push(format!(
-                                "{}.{}: `$Rust.name(\"{wanted}\")` gives the accessor `{}`, which the struct has \
+                            self.errors.push(GenerateError::new(
+                                member_at(st, node.id, field),
+                                format!(
+                                    "{}.{}: `$Rust.name(\"{wanted}\")` gives the accessor `{}`, which the struct has \
                                  already (rename one)",
-                                node.display_name,
-                                field.name,
-                                &claim[2..]
+                                    node.display_name,
+                                    field.name,
+                                    &claim[2..]
+                                ),
                             ));
                             wanted
                         }
@@ -645,10 +698,13 @@ impl<'c> Plan<'c> {
                     match variants.exact(&wanted, |n| vec![n.to_string()]) {
                         Ok(name) => name,
                         Err(claim) => {
-                            self.errors.push(format!(
-                                "{}.{}: `$Rust.name` gives the variant `{claim}`, which the union has already \
+                            self.errors.push(GenerateError::new(
+                                member_at(st, node.id, field),
+                                format!(
+                                    "{}.{}: `$Rust.name` gives the variant `{claim}`, which the union has already \
                                  (rename one)",
-                                node.display_name, field.name
+                                    node.display_name, field.name
+                                ),
                             ));
                             wanted
                         }
@@ -664,33 +720,34 @@ impl<'c> Plan<'c> {
     /// Every `$Rust.name` value must be a Rust identifier.
     fn check_names(&mut self) {
         let mut bad = Vec::new();
-        let mut check = |plan: &Plan<'c>, annotations: &'c [Annotation], at: &str| {
+        let mut check = |plan: &Plan<'c>, annotations: &'c [Annotation], at: &str, place: At| {
             if let Some(name) = plan.renamed(annotations) {
                 let mut chars = name.chars();
                 let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
                     && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
                     && name != "_";
                 if !valid {
-                    bad.push(format!("{at}: `$name(\"{name}\")` is not a Rust identifier"));
+                    bad.push(GenerateError::new(place, format!("{at}: `$name(\"{name}\")` is not a Rust identifier")));
                 }
             }
         };
         for node in self.nodes.values() {
-            check(self, &node.annotations, &node.display_name);
+            check(self, &node.annotations, &node.display_name, At::Node(node.id));
+            let member = |index| At::Member(node.id, index);
             match &node.kind {
                 NodeKind::Struct(st) => {
-                    for field in &st.fields {
-                        check(self, &field.annotations, &format!("{}.{}", node.display_name, field.name));
+                    for (i, field) in st.fields.iter().enumerate() {
+                        check(self, &field.annotations, &format!("{}.{}", node.display_name, field.name), member(i));
                     }
                 }
                 NodeKind::Enum(enumerants) => {
-                    for e in enumerants {
-                        check(self, &e.annotations, &format!("{}.{}", node.display_name, e.name));
+                    for (i, e) in enumerants.iter().enumerate() {
+                        check(self, &e.annotations, &format!("{}.{}", node.display_name, e.name), member(i));
                     }
                 }
                 NodeKind::Interface(interface) => {
-                    for m in &interface.methods {
-                        check(self, &m.annotations, &format!("{}.{}", node.display_name, m.name));
+                    for (i, m) in interface.methods.iter().enumerate() {
+                        check(self, &m.annotations, &format!("{}.{}", node.display_name, m.name), member(i));
                     }
                 }
                 _ => {}
@@ -704,7 +761,7 @@ impl<'c> Plan<'c> {
             if matches!(node.kind, NodeKind::Struct(_)) && self.annotation_name(annotation.id) == Some("key") {
                 continue;
             }
-            self.check_annotation(annotation.id, at);
+            self.check_annotation(annotation.id, at, At::Node(node.id));
         }
     }
 
@@ -721,7 +778,7 @@ impl<'c> Plan<'c> {
 
     /// capnpy's and capnzero's own annotations change the generated API; until they are
     /// implemented, a schema using one does not compile.
-    fn check_annotation(&mut self, id: u64, at: &str) {
+    fn check_annotation(&mut self, id: u64, at: &str, place: At) {
         let Some(decl) = self.nodes.get(&id) else { return };
         // capnpy's `options` only tune capnpy's Python output: accepted, with nothing to apply.
         // `$Rust.name` renames: applied where names are made, checked by `check_names`.
@@ -734,7 +791,10 @@ impl<'c> Plan<'c> {
         let ours = ["capnpy/annotate.capnp:", "capnzero/annotate.capnp:"];
         if ours.iter().any(|prefix| decl.display_name.starts_with(prefix)) {
             let name = &decl.display_name[decl.display_name_prefix_length as usize..];
-            self.errors.push(format!("{at}: capnzero does not generate the annotation `${name}` yet"));
+            self.errors.push(GenerateError::new(
+                place,
+                format!("{at}: capnzero does not generate the annotation `${name}` yet"),
+            ));
         }
     }
 
@@ -749,21 +809,28 @@ impl<'c> Plan<'c> {
                 };
                 if !supported {
                     let what = self.unsupported_type(ty).unwrap_or("constants of this type");
-                    self.errors.push(format!("{}: capnzero does not generate {what} yet", node.display_name));
+                    self.errors.push(GenerateError::new(
+                        At::Node(node.id),
+                        format!("{}: capnzero does not generate {what} yet", node.display_name),
+                    ));
                 }
             }
             NodeKind::Interface(interface) => {
-                for method in &interface.methods {
+                for (index, method) in interface.methods.iter().enumerate() {
                     let at = format!("{}.{}", node.display_name, method.name);
                     for a in &method.annotations {
-                        self.check_annotation(a.id, &at);
+                        self.check_annotation(a.id, &at, At::Member(node.id, index));
                     }
                 }
             }
             NodeKind::Enum(enumerants) => {
-                for e in enumerants {
+                for (index, e) in enumerants.iter().enumerate() {
                     for a in &e.annotations {
-                        self.check_annotation(a.id, &format!("{}.{}", node.display_name, e.name));
+                        self.check_annotation(
+                            a.id,
+                            &format!("{}.{}", node.display_name, e.name),
+                            At::Member(node.id, index),
+                        );
                     }
                 }
             }
@@ -778,8 +845,9 @@ impl<'c> Plan<'c> {
                         }
                     }
                 }
-                for field in &st.fields {
+                for (index, field) in st.fields.iter().enumerate() {
                     let at = format!("{}.{}", node.display_name, field.name);
+                    let place = At::Member(node.id, index);
                     for a in &field.annotations {
                         // A group's annotations are on its field too, and its node plans its
                         // key; a virtual group's `group` and `key` are planned with it.
@@ -789,12 +857,15 @@ impl<'c> Plan<'c> {
                         let planned = (is_group && matches!(name, Some("key") | Some("nullable")))
                             || (is_virtual && matches!(name, Some("key") | Some("group")));
                         if !planned {
-                            self.check_annotation(a.id, &at);
+                            self.check_annotation(a.id, &at, place);
                         }
                     }
                     if let FieldKind::Slot { ty, .. } = &field.kind {
                         if let Some(what) = self.unsupported_type(ty) {
-                            self.errors.push(format!("{at}: capnzero does not generate {what} yet"));
+                            self.errors.push(GenerateError::new(
+                                place,
+                                format!("{at}: capnzero does not generate {what} yet"),
+                            ));
                         }
                     }
                 }

@@ -14,7 +14,7 @@ use super::emit::{doc, rt, Emitter, FieldsOut};
 use super::generics::Generics;
 use super::ir;
 use super::names::{ident, plain, snake_case};
-use super::plan::{Plan, VirtualGroup};
+use super::plan::{At, GenerateError, Plan, VirtualGroup};
 
 impl Plan<'_> {
     /// Reads the virtual groups of a struct into `self.virtual_groups`.
@@ -27,20 +27,26 @@ impl Plan<'_> {
             let at = format!("{}.{}", node.display_name, field.name);
             let is_void = matches!(&field.kind, FieldKind::Slot { ty: Type::Void, .. });
             if !is_void || field.discriminant_value != Field::NO_DISCRIMINANT {
-                self.errors
-                    .push(format!("{at}: a virtual group (`group` annotation) must be a Void field outside unions"));
+                self.errors.push(GenerateError::new(
+                    At::Member(node.id, index),
+                    format!("{at}: a virtual group (`group` annotation) must be a Void field outside unions"),
+                ));
                 continue;
             }
             let Value::Text(Some(spec)) = &annotation.value else { continue };
-            let Some(members) = self.field_list(&at, st, index, spec, None) else { continue };
+            let Some(members) = self.field_list(&at, At::Member(node.id, index), st, index, spec, None) else {
+                continue;
+            };
             let key = match field.annotations.iter().find(|a| self.annotation_name(a.id) == Some("key")) {
                 None => None,
                 Some(key) => match &key.value {
                     Value::Text(Some(spec)) if spec.trim() == "*" => Some(members.clone()),
-                    Value::Text(Some(spec)) => match self.field_list(&at, st, index, spec, Some(&members)) {
-                        Some(key) => Some(key),
-                        None => continue,
-                    },
+                    Value::Text(Some(spec)) => {
+                        match self.field_list(&at, At::Member(node.id, index), st, index, spec, Some(&members)) {
+                            Some(key) => Some(key),
+                            None => continue,
+                        }
+                    }
                     _ => continue,
                 },
             };
@@ -54,6 +60,7 @@ impl Plan<'_> {
     fn field_list(
         &mut self,
         at: &str,
+        place: At,
         st: &StructNode,
         own: usize,
         spec: &str,
@@ -64,8 +71,10 @@ impl Plan<'_> {
         for name in spec.split(',').map(str::trim) {
             let found = st.fields.iter().position(|f| f.name == name).filter(|&i| i != own);
             let Some(index) = found else {
-                self.errors
-                    .push(format!("{at}: the virtual group names `{name}`, which is not another field of this struct"));
+                self.errors.push(GenerateError::new(
+                    place,
+                    format!("{at}: the virtual group names `{name}`, which is not another field of this struct"),
+                ));
                 ok = false;
                 continue;
             };
@@ -83,7 +92,8 @@ impl Plan<'_> {
             };
             match why {
                 Some(why) => {
-                    self.errors.push(format!("{at}: the virtual group names `{name}` {why}"));
+                    self.errors
+                        .push(GenerateError::new(place, format!("{at}: the virtual group names `{name}` {why}")));
                     ok = false;
                 }
                 None => out.push(index),

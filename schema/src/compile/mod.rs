@@ -27,11 +27,11 @@ mod values;
 pub use files::{resolve_relative, FileLoader, MemoryLoader, SourceFile};
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
 use crate::ast::{DeclKind, Declaration, Expr, ExprKind, ParamList, ParamListKind};
-use crate::diagnostic::{Diagnostic, FileDiagnostic};
+use crate::diagnostic::{Diagnostic, FileDiagnostic, Location};
 use crate::model::{Alias, Node, SourceInfo};
 use crate::request::{CodeGeneratorRequest, Import, RequestedFile};
 
@@ -77,6 +77,19 @@ pub struct Compiled {
     pub aliases: Vec<Alias>,
     /// What the compilation warns of.
     pub warnings: Vec<Warning>,
+    /// Where each node compiled from schema text is declared, by node ID (not filled for a
+    /// [`Compiled`] read back from a request, which has no positions).
+    pub locations: HashMap<u64, DeclLocation>,
+}
+
+/// Where a node is declared: its name, and its members' names (fields, enumerants or methods,
+/// in the node's list order), in the file that declares it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeclLocation {
+    /// The node's name.
+    pub name: Location,
+    /// Its members' names.
+    pub members: Vec<Location>,
 }
 
 impl Compiled {
@@ -175,6 +188,7 @@ pub fn compile_with(
     let mut compiler = nodes::NodeCompiler::new(&set.files, &table, shared.clone());
     let (nodes, source_info, plan) = compiler.compile_all(requested.len(), eagerness);
     let aliases = compiler.aliases();
+    let places = std::mem::take(&mut compiler.places);
     drop(compiler);
     let (names, renamed) = {
         let shared = shared.borrow();
@@ -195,6 +209,14 @@ pub fn compile_with(
             rename_file(&mut nodes, &file.name, name);
         }
     }
+    let locations = places
+        .into_iter()
+        .map(|place| {
+            let (name, source) = (&names[place.file], &set.files[place.file].source);
+            let at = |span| Location::new(name, source, span);
+            (place.id, DeclLocation { name: at(place.name), members: place.members.into_iter().map(at).collect() })
+        })
+        .collect();
     let warnings = renamed.map(|(first, other)| Warning::SameFileTwoNames { first, other }).into_iter().collect();
     let requested = (0..requested.len())
         .map(|file| {
@@ -220,6 +242,7 @@ pub fn compile_with(
         request_source_info: plan.source_info,
         aliases,
         warnings,
+        locations,
     })
 }
 

@@ -40,6 +40,15 @@ use super::validate::{superclass_refs, Kind, LoaderKinds};
 const STREAM_RESULT_ID: u64 = 0x995f_9a33_77c0_b16e;
 
 /// Builds the nodes of all entities, each once, on demand.
+/// Where a node is declared: its file (by index), the range of its name, and the ranges of its
+/// members' names (fields, enumerants or methods, in the node's list order).
+pub(super) struct Place {
+    pub id: u64,
+    pub file: usize,
+    pub name: Span,
+    pub members: Vec<Span>,
+}
+
 pub struct NodeCompiler<'t, 'f> {
     pub(super) files: &'f [ParsedFile],
     pub(super) table: &'t Table<'f>,
@@ -65,6 +74,9 @@ pub struct NodeCompiler<'t, 'f> {
     final_values: bool,
     /// Doc comments of every node compiled.
     source_info: Vec<SourceInfo>,
+    /// Where each node compiled is declared: its file, its name's range, and its members'
+    /// names' ranges (fields, enumerants, methods, in the node's list order).
+    pub(super) places: Vec<Place>,
     /// What the walk of the requested files did, in order.
     events: Vec<Event>,
     /// The places of unqualified constant names reported.
@@ -184,6 +196,7 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
             deferred: HashMap::new(),
             final_values: false,
             source_info: Vec::new(),
+            places: Vec::new(),
             events: Vec::new(),
             unqualified_reported: HashSet::new(),
             lazily_failed: HashSet::new(),
@@ -722,6 +735,18 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
             }
             _ => Vec::new(),
         };
+        let member_spans = match &node.kind {
+            NodeKind::Enum(enumerants) => {
+                let decls: Vec<&Declaration> = enumerant_decls(decl).collect();
+                enumerants.iter().filter_map(|en| decls.get(en.code_order as usize).map(|d| d.name.span)).collect()
+            }
+            NodeKind::Interface(i) => {
+                let decls: Vec<&Declaration> = methods(decl).collect();
+                i.methods.iter().filter_map(|m| decls.get(m.code_order as usize).map(|d| d.name.span)).collect()
+            }
+            _ => Vec::new(),
+        };
+        self.places.push(Place { id: node.id, file, name: decl.name.span, members: member_spans });
         let info = SourceInfo { id: node.id, doc_comment: decl.doc.clone(), members };
         self.source_info.push(info.clone());
         self.all_nodes.push(node);
@@ -1163,6 +1188,10 @@ impl<'t, 'f> NodeCompiler<'t, 'f> {
                 annotations: Vec::new(),
                 kind: NodeKind::Struct(s),
             });
+        }
+        for (si, s) in laid.scopes.iter().enumerate() {
+            let members = s.fields.iter().map(|f| f.decl.name.span).collect();
+            self.places.push(Place { id: ids[si], file, name: s.decl.name.span, members });
         }
         // Doc comments: the struct's and each group's, with their members'.
         let infos = laid
