@@ -17,7 +17,11 @@ pub fn derive_enum(input: &DeriveInput) -> TokenStream {
     let own = super::chain::description(&input.ident, &super::chain::Desc::Enum);
     let body = match derive_enum_inner(input) {
         Ok(tokens) => tokens,
-        Err(errors) => errors_to_tokens(errors),
+        Err(errors) => {
+            let mut out = errors_to_tokens(errors);
+            out.extend(super::fallback::fallback_enum(input));
+            out
+        }
     };
     quote!(#own #body)
 }
@@ -57,7 +61,9 @@ fn read_variants(input: &DeriveInput) -> Result<(super::attrs::TypeAttrs, Varian
         }
         variants.push((variant.ident.clone(), ordinal));
     }
-    if let Some(missing) = (0..variants.len() as u16).find(|n| !seen.contains_key(n)) {
+    // A repeated ordinal leaves a gap too: that one mistake is reported once, above.
+    let repeated = seen.len() < variants.len();
+    if let Some(missing) = (0..variants.len() as u16).find(|n| !repeated && !seen.contains_key(n)) {
         errors.push(syn::Error::new(
             input.ident.span(),
             format!(

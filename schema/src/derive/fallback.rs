@@ -1,7 +1,7 @@
 //! What a failed `#[derive(CapnpStruct)]` emits beside its errors: the reader and builder types
 //! and the trait impls of a struct with no fields, so that code naming the type (`PointReader`,
 //! `capnzero::read::<Point>`, another derived struct's field) type-checks and the mistake gives
-//! its own errors only. The crate does not build anyway (the errors are `compile_error!`s), so
+//! its own errors only; and for a failed `#[derive(CapnpEnum)]`, the enum's traits. The crate does not build anyway (the errors are `compile_error!`s), so
 //! none of this runs.
 
 use proc_macro2::TokenStream;
@@ -157,5 +157,43 @@ fn stand_in_traits(name: &syn::Ident, never: &str) -> TokenStream {
                 #rt::write_struct(pointer, value)
             }
         }
+    }
+}
+
+/// The stand-in items of a failed `#[derive(CapnpEnum)]`: `from_u16` and `to_u16`, `Reflect`,
+/// and the runtime's `Enum` and `ListElement`, so that a derived struct with a field of the
+/// enum's type type-checks and the mistake gives its own errors only. Nothing for a generic
+/// type (its derive is refused anyway).
+pub(crate) fn fallback_enum(input: &DeriveInput) -> TokenStream {
+    if !input.generics.params.is_empty() {
+        return TokenStream::new();
+    }
+    let rt = rt();
+    let name = &input.ident;
+    let never = format!("the derive of `{name}` failed: its program does not build");
+    let cell = format_ident!("__CAPNZERO_FALLBACK_{}", name.to_string().to_uppercase());
+    let impls = crate::codegen::enum_impls(name);
+    quote! {
+        impl #name {
+            pub fn from_u16(_: u16) -> #name {
+                ::core::unreachable!(#never)
+            }
+
+            pub fn to_u16(self) -> u16 {
+                ::core::unreachable!(#never)
+            }
+        }
+
+        #[allow(non_upper_case_globals)]
+        static #cell: #rt::SchemaCell = #rt::SchemaCell::new(&[]);
+
+        impl #rt::Reflect for #name {
+            const TYPE_ID: u64 = 0;
+            fn schema_cell() -> &'static #rt::SchemaCell {
+                &#cell
+            }
+        }
+
+        #impls
     }
 }

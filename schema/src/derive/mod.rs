@@ -149,13 +149,19 @@ fn derive_group(input: &DeriveInput) -> TokenStream {
 pub(crate) fn generate(input: &DeriveInput, descs: &HashMap<String, Desc>) -> TokenStream {
     match generate_inner(input, descs) {
         Ok(tokens) => tokens,
-        Err(errors) => {
+        Err(Failed { errors, keyed }) => {
             let mut out = errors_to_tokens(errors);
-            let keyed = type_attrs(&input.attrs, Place::Struct, &mut Vec::new()).key.is_some();
             out.extend(fallback::fallback_struct(input, keyed));
             out
         }
     }
+}
+
+/// Why a derived struct's code could not be made: every error, and whether the struct asked for
+/// a key (its stand-in then implements what the key would have).
+struct Failed {
+    errors: Vec<syn::Error>,
+    keyed: bool,
 }
 
 /// What a derived struct's item says, checked: its attributes, members, key and binding.
@@ -170,7 +176,7 @@ struct Checked {
 }
 
 /// Reads and checks the item: every error found, or what the rest of the derive works from.
-fn check_input(input: &DeriveInput, descs: &HashMap<String, Desc>) -> Result<Checked, Vec<syn::Error>> {
+fn check_input(input: &DeriveInput, descs: &HashMap<String, Desc>) -> Result<Checked, Failed> {
     let mut errors = Vec::new();
     if !input.generics.params.is_empty() {
         errors.push(syn::Error::new(input.generics.span(), "a derived Cap'n Proto struct cannot be generic"));
@@ -178,16 +184,17 @@ fn check_input(input: &DeriveInput, descs: &HashMap<String, Desc>) -> Result<Che
     let attrs = type_attrs(&input.attrs, Place::Struct, &mut errors);
     let mut reading = Reading { descs: Some(descs), stack: Vec::new(), broken: false };
     let mut scope = scope::read_scope(input, &mut reading, &mut errors);
+    let keyed = attrs.key.is_some();
     if reading.broken {
         // A group type's derive has said what is wrong.
-        return Err(errors);
+        return Err(Failed { errors, keyed });
     }
     scope.number(&mut 0);
     check_ordinals(&input.ident, &scope.slots(), &mut errors);
     let key = attrs.key.as_ref().map(|key| key_text(key, &scope, &mut errors));
     let bound = bound_declaration(&attrs, &mut errors);
     if !errors.is_empty() {
-        return Err(errors);
+        return Err(Failed { errors, keyed });
     }
     let id = match &bound {
         Some(bound) => bound.id,
@@ -306,21 +313,22 @@ fn link_deps(name: &str, id: u64, deps: &[Named], spec: &mut DeriveSpec) -> DepL
     out
 }
 
-fn generate_inner(input: &DeriveInput, descs: &HashMap<String, Desc>) -> Result<TokenStream, Vec<syn::Error>> {
+fn generate_inner(input: &DeriveInput, descs: &HashMap<String, Desc>) -> Result<TokenStream, Failed> {
     let checked = check_input(input, descs)?;
+    let failed = |errors| Failed { errors, keyed: checked.attrs.key.is_some() };
     let name = input.ident.to_string();
     let id = checked.id;
     let is_self = |named: &Named| named.path.is_ident("Self") || named.path.is_ident(&input.ident);
     let deps = field_deps(&checked.scope, &is_self);
     let (declaration, text) = schema_texts(input, &checked, &deps);
-    let (compiled, compiled_file) = compile_derived(input, &text)?;
+    let (compiled, compiled_file) = compile_derived(input, &text).map_err(failed)?;
     if let Some(bound) = &checked.bound {
         let differences = binding::compare(&compiled, id, &bound.compiled, bound.id);
         if !differences.is_empty() {
-            return Err(vec![syn::Error::new(
+            return Err(failed(vec![syn::Error::new(
                 bound.span,
                 format!("`{name}` is not laid out as `{}` in {}: {}", bound.name, bound.file, differences.join("; ")),
-            )]);
+            )]));
         }
     }
 
@@ -334,7 +342,7 @@ fn generate_inner(input: &DeriveInput, descs: &HashMap<String, Desc>) -> Result<
         uses.extend(quote!(#[allow(unused_imports)] use #path as #alias_ident;));
     }
     let generated = generate_derived(&compiled, compiled_file, &spec, &links).map_err(|errors| {
-        errors.into_iter().map(|e| syn::Error::new(input.ident.span(), format!("capnzero: {e}"))).collect::<Vec<_>>()
+        failed(errors.into_iter().map(|e| syn::Error::new(input.ident.span(), format!("capnzero: {e}"))).collect())
     })?;
 
     let ident = &input.ident;
