@@ -88,11 +88,36 @@ pub struct Location {
 impl Location {
     /// The range `span` of the file `file` whose text is `source`.
     pub fn new(file: &str, source: &str, span: Span) -> Location {
-        let at = |offset: u32| {
-            let (line, column) = line_col(source, offset as usize);
-            LineCol { line, column }
-        };
-        Location { file: file.to_string(), span, start: at(span.start), end: at(span.end) }
+        Location::in_lines(file, &LineIndex::new(source), span)
+    }
+
+    /// The range `span` of the file `file` whose lines `lines` indexes (for many locations in
+    /// one file: finding each one's line is then a binary search).
+    pub fn in_lines(file: &str, lines: &LineIndex, span: Span) -> Location {
+        Location { file: file.to_string(), span, start: lines.at(span.start), end: lines.at(span.end) }
+    }
+}
+
+/// Where each line of a text starts, to find the line and column of an offset quickly.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    /// The offset of each line's first byte.
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    /// The index of `source`'s lines.
+    pub fn new(source: &str) -> LineIndex {
+        let starts = std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        LineIndex { starts, len: source.len() }
+    }
+
+    /// The 1-based line and column of `offset` (clamped to the text), as [`line_col`] gives.
+    pub fn at(&self, offset: u32) -> LineCol {
+        let offset = (offset as usize).min(self.len);
+        let line = self.starts.partition_point(|&start| start <= offset);
+        LineCol { line, column: offset - self.starts[line - 1] + 1 }
     }
 }
 
@@ -185,5 +210,16 @@ mod tests {
         assert_eq!(located.end, LineCol { line: 2, column: 13 });
         assert_eq!(located.message, "Not defined: Nope");
         assert_eq!(located.position(), "2:9-13");
+    }
+
+    #[test]
+    fn the_line_index_agrees_with_line_col() {
+        let text = "ab\n\ncd\nlast";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() + 2 {
+            let (line, column) = line_col(text, offset);
+            assert_eq!(index.at(offset as u32), LineCol { line, column }, "offset {offset}");
+        }
+        assert_eq!(LineIndex::new("").at(0), LineCol { line: 1, column: 1 });
     }
 }

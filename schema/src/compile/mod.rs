@@ -31,7 +31,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
 use crate::ast::{DeclKind, Declaration, Expr, ExprKind, ParamList, ParamListKind};
-use crate::diagnostic::{Diagnostic, FileDiagnostic, Location};
+use crate::diagnostic::{Diagnostic, FileDiagnostic, LineIndex, Location};
 use crate::model::{Alias, Node, SourceInfo};
 use crate::request::{CodeGeneratorRequest, Import, RequestedFile};
 
@@ -209,11 +209,13 @@ pub fn compile_with(
             rename_file(&mut nodes, &file.name, name);
         }
     }
+    let mut lines: HashMap<usize, LineIndex> = HashMap::new();
     let locations = places
         .into_iter()
         .map(|place| {
-            let (name, source) = (&names[place.file], &set.files[place.file].source);
-            let at = |span| Location::new(name, source, span);
+            let name = &names[place.file];
+            let index = lines.entry(place.file).or_insert_with(|| LineIndex::new(&set.files[place.file].source));
+            let at = |span| Location::in_lines(name, index, span);
             (place.id, DeclLocation { name: at(place.name), members: place.members.into_iter().map(at).collect() })
         })
         .collect();
