@@ -188,15 +188,15 @@ fn messages(errors: Vec<GenerateError>) -> Vec<String> {
 /// which the location gives.
 fn located(compiled: &Compiled, error: GenerateError) -> ExpansionError {
     let location = match error.at {
-        At::Node(id) => compiled.locations.get(&id).map(|d| &d.name),
-        At::Member(id, index) => compiled.locations.get(&id).and_then(|d| d.members.get(index)),
+        At::Node(id) => compiled.locations.node(id),
+        At::Member(id, index) => compiled.locations.member(id, index),
         At::Nowhere => None,
     };
     match location {
         Some(location) => {
             let prefix = format!("{}:", location.file);
             let message = error.message.strip_prefix(&prefix).unwrap_or(&error.message);
-            ExpansionError::Schema { diagnostic: FileDiagnostic::at(location, message), span: None }
+            ExpansionError::Schema { diagnostic: FileDiagnostic::at(&location, message), span: None }
         }
         None => ExpansionError::other(error.message),
     }

@@ -31,7 +31,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
 use crate::ast::{DeclKind, Declaration, Expr, ExprKind, ParamList, ParamListKind};
-use crate::diagnostic::{Diagnostic, FileDiagnostic, LineIndex, Location};
+use crate::diagnostic::{Diagnostic, FileDiagnostic, Location, Span};
 use crate::model::{Alias, Node, SourceInfo};
 use crate::request::{CodeGeneratorRequest, Import, RequestedFile};
 
@@ -77,19 +77,44 @@ pub struct Compiled {
     pub aliases: Vec<Alias>,
     /// What the compilation warns of.
     pub warnings: Vec<Warning>,
-    /// Where each node compiled from schema text is declared, by node ID (not filled for a
-    /// [`Compiled`] read back from a request, which has no positions).
-    pub locations: HashMap<u64, DeclLocation>,
+    /// Where each node compiled from schema text is declared (empty for a [`Compiled`] read
+    /// back from a request, which has no positions).
+    pub locations: Locations,
 }
 
-/// Where a node is declared: its name, and its members' names (fields, enumerants or methods,
-/// in the node's list order), in the file that declares it.
+/// Where the nodes of a compilation are declared: the files' names and texts, and per node ID
+/// the ranges of its name and its members' names (fields, enumerants or methods, in the node's
+/// list order). Lines and columns are worked out when asked for.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Locations {
+    files: Vec<(String, String)>,
+    places: HashMap<u64, DeclPlace>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DeclLocation {
-    /// The node's name.
-    pub name: Location,
-    /// Its members' names.
-    pub members: Vec<Location>,
+struct DeclPlace {
+    file: usize,
+    name: Span,
+    members: Vec<Span>,
+}
+
+impl Locations {
+    /// Where the node `id` is declared: its name.
+    pub fn node(&self, id: u64) -> Option<Location> {
+        let place = self.places.get(&id)?;
+        self.locate(place.file, place.name)
+    }
+
+    /// Where member `index` of node `id` is declared: its name.
+    pub fn member(&self, id: u64, index: usize) -> Option<Location> {
+        let place = self.places.get(&id)?;
+        self.locate(place.file, *place.members.get(index)?)
+    }
+
+    fn locate(&self, file: usize, span: Span) -> Option<Location> {
+        let (name, text) = self.files.get(file)?;
+        Some(Location::new(name, text, span))
+    }
 }
 
 impl Compiled {
@@ -209,16 +234,13 @@ pub fn compile_with(
             rename_file(&mut nodes, &file.name, name);
         }
     }
-    let mut lines: HashMap<usize, LineIndex> = HashMap::new();
-    let locations = places
-        .into_iter()
-        .map(|place| {
-            let name = &names[place.file];
-            let index = lines.entry(place.file).or_insert_with(|| LineIndex::new(&set.files[place.file].source));
-            let at = |span| Location::in_lines(name, index, span);
-            (place.id, DeclLocation { name: at(place.name), members: place.members.into_iter().map(at).collect() })
-        })
-        .collect();
+    let locations = Locations {
+        files: names.iter().zip(&set.files).map(|(name, file)| (name.clone(), file.source.clone())).collect(),
+        places: places
+            .into_iter()
+            .map(|place| (place.id, DeclPlace { file: place.file, name: place.name, members: place.members }))
+            .collect(),
+    };
     let warnings = renamed.map(|(first, other)| Warning::SameFileTwoNames { first, other }).into_iter().collect();
     let requested = (0..requested.len())
         .map(|file| {
