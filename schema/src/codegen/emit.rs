@@ -2,16 +2,14 @@
 //! per enum a Rust enum. Generated code reaches the runtime only through
 //! `::capnzero::__private` and calls its helpers rather than inlining wire logic.
 
-use std::collections::HashSet;
-
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{quote, ToTokens};
 
 use crate::model::{Node, NodeKind, Type, Value};
 
-use super::ir::{kind, Kind};
+use super::ir::{self, kind, Kind};
 use super::names::{ident, plain};
-use super::plan::{At, GenerateError, OwnedForm, Param, Plan};
+use super::plan::{GenerateError, OwnedForm, Param, Plan};
 
 // The path generated code reaches the runtime by.
 pub(super) use crate::runtime_path::runtime_path as rt;
@@ -104,33 +102,20 @@ impl<'p, 'c> Emitter<'p, 'c> {
         }
     }
 
-    pub(super) fn member_doc(&self, id: u64, index: usize) -> Option<TokenStream> {
-        let text = self.plan.docs.get(&id)?.members.get(index)?.as_deref()?;
-        Some(doc(text))
-    }
-
     fn enumeration(&mut self, node: &Node) -> TokenStream {
         let NodeKind::Enum(enumerants) = &node.kind else { return TokenStream::new() };
-        let loc = &self.plan.locs[&node.id];
-        let name = plain(&loc.name);
-        let docs = self.node_doc(node.id, &format!("The enum `{}`.", node.display_name));
-        let mut variants = Vec::new();
-        let mut seen = HashSet::new();
-        for (index, e) in enumerants.iter().enumerate() {
-            let variant = self.plan.enumerant_name(e);
-            if !seen.insert(variant.clone()) {
-                self.errors.push(GenerateError::new(
-                    At::Member(node.id, index),
-                    format!(
-                        "{}: capnzero does not generate enumerants whose Rust names collide (`{variant}`) yet",
-                        node.display_name
-                    ),
-                ));
-            }
-            let member_doc =
-                self.member_doc(node.id, index).unwrap_or_else(|| doc(&format!("`{}` ({index}).", e.name)));
-            variants.push((plain(&variant), Literal::u16_unsuffixed(index as u16), member_doc));
-        }
+        let e = ir::enumeration(self.plan, node, enumerants);
+        self.errors.extend(ir::check_variants(&e));
+        let name = plain(&e.name);
+        let docs = doc(e.doc.unwrap_or(&format!("The enum `{}`.", node.display_name)));
+        let variants: Vec<(Ident, Literal, TokenStream)> = e
+            .variants
+            .iter()
+            .map(|v| {
+                let member_doc = doc(v.doc.unwrap_or(&format!("`{}` ({}).", v.schema_name, v.ordinal)));
+                (plain(&v.name), Literal::u16_unsuffixed(v.ordinal), member_doc)
+            })
+            .collect();
         let decls = variants.iter().map(|(v, _, d)| quote!(#d #v,));
         let from = variants.iter().map(|(v, n, _)| quote!(#n => #name::#v,));
         let to = variants.iter().map(|(v, n, _)| quote!(#name::#v => #n,));
@@ -138,7 +123,7 @@ impl<'p, 'c> Emitter<'p, 'c> {
             Some((v, _, _)) => quote!(#name::#v),
             None => quote!(#name::Unknown(0)),
         };
-        let reflect = self.reflect_enum(node, enumerants);
+        let reflect = self.reflect_enum(node, e.enumerants);
         let impls = enum_impls(&name);
         quote! {
             #reflect

@@ -10,42 +10,38 @@ use quote::quote;
 use crate::model::{InterfaceNode, Node};
 
 use super::emit::{doc, Emitter};
-use super::names::{ident, pascal_case, plain, snake_case, Scope};
-use super::plan::{At, GenerateError};
+use super::ir;
+use super::names::{ident, plain, snake_case};
 
 impl Emitter<'_, '_> {
     /// The items of an interface.
     pub(super) fn interface(&mut self, node: &Node, interface: &InterfaceNode) -> TokenStream {
-        let loc = self.plan.locs[&node.id].clone();
-        let name = plain(&loc.name);
-        let module = ident(&snake_case(&loc.name));
-        let docs = self.node_doc(node.id, &format!("The interface `{}`.", node.display_name));
+        let (i, errors) = ir::interface(self.plan, node, interface);
+        self.errors.extend(errors);
+        let name = plain(&i.name);
+        let module = ident(&snake_case(&i.name));
+        let docs = doc(i.doc.unwrap_or(&format!("The interface `{}`.", node.display_name)));
         let id = Literal::u64_suffixed(node.id);
-        let superclasses = interface.superclasses.iter().map(|s| Literal::u64_suffixed(s.id));
-
-        let names = self.method_variants(node, interface);
-        let mut variants = Vec::new();
-        for (index, method) in interface.methods.iter().enumerate() {
-            let variant = names[index].clone();
-            let params = self.plan.nodes.get(&method.param_struct_type).map_or("?", |n| n.display_name.as_str());
-            let results = self.plan.nodes.get(&method.result_struct_type).map_or("?", |n| n.display_name.as_str());
-            let method_doc = self.member_doc(node.id, index).unwrap_or_else(|| doc(&format!("`{}`.", method.name)));
-            let types_doc = doc(&format!("\nParameters: `{params}`; results: `{results}`."));
-            variants.push((
-                plain(&variant),
-                Literal::u16_unsuffixed(index as u16),
-                method.name.clone(),
-                method_doc,
-                types_doc,
-            ));
-        }
+        let superclasses = i.superclasses.iter().map(|&s| Literal::u64_suffixed(s));
+        let variants: Vec<_> = i
+            .methods
+            .iter()
+            .map(|m| {
+                let method_doc = doc(m.doc.unwrap_or(&format!("`{}`.", m.schema_name)));
+                let types_doc = doc(&format!("\nParameters: `{}`; results: `{}`.", m.params, m.results));
+                (plain(&m.variant), Literal::u16_unsuffixed(m.ordinal), m.schema_name, method_doc, types_doc)
+            })
+            .collect();
         let decls = variants.iter().map(|(v, _, _, d, t)| quote!(#d #t #v,));
         let all = variants.iter().map(|(v, _, _, _, _)| quote!(Method::#v));
         let from = variants.iter().map(|(v, n, _, _, _)| quote!(#n => ::core::option::Option::Some(Method::#v),));
         let to = variants.iter().map(|(v, n, _, _, _)| quote!(Method::#v => #n,));
         let names = variants.iter().map(|(v, _, schema_name, _, _)| quote!(Method::#v => #schema_name,));
 
-        let inner_items = self.interface_items(node, interface, &loc);
+        let mut inner_items = TokenStream::new();
+        for &id in &i.inner {
+            inner_items.extend(self.node(id));
+        }
         let module_doc = doc(&format!("Types nested in the interface `{}`, and its methods.", node.display_name));
         let interface_name = &node.display_name;
         quote! {
@@ -100,58 +96,5 @@ impl Emitter<'_, '_> {
                 #inner_items
             }
         }
-    }
-
-    /// The `Method` variant of each method, by index: `Self` cannot be one; the `$Rust.name`s
-    /// claim first, then the others in ordinal order, each taking its name or the next free
-    /// `Name_`, `Name__`, …
-    fn method_variants(&mut self, node: &Node, interface: &InterfaceNode) -> Vec<String> {
-        let mut scope = Scope::with_reserved(["Self"]);
-        let mut names = vec![String::new(); interface.methods.len()];
-        for pass in [true, false] {
-            for (index, method) in interface.methods.iter().enumerate() {
-                // A method is renamed in snake_case, like a field; its variant is that in PascalCase.
-                let renamed = self.plan.renamed(&method.annotations);
-                if renamed.is_some() != pass {
-                    continue;
-                }
-                let wanted = pascal_case(renamed.unwrap_or(&method.name));
-                names[index] = match renamed {
-                    Some(_) => scope.exact(&wanted, |n| vec![n.to_string()]).unwrap_or_else(|claim| {
-                        self.errors.push(GenerateError::new(
-                            At::Member(node.id, index),
-                            format!(
-                            "{}.{}: `$Rust.name` gives the variant `{claim}`, which another method has (rename one)",
-                            node.display_name, method.name
-                        ),
-                        ));
-                        wanted.clone()
-                    }),
-                    None => scope.claim(&wanted, |n| vec![n.to_string()]),
-                };
-            }
-        }
-        names
-    }
-
-    /// The items of the interface's module: its nested types, and the parameter and result
-    /// structs its methods write in place (which have no scope of their own).
-    fn interface_items(&mut self, node: &Node, interface: &InterfaceNode, loc: &super::plan::Loc) -> TokenStream {
-        let mut inner_items = TokenStream::new();
-        for nested in &node.nested_nodes {
-            if self.plan.locs.contains_key(&nested.id) {
-                inner_items.extend(self.node(nested.id));
-            }
-        }
-        for method in &interface.methods {
-            for struct_id in [method.param_struct_type, method.result_struct_type] {
-                let placed_here = self.plan.locs.get(&struct_id).is_some_and(|l| l.modules == loc.inner_modules());
-                let is_nested = node.nested_nodes.iter().any(|n| n.id == struct_id);
-                if placed_here && !is_nested && self.plan.nodes.get(&struct_id).is_some_and(|n| n.scope_id == 0) {
-                    inner_items.extend(self.node(struct_id));
-                }
-            }
-        }
-        inner_items
     }
 }

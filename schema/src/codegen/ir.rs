@@ -7,9 +7,9 @@ use std::collections::HashMap;
 
 use proc_macro2::{Ident, Span};
 
-use crate::model::{AnyPointer, Brand, Field, FieldKind, Node, StructNode, Type, Value};
+use crate::model::{AnyPointer, Brand, Enumerant, Field, FieldKind, InterfaceNode, Node, StructNode, Type, Value};
 
-use super::names::{ident, plain};
+use super::names::{ident, pascal_case, plain, Scope};
 use super::plan::{At, GenerateError, OwnedForm, Param, Plan};
 
 /// What a value of a schema type is, as generated code handles it.
@@ -220,6 +220,233 @@ pub(super) fn members<'m>(plan: &Plan<'m>, node: &'m Node, st: &'m StructNode, i
         .collect()
 }
 
+/// A struct or group, as emission needs it.
+pub(super) struct Struct<'m> {
+    pub node: &'m Node,
+    /// Its layout.
+    pub st: &'m StructNode,
+    /// `struct` or `group`, for doc comments.
+    pub kind: &'static str,
+    /// How many modules below the macro's output its items are.
+    pub depth: usize,
+    /// Its Rust name (`Point`); its reader and builder add `Reader` and `Builder`, its inner
+    /// module is its snake_case form.
+    pub name: String,
+    /// Its doc comment.
+    pub doc: Option<&'m str>,
+    /// The generic parameters of its Rust types, outermost scope first.
+    pub params: Vec<Param>,
+    /// The indices of its key's fields, in key order.
+    pub key: Option<Vec<usize>>,
+    /// Its owned type is the user's own (`#[derive(CapnpStruct)]`).
+    pub user_owned: bool,
+    /// A derived group whose owned type is a type of the user's, named through an alias.
+    pub user_group: bool,
+    pub members: Vec<Member<'m>>,
+    /// The types its inner module holds, in order: its nested types, then its groups.
+    pub inner: Vec<u64>,
+}
+
+impl Struct<'_> {
+    /// The members of its anonymous union.
+    pub(super) fn union_members(&self) -> Vec<&Member<'_>> {
+        self.members.iter().filter(|m| m.discriminant.is_some()).collect()
+    }
+}
+
+/// Struct (or group) `node` as emission needs it.
+pub(super) fn structure<'m>(plan: &Plan<'m>, node: &'m Node, st: &'m StructNode) -> Struct<'m> {
+    let loc = &plan.locs[&node.id];
+    let params = plan.generics.get(&node.id).cloned().unwrap_or_default();
+    let members = members(plan, node, st, &params);
+    let nested = node.nested_nodes.iter().map(|n| n.id).filter(|id| plan.locs.contains_key(id));
+    let inner = nested.chain(members.iter().filter_map(Member::group)).collect();
+    Struct {
+        node,
+        st,
+        kind: if st.is_group { "group" } else { "struct" },
+        depth: loc.modules.len(),
+        name: loc.name.clone(),
+        doc: plan.docs.get(&node.id).and_then(|d| d.doc_comment.as_deref()),
+        params,
+        key: plan.keys.get(&node.id).cloned(),
+        user_owned: plan.user_owned.contains_key(&node.id),
+        user_group: plan.user_groups.contains_key(&node.id),
+        members,
+        inner,
+    }
+}
+
+/// An enum, as emission needs it.
+pub(super) struct Enum<'m> {
+    pub node: &'m Node,
+    pub enumerants: &'m [Enumerant],
+    /// Its Rust name.
+    pub name: String,
+    /// Its doc comment.
+    pub doc: Option<&'m str>,
+    pub variants: Vec<Variant<'m>>,
+}
+
+/// An enumerant.
+pub(super) struct Variant<'m> {
+    /// Its Rust name.
+    pub name: String,
+    /// Its ordinal (its index in the enum's list).
+    pub ordinal: u16,
+    /// Its name in the schema.
+    pub schema_name: &'m str,
+    /// Its doc comment.
+    pub doc: Option<&'m str>,
+}
+
+/// Enum `node` with `enumerants` as emission needs it.
+pub(super) fn enumeration<'m>(plan: &Plan<'m>, node: &'m Node, enumerants: &'m [Enumerant]) -> Enum<'m> {
+    let docs = plan.docs.get(&node.id);
+    let variants = enumerants
+        .iter()
+        .enumerate()
+        .map(|(index, e)| Variant {
+            name: plan.enumerant_name(e),
+            ordinal: index as u16,
+            schema_name: &e.name,
+            doc: docs.and_then(|d| d.members.get(index)).and_then(|d| d.as_deref()),
+        })
+        .collect();
+    Enum {
+        node,
+        enumerants,
+        name: plan.locs[&node.id].name.clone(),
+        doc: docs.and_then(|d| d.doc_comment.as_deref()),
+        variants,
+    }
+}
+
+/// Every variant of `e` whose Rust name another variant has: one error each. As for
+/// accessors, the naming rules give every enumerant a name of its own.
+pub(super) fn check_variants(e: &Enum<'_>) -> Vec<GenerateError> {
+    let mut seen = std::collections::HashSet::new();
+    e.variants
+        .iter()
+        .filter(|v| !seen.insert(v.name.as_str()))
+        .map(|v| {
+            GenerateError::new(
+                At::Member(e.node.id, v.ordinal as usize),
+                format!(
+                    "{}: the variant `{}` of `{}` collides with another",
+                    e.node.display_name, v.name, v.schema_name
+                ),
+            )
+        })
+        .collect()
+}
+
+/// An interface, as emission needs it.
+pub(super) struct Interface<'m> {
+    /// Its Rust name.
+    pub name: String,
+    /// Its doc comment.
+    pub doc: Option<&'m str>,
+    /// The IDs of the interfaces it extends.
+    pub superclasses: Vec<u64>,
+    pub methods: Vec<Method<'m>>,
+    /// The types its module holds, in order: its nested types, then the parameter and result
+    /// structs its methods write in place.
+    pub inner: Vec<u64>,
+}
+
+/// A method of an interface.
+pub(super) struct Method<'m> {
+    /// Its variant in the interface's `Method` enum.
+    pub variant: String,
+    /// Its ordinal.
+    pub ordinal: u16,
+    /// Its name in the schema.
+    pub schema_name: &'m str,
+    /// Its doc comment.
+    pub doc: Option<&'m str>,
+    /// The display names of its parameter and result structs.
+    pub params: &'m str,
+    pub results: &'m str,
+}
+
+/// Interface `node` as emission needs it, and the errors of its methods' names.
+pub(super) fn interface<'m>(
+    plan: &Plan<'m>,
+    node: &'m Node,
+    interface: &'m InterfaceNode,
+) -> (Interface<'m>, Vec<GenerateError>) {
+    let (variants, errors) = method_variants(plan, node, interface);
+    let docs = plan.docs.get(&node.id);
+    let display = |id: u64| plan.nodes.get(&id).map_or("?", |n| n.display_name.as_str());
+    let methods = interface
+        .methods
+        .iter()
+        .zip(variants)
+        .enumerate()
+        .map(|(index, (method, variant))| Method {
+            variant,
+            ordinal: index as u16,
+            schema_name: &method.name,
+            doc: docs.and_then(|d| d.members.get(index)).and_then(|d| d.as_deref()),
+            params: display(method.param_struct_type),
+            results: display(method.result_struct_type),
+        })
+        .collect();
+    let loc = &plan.locs[&node.id];
+    let mut inner: Vec<u64> = node.nested_nodes.iter().map(|n| n.id).filter(|id| plan.locs.contains_key(id)).collect();
+    for method in &interface.methods {
+        for struct_id in [method.param_struct_type, method.result_struct_type] {
+            let placed_here = plan.locs.get(&struct_id).is_some_and(|l| l.modules == loc.inner_modules());
+            let is_nested = node.nested_nodes.iter().any(|n| n.id == struct_id);
+            if placed_here && !is_nested && plan.nodes.get(&struct_id).is_some_and(|n| n.scope_id == 0) {
+                inner.push(struct_id);
+            }
+        }
+    }
+    let interface = Interface {
+        name: loc.name.clone(),
+        doc: docs.and_then(|d| d.doc_comment.as_deref()),
+        superclasses: interface.superclasses.iter().map(|s| s.id).collect(),
+        methods,
+        inner,
+    };
+    (interface, errors)
+}
+
+/// The `Method` variant of each method, by index: `Self` cannot be one; the `$Rust.name`s
+/// claim first, then the others in ordinal order, each taking its name or the next free
+/// `Name_`, `Name__`, …
+fn method_variants(plan: &Plan<'_>, node: &Node, interface: &InterfaceNode) -> (Vec<String>, Vec<GenerateError>) {
+    let mut scope = Scope::with_reserved(["Self"]);
+    let mut names = vec![String::new(); interface.methods.len()];
+    let mut errors = Vec::new();
+    for pass in [true, false] {
+        for (index, method) in interface.methods.iter().enumerate() {
+            // A method is renamed in snake_case, like a field; its variant is that in PascalCase.
+            let renamed = plan.renamed(&method.annotations);
+            if renamed.is_some() != pass {
+                continue;
+            }
+            let wanted = pascal_case(renamed.unwrap_or(&method.name));
+            names[index] = match renamed {
+                Some(_) => scope.exact(&wanted, |n| vec![n.to_string()]).unwrap_or_else(|claim| {
+                    errors.push(GenerateError::new(
+                        At::Member(node.id, index),
+                        format!(
+                            "{}.{}: `$Rust.name` gives the variant `{claim}`, which another method has (rename one)",
+                            node.display_name, method.name
+                        ),
+                    ));
+                    wanted.clone()
+                }),
+                None => scope.claim(&wanted, |n| vec![n.to_string()]),
+            };
+        }
+    }
+    (names, errors)
+}
+
 /// The methods every reader and every builder of a struct has, which no accessor may take.
 const READER_METHODS: &[&str] = &["from_untyped", "untyped", "to_owned", "which", "raw_discriminant", "dynamic"];
 const BUILDER_METHODS: &[&str] = &["from_untyped", "untyped", "reborrow", "clear_fields"];
@@ -380,5 +607,42 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn structs_enums_and_interfaces_carry_names_and_contents() {
+        let compiled = compiled(
+            "struct Outer $Py.key(\"a\") { a @0 :Int8; g :group { x @1 :Int8; } struct Inner {} \
+             enum Mode { unknown @0; fast @1; } }\n\
+             interface Calc { eval @0 (x :Int8) -> (y :Int8); self @1 (); }",
+        );
+        let plan = Plan::new(&compiled, compiled.requested[0].id, &HashMap::new());
+        let find = |name: &str| compiled.nodes.iter().find(|n| n.display_name == format!("t.capnp:{name}")).unwrap();
+        let (outer, inner, group) = (find("Outer"), find("Outer.Inner"), find("Outer.g"));
+        let NodeKind::Struct(st) = &outer.kind else { panic!("Outer is a struct") };
+        let s = structure(&plan, outer, st);
+        assert_eq!((s.name.as_str(), s.kind, s.depth, s.key.clone()), ("Outer", "struct", 0, Some(vec![0])));
+        let mode = find("Outer.Mode");
+        assert_eq!(s.inner, [inner.id, mode.id, group.id]);
+        let NodeKind::Enum(enumerants) = &mode.kind else { panic!("Mode is an enum") };
+        let e = enumeration(&plan, mode, enumerants);
+        let variants: Vec<(&str, u16, &str)> =
+            e.variants.iter().map(|v| (v.name.as_str(), v.ordinal, v.schema_name)).collect();
+        assert_eq!(variants, [("Unknown_", 0, "unknown"), ("Fast", 1, "fast")]);
+        assert!(check_variants(&e).is_empty());
+        let calc = find("Calc");
+        let NodeKind::Interface(i) = &calc.kind else { panic!("Calc is an interface") };
+        let (i, errors) = interface(&plan, calc, i);
+        assert!(errors.is_empty());
+        let methods: Vec<(&str, u16, &str, &str)> =
+            i.methods.iter().map(|m| (m.variant.as_str(), m.ordinal, m.params, m.results)).collect();
+        assert_eq!(
+            methods,
+            [
+                ("Eval", 0, "t.capnp:Calc.eval$Params", "t.capnp:Calc.eval$Results"),
+                ("Self_", 1, "t.capnp:Calc.self$Params", "t.capnp:Calc.self$Results"),
+            ]
+        );
+        assert_eq!(i.inner.len(), 4, "the four parameter and result structs");
     }
 }

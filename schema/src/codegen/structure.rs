@@ -8,7 +8,7 @@ use crate::model::{Node, StructNode};
 
 use super::emit::{doc, inline_methods, rt, Emitter, FieldsOut};
 use super::generics::Generics;
-use super::ir::{self, Member};
+use super::ir::{self, Struct};
 use super::names::{ident, plain, snake_case};
 
 /// The names of a struct's generated types.
@@ -22,41 +22,29 @@ struct TypeNames {
 
 impl Emitter<'_, '_> {
     pub(super) fn structure(&mut self, node: &Node, st: &StructNode) -> TokenStream {
-        let loc = self.plan.locs[&node.id].clone();
-        let depth = loc.modules.len();
-        let user_group = self.plan.user_groups.contains_key(&node.id);
+        let s = ir::structure(self.plan, node, st);
         let names = TypeNames {
-            owned: if user_group { self.path(depth, node.id, "") } else { plain(&loc.name).into_token_stream() },
-            reader: plain(&format!("{}Reader", loc.name)),
-            builder: plain(&format!("{}Builder", loc.name)),
+            owned: if s.user_group { self.path(s.depth, node.id, "") } else { plain(&s.name).into_token_stream() },
+            reader: plain(&format!("{}Reader", s.name)),
+            builder: plain(&format!("{}Builder", s.name)),
         };
-        let params = self.params_of(node.id).to_vec();
-        let outer_scope = std::mem::replace(&mut self.in_scope, params.clone());
-        let g = Generics::new(self, &params);
-        let members = ir::members(self.plan, node, st, &self.in_scope);
-        self.errors.extend(ir::check_accessors(node, &members, self.plan.keys.contains_key(&node.id)));
+        let outer_scope = std::mem::replace(&mut self.in_scope, s.params.clone());
+        let g = Generics::new(self, &s.params);
+        self.errors.extend(ir::check_accessors(node, &s.members, s.key.is_some()));
 
         let mut fields = FieldsOut::default();
         let disc = Literal::usize_unsuffixed(st.discriminant_offset as usize);
-        for m in &members {
-            self.member(node, m, depth, &disc, &mut fields);
+        for m in &s.members {
+            self.member(node, m, s.depth, &disc, &mut fields);
         }
         let mut inner_items = std::mem::take(&mut fields.inner);
         if st.discriminant_count > 0 {
-            let union_members: Vec<&Member<'_>> = members.iter().filter(|m| m.discriminant.is_some()).collect();
-            inner_items.extend(self.union(node, &union_members, depth, &disc, &mut fields));
+            inner_items.extend(self.union(node, &s.union_members(), s.depth, &disc, &mut fields));
         }
-        for nested in &node.nested_nodes {
-            if self.plan.locs.contains_key(&nested.id) {
-                inner_items.extend(self.node(nested.id));
-            }
+        for &id in &s.inner {
+            inner_items.extend(self.node(id));
         }
-        for m in &members {
-            if let Some(type_id) = m.group() {
-                inner_items.extend(self.node(type_id));
-            }
-        }
-        let module = ident(&snake_case(&loc.name));
+        let module = ident(&snake_case(&s.name));
         let module_doc = doc(&format!("Types nested in `{}`.", node.display_name));
         let inner_module = if inner_items.is_empty() {
             TokenStream::new()
@@ -68,31 +56,28 @@ impl Emitter<'_, '_> {
                 }
             }
         };
-        let tokens = self.struct_items(node, st, &names, &g, fields, inner_module, loc.name.ends_with('_'));
+        let tokens = self.struct_items(&s, &names, &g, fields, inner_module);
         self.in_scope = outer_scope;
         tokens
     }
 
     /// Every item of the struct but its inner module's contents.
-    #[allow(clippy::too_many_arguments)]
     fn struct_items(
         &mut self,
-        node: &Node,
-        st: &StructNode,
+        s: &Struct<'_>,
         names: &TypeNames,
         g: &Generics,
         fields: FieldsOut,
         inner_module: TokenStream,
-        suffixed: bool,
     ) -> TokenStream {
-        let reflect = self.reflect_struct(node, st, g);
-        let (owned_item, comparisons) = self.owned_item(node, st, names, g, &fields);
-        let write_fields = self.write_fields(node, names, g, &fields.write);
+        let reflect = self.reflect_struct(s.node, s.st, g);
+        let (owned_item, comparisons) = self.owned_item(s, names, g, &fields);
+        let write_fields = self.write_fields(s, names, g, &fields.write);
         // A name the naming rules gave a `_` (`Foo_`) makes `Foo_Reader`, which is not camel case.
-        let suffixed = if suffixed { quote!(#[allow(non_camel_case_types)]) } else { TokenStream::new() };
-        let reader_item = self.reader_item(node, st, names, g, &fields, &suffixed);
-        let builder_item = self.builder_item(node, st, names, g, &fields, &suffixed);
-        let struct_impls = if st.is_group { TokenStream::new() } else { self.struct_impls(node, st, names, g) };
+        let suffixed = if s.name.ends_with('_') { quote!(#[allow(non_camel_case_types)]) } else { TokenStream::new() };
+        let reader_item = self.reader_item(s, names, g, &fields, &suffixed);
+        let builder_item = self.builder_item(s, names, g, &fields, &suffixed);
+        let struct_impls = if s.st.is_group { TokenStream::new() } else { self.struct_impls(s, names, g) };
         quote! {
             #reflect
 
@@ -116,28 +101,27 @@ impl Emitter<'_, '_> {
     /// comparisons of the reader and, for a keyed struct, of the owned type.
     fn owned_item(
         &mut self,
-        node: &Node,
-        st: &StructNode,
+        s: &Struct<'_>,
         names: &TypeNames,
         g: &Generics,
         fields: &FieldsOut,
     ) -> (TokenStream, TokenStream) {
+        let (node, st) = (s.node, s.st);
         let TypeNames { owned, reader, .. } = names;
         let Generics { owned_decl, impl_plain, args, .. } = g;
-        let kind = if st.is_group { "group" } else { "struct" };
-        let docs = self.node_doc(node.id, &format!("The {kind} `{}`.", node.display_name));
+        let docs = doc(s.doc.unwrap_or(&format!("The {} `{}`.", s.kind, node.display_name)));
         let owned_path = quote!(#owned);
         let reader_path = quote!(#reader);
         let mut comparisons = self.reader_comparisons(&reader_path, g);
         let extra = self.extra_derives(node.id);
-        let owned_derive = match self.plan.keys.get(&node.id) {
+        let owned_derive = match &s.key {
             Some(key) => {
                 comparisons.extend(self.key_items(node, st, key, &owned_path, &reader_path));
                 quote!(#[derive(::core::clone::Clone #extra)])
             }
             None => quote!(#[derive(::core::clone::Clone, ::core::cmp::PartialEq #extra)]),
         };
-        if self.plan.user_owned.contains_key(&node.id) {
+        if s.user_owned {
             return (TokenStream::new(), comparisons);
         }
         let (owned_fields, owned_defaults) = (&fields.owned_fields, &fields.owned_defaults);
@@ -160,11 +144,11 @@ impl Emitter<'_, '_> {
 
     /// The write of the owned value into a builder: `write_fields`, or for a derived group the
     /// runtime's `WriteGroup`.
-    fn write_fields(&self, node: &Node, names: &TypeNames, g: &Generics, write: &TokenStream) -> TokenStream {
+    fn write_fields(&self, s: &Struct<'_>, names: &TypeNames, g: &Generics, write: &TokenStream) -> TokenStream {
         let rt = rt();
         let TypeNames { owned, builder, .. } = names;
         let Generics { impl_plain, args, args_anon, .. } = g;
-        if self.plan.user_groups.contains_key(&node.id) {
+        if s.user_group {
             quote! {
                 impl<'b> #rt::WriteGroup<#builder<'b>> for #owned {
                     fn write_group(&self, mut builder: #builder<'b>) -> #rt::Result<()> {
@@ -192,8 +176,7 @@ impl Emitter<'_, '_> {
     /// The reader: its type, `Clone`/`Copy`, `Default` and methods.
     fn reader_item(
         &self,
-        node: &Node,
-        st: &StructNode,
+        s: &Struct<'_>,
         names: &TypeNames,
         g: &Generics,
         fields: &FieldsOut,
@@ -202,13 +185,12 @@ impl Emitter<'_, '_> {
         let rt = rt();
         let TypeNames { owned, reader, .. } = names;
         let Generics { reader_decl, impl_plain, impl_a, args, args_a, args_anon, phantom, phantom_init, .. } = g;
-        let kind = if st.is_group { "group" } else { "struct" };
-        let reader_doc = doc(&format!("A zero-copy view of the {kind} `{}`.", node.display_name));
+        let reader_doc = doc(&format!("A zero-copy view of the {} `{}`.", s.kind, s.node.display_name));
         let to_owned = &fields.to_owned;
         let to_owned_expr = fields.owned_expr.clone().unwrap_or_else(|| quote!(#owned { #to_owned }));
         // Accessors are a few instructions over the runtime's: inlined into other crates too.
         let reader_methods = inline_methods(fields.reader_methods.clone());
-        let (reader_derive, reader_copy) = if self.params_of(node.id).is_empty() {
+        let (reader_derive, reader_copy) = if s.params.is_empty() {
             (quote!(#[derive(::core::clone::Clone, ::core::marker::Copy)]), TokenStream::new())
         } else {
             // By hand: derives would ask the parameters, which are only markers, to be `Copy`.
@@ -264,8 +246,7 @@ impl Emitter<'_, '_> {
     /// The builder: its type and methods.
     fn builder_item(
         &self,
-        node: &Node,
-        st: &StructNode,
+        s: &Struct<'_>,
         names: &TypeNames,
         g: &Generics,
         fields: &FieldsOut,
@@ -274,8 +255,7 @@ impl Emitter<'_, '_> {
         let rt = rt();
         let builder = &names.builder;
         let Generics { reader_decl, impl_a, args_a, args_anon, phantom, phantom_init, .. } = g;
-        let kind = if st.is_group { "group" } else { "struct" };
-        let builder_doc = doc(&format!("Writes the {kind} `{}` in place in a message.", node.display_name));
+        let builder_doc = doc(&format!("Writes the {} `{}` in place in a message.", s.kind, s.node.display_name));
         let builder_methods = inline_methods(fields.builder_methods.clone());
         let clear = &fields.clear;
         quote! {
@@ -314,13 +294,13 @@ impl Emitter<'_, '_> {
     }
 
     /// The runtime traits of a struct (not of a group): `Struct`, `ListElement`, `Pointee`.
-    fn struct_impls(&self, node: &Node, st: &StructNode, names: &TypeNames, g: &Generics) -> TokenStream {
+    fn struct_impls(&self, s: &Struct<'_>, names: &TypeNames, g: &Generics) -> TokenStream {
         let rt = rt();
         let TypeNames { owned, reader, builder } = names;
         let Generics { impl_plain, args, args_a, args_anon, phantom_init, .. } = g;
-        let id = Literal::u64_suffixed(node.id);
-        let data_words = Literal::u16_suffixed(st.data_word_count);
-        let pointers = Literal::u16_suffixed(st.pointer_count);
+        let id = Literal::u64_suffixed(s.node.id);
+        let data_words = Literal::u16_suffixed(s.st.data_word_count);
+        let pointers = Literal::u16_suffixed(s.st.pointer_count);
         quote! {
             #[automatically_derived]
             impl #impl_plain #rt::Struct for #owned #args {
