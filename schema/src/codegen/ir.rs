@@ -72,16 +72,44 @@ pub(super) fn kind<'m>(ty: &'m Type, in_scope: &[Param]) -> Kind<'m> {
 
 /// Where and how a member is stored.
 pub(super) enum Storage<'m> {
-    /// A group: its node, and whether `$Py.nullable` makes it an `Option`.
-    Group { type_id: u64, nullable: bool },
-    /// Void: nothing is stored; `virtual_group` when `$Py.group` makes the field a view of
+    /// A group: its node, and its shape when `$Py.nullable` makes it an `Option`.
+    Group { type_id: u64, nullable: Option<NullableShape> },
+    /// Void: nothing is stored; a view when `$Py.group` makes the field a virtual group of
     /// other fields.
-    Void { virtual_group: bool },
+    Void { view: Option<View<'m>> },
     /// A bool, number or enum in the data section: the offset in units of its size.
     Data { offset: usize, kind: Kind<'m>, default: &'m Value },
     /// A pointer: its index in the pointer section; `boxed` when the owned value holds the
     /// struct in a `Box` (the struct contains the container again).
     Pointer { offset: u16, kind: Kind<'m>, default: &'m Value, boxed: bool },
+}
+
+/// A nullable group (`isNull` and `value`), read as an `Option` of its value.
+pub(super) struct NullableShape {
+    /// `isNull` is a Bool (else an integer).
+    pub flag_is_bool: bool,
+    /// The `value` member.
+    pub value: NullableValue,
+}
+
+/// The `value` of a nullable group.
+pub(super) enum NullableValue {
+    /// A group: its node.
+    Group(u64),
+    /// A bool, number or enum (the plan allows nothing else).
+    Data(Kind<'static>),
+}
+
+/// A virtual group (`$Py.group("x, y")` on a Void field): a read-only view of other fields.
+pub(super) struct View<'m> {
+    /// The Rust name of the view type (`PositionReader`).
+    pub name: String,
+    /// The fields it shows (indices into the struct's fields, in the order listed).
+    pub members: Vec<usize>,
+    /// Their names in the schema.
+    pub member_names: Vec<&'m str>,
+    /// Its key's fields, if it has a key.
+    pub key: Option<Vec<usize>>,
 }
 
 /// One member of a struct or group.
@@ -157,8 +185,8 @@ impl Member<'_> {
                 return methods;
             }
             Storage::Void { .. } if in_union => methods.push((false, format!("set_{snake}"))),
-            Storage::Void { virtual_group } => {
-                if *virtual_group && self.user_form.is_none() {
+            Storage::Void { view } => {
+                if view.is_some() && self.user_form.is_none() {
                     methods.push((true, snake.clone()));
                 }
             }
@@ -191,10 +219,10 @@ pub(super) fn members<'m>(plan: &Plan<'m>, node: &'m Node, st: &'m StructNode, i
         .map(|(index, field)| {
             let storage = match &field.kind {
                 FieldKind::Group { type_id } => {
-                    Storage::Group { type_id: *type_id, nullable: plan.nullable.contains_key(type_id) }
+                    Storage::Group { type_id: *type_id, nullable: nullable_shape(plan, *type_id, in_scope) }
                 }
                 FieldKind::Slot { offset, ty, default_value, .. } => match kind(ty, in_scope) {
-                    Kind::Void => Storage::Void { virtual_group: plan.virtual_groups.contains_key(&(node.id, index)) },
+                    Kind::Void => Storage::Void { view: view(plan, node.id, st, index) },
                     kind @ (Kind::Bool | Kind::Prim(_) | Kind::Enum(_)) => {
                         Storage::Data { offset: *offset as usize, kind, default: default_value }
                     }
@@ -447,6 +475,30 @@ fn method_variants(plan: &Plan<'_>, node: &Node, interface: &InterfaceNode) -> (
     (names, errors)
 }
 
+fn nullable_shape(plan: &Plan<'_>, group: u64, in_scope: &[Param]) -> Option<NullableShape> {
+    let shape = plan.nullable.get(&group)?;
+    let value = match &shape.value.kind {
+        FieldKind::Group { type_id } => NullableValue::Group(*type_id),
+        FieldKind::Slot { ty, .. } => NullableValue::Data(match kind(ty, in_scope) {
+            Kind::Bool => Kind::Bool,
+            Kind::Prim(name) => Kind::Prim(name),
+            Kind::Enum(id) => Kind::Enum(id),
+            _ => Kind::Void,
+        }),
+    };
+    Some(NullableShape { flag_is_bool: shape.flag_is_bool, value })
+}
+
+fn view<'m>(plan: &Plan<'m>, id: u64, st: &'m StructNode, index: usize) -> Option<View<'m>> {
+    let group = plan.virtual_groups.get(&(id, index))?;
+    Some(View {
+        name: plan.view_names[&(id, index)].clone(),
+        members: group.members.clone(),
+        member_names: group.members.iter().map(|&m| st.fields[m].name.as_str()).collect(),
+        key: group.key.clone(),
+    })
+}
+
 /// The methods every reader and every builder of a struct has, which no accessor may take.
 const READER_METHODS: &[&str] = &["from_untyped", "untyped", "to_owned", "which", "raw_discriminant", "dynamic"];
 const BUILDER_METHODS: &[&str] = &["from_untyped", "untyped", "reborrow", "clear_fields"];
@@ -505,8 +557,8 @@ mod tests {
             .iter()
             .map(|m| {
                 let storage = match &m.storage {
-                    Storage::Group { nullable, .. } => format!("group nullable={nullable}"),
-                    Storage::Void { virtual_group } => format!("void virtual={virtual_group}"),
+                    Storage::Group { nullable, .. } => format!("group nullable={}", nullable.is_some()),
+                    Storage::Void { view } => format!("void virtual={}", view.is_some()),
                     Storage::Data { offset, kind, default } => {
                         let kind = match kind {
                             Kind::Bool => "bool".to_string(),

@@ -7,7 +7,7 @@ use quote::quote;
 use crate::model::{Node, Type, Value};
 
 use super::emit::{doc, literal, rt, Emitter, FieldsOut};
-use super::ir::{Kind, Member, Storage};
+use super::ir::{Kind, Member, NullableShape, Storage, View};
 use super::plan::OwnedForm;
 
 /// The reader's value of a pointer member and how it is written.
@@ -33,10 +33,10 @@ impl Emitter<'_, '_> {
         let field_doc = m.doc.map(doc).unwrap_or_else(|| doc(&format!("The field `{}`.", m.field.name)));
         match &m.storage {
             Storage::Group { type_id, nullable } => {
-                self.group_member(m, *type_id, *nullable, depth, disc, &field_doc, out);
+                self.group_member(m, *type_id, nullable.as_ref(), depth, disc, &field_doc, out);
                 return;
             }
-            Storage::Void { virtual_group } => self.void_member(node, m, *virtual_group, depth, disc, &field_doc, out),
+            Storage::Void { view } => self.void_member(node, m, view.as_ref(), depth, disc, &field_doc, out),
             Storage::Data { offset, kind, default } => {
                 self.data_member(m, *offset, *kind, default, depth, disc, &field_doc, out)
             }
@@ -73,7 +73,7 @@ impl Emitter<'_, '_> {
         &mut self,
         m: &Member<'_>,
         type_id: u64,
-        nullable: bool,
+        nullable: Option<&NullableShape>,
         depth: usize,
         disc: &Literal,
         field_doc: &TokenStream,
@@ -116,9 +116,8 @@ impl Emitter<'_, '_> {
                     group
                 }
             });
-        } else if nullable {
-            let shape = &self.plan.nullable[&type_id];
-            self.nullable_group(m.field, type_id, shape, depth, field_doc, out);
+        } else if let Some(shape) = nullable {
+            self.nullable_group(m, type_id, shape, depth, field_doc, out);
         } else {
             let group_owned = self.type_at(depth, type_id, "", None, None);
             out.owned_fields.extend(quote!(#field_doc pub #name: #group_owned,));
@@ -145,7 +144,7 @@ impl Emitter<'_, '_> {
         &mut self,
         node: &Node,
         m: &Member<'_>,
-        virtual_group: bool,
+        view: Option<&View<'_>>,
         depth: usize,
         disc: &Literal,
         field_doc: &TokenStream,
@@ -165,9 +164,8 @@ impl Emitter<'_, '_> {
             });
         } else if m.user_form.is_some() {
             out.to_owned.extend(quote!(#name: (),));
-        } else if virtual_group {
-            let group = &self.plan.virtual_groups[&(node.id, m.index)];
-            let (accessor, view) = self.virtual_group(node, m.index, m.field, group, depth);
+        } else if let Some(view) = view {
+            let (accessor, view) = self.virtual_group(node, m, view, depth);
             out.reader_methods.extend(quote!(#field_doc #accessor));
             out.inner.extend(view);
         }

@@ -4,12 +4,12 @@
 //! holds an `Option`; writing `None` sets `isNull` and leaves `value` at its default.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, ToTokens};
 
 use crate::model::{Field, FieldKind, NodeKind, Type};
 
 use super::emit::{rt, Emitter, FieldsOut};
-use super::names::ident;
+use super::ir::{Kind, Member, NullableShape, NullableValue};
 use super::plan::{At, GenerateError, Nullable, Plan};
 
 impl Plan<'_> {
@@ -95,27 +95,27 @@ impl Plan<'_> {
 }
 
 impl Emitter<'_, '_> {
-    /// The accessors and owned-value code of a nullable group field `field` (group `group_id`).
+    /// The accessors and owned-value code of a nullable group member `m` (group `group_id`).
     pub(super) fn nullable_group(
         &self,
-        field: &Field,
+        m: &Member<'_>,
         group_id: u64,
-        nullable: &Nullable,
+        shape: &NullableShape,
         depth: usize,
         field_doc: &TokenStream,
         out: &mut FieldsOut,
     ) {
         let rt = rt();
-        let name = ident(&self.plan.field_name(field));
+        let name = m.name();
         let group_reader = self.path(depth, group_id, "Reader");
         let group_builder = self.path(depth, group_id, "Builder");
-        let (is_null, set_flag_null, set_flag_set) = if nullable.flag_is_bool {
+        let (is_null, set_flag_null, set_flag_set) = if shape.flag_is_bool {
             (quote!(group.is_null()), quote!(group.set_is_null(true)), quote!(group.set_is_null(false)))
         } else {
             (quote!(group.is_null() != 0), quote!(group.set_is_null(1)), quote!(group.set_is_null(0)))
         };
-        let (reader_ty, owned_ty, to_owned, write_value) = match &nullable.value.kind {
-            FieldKind::Group { type_id } => {
+        let (reader_ty, owned_ty, to_owned, write_value) = match &shape.value {
+            NullableValue::Group(type_id) => {
                 let value_reader = self.path(depth, *type_id, "Reader");
                 let value_owned = self.path(depth, *type_id, "");
                 (
@@ -125,11 +125,12 @@ impl Emitter<'_, '_> {
                     quote!(value.write_fields(group.value())?;),
                 )
             }
-            FieldKind::Slot { ty, .. } => {
-                let value_ty = match ty {
-                    Type::Bool => quote!(bool),
-                    Type::Enum { type_id, .. } => self.path(depth, *type_id, ""),
-                    other => self.slot_type(other).unwrap_or_else(|| quote!(())),
+            NullableValue::Data(kind) => {
+                let value_ty = match kind {
+                    Kind::Bool => quote!(bool),
+                    Kind::Enum(type_id) => self.path(depth, *type_id, ""),
+                    Kind::Prim(name) => Kind::prim(name).into_token_stream(),
+                    _ => quote!(()),
                 };
                 (value_ty.clone(), value_ty, TokenStream::new(), quote!(group.set_value(*value);))
             }

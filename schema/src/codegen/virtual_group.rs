@@ -13,6 +13,7 @@ use crate::model::{Field, FieldKind, Node, NodeKind, StructNode, Type, Value};
 use super::emit::{doc, rt, Emitter, FieldsOut};
 use super::generics::Generics;
 use super::ir;
+use super::ir::{Member, View};
 use super::names::{ident, plain, snake_case};
 use super::plan::{At, GenerateError, Plan, VirtualGroup};
 
@@ -104,37 +105,36 @@ impl Plan<'_> {
 }
 
 impl Emitter<'_, '_> {
-    /// The parent reader's accessor of a virtual group and the view type (for the struct's inner
-    /// module).
+    /// The parent reader's accessor of the virtual group `m` of `node` (a view `view` of other
+    /// members) and the view type (for the struct's inner module).
     pub(super) fn virtual_group(
         &mut self,
         node: &Node,
-        index: usize,
-        field: &Field,
-        group: &VirtualGroup,
+        m: &Member<'_>,
+        view: &View<'_>,
         depth: usize,
     ) -> (TokenStream, TokenStream) {
         let rt = rt();
         let NodeKind::Struct(st) = &node.kind else { return (TokenStream::new(), TokenStream::new()) };
-        let loc = &self.plan.locs[&node.id];
-        let module = ident(&snake_case(&loc.name));
-        let view = plain(&self.plan.view_names[&(node.id, index)]);
-        let name = ident(&self.plan.field_name(field));
+        let module = ident(&snake_case(&self.plan.locs[&node.id].name));
+        let view_name = plain(&view.name);
+        let name = m.name();
         let mut members = FieldsOut::default();
         let no_disc = Literal::usize_unsuffixed(0);
         let mut all = ir::members(self.plan, node, st, &self.in_scope);
-        for &index in &group.members {
+        for &index in &view.members {
             // Viewed as plain fields, outside any union.
             all[index].discriminant = None;
             self.member(node, &all[index], depth + 1, &no_disc, &mut members);
         }
         let methods = members.reader_methods;
-        let view_path = quote!(#view);
+        let view_path = quote!(#view_name);
         let mut comparisons = self.reader_comparisons(&view_path, &Generics::new(self, &[]));
-        if let Some(key) = &group.key {
+        if let Some(key) = &view.key {
             comparisons.extend(self.reader_key_items(node, st, key, depth + 1, &view_path));
         }
-        let names: Vec<&str> = group.members.iter().map(|&m| st.fields[m].name.as_str()).collect();
+        let names = &view.member_names;
+        let field = m.field;
         let view_doc = doc(&format!(
             "The virtual group `{}` of `{}`: a read-only view of its fields {}.",
             field.name,
@@ -143,21 +143,21 @@ impl Emitter<'_, '_> {
         ));
         let accessor = quote! {
             /// A read-only view of the fields this virtual group lists.
-            pub fn #name(self) -> #module::#view<'a> {
-                #module::#view::from_untyped(self.reader)
+            pub fn #name(self) -> #module::#view_name<'a> {
+                #module::#view_name::from_untyped(self.reader)
             }
         };
         let items = quote! {
             #view_doc
             #[derive(::core::clone::Clone, ::core::marker::Copy)]
-            pub struct #view<'a> {
+            pub struct #view_name<'a> {
                 reader: #rt::StructReader<'a>,
             }
 
-            impl<'a> #view<'a> {
+            impl<'a> #view_name<'a> {
                 /// Views an untyped struct (the one holding the group's fields).
-                pub fn from_untyped(reader: #rt::StructReader<'a>) -> #view<'a> {
-                    #view { reader }
+                pub fn from_untyped(reader: #rt::StructReader<'a>) -> #view_name<'a> {
+                    #view_name { reader }
                 }
 
                 /// The untyped struct.
