@@ -8,61 +8,53 @@ use quote::quote;
 
 use crate::model::{Node, Type, Value};
 
-use super::emit::{literal, rt, Emitter};
+use super::emit::{doc, literal, rt, Emitter};
+use super::ir::{self, ConstValue, Kind};
 use super::names::plain;
-use super::plan::{At, GenerateError};
 
 impl Emitter<'_, '_> {
     /// The item of a constant.
     pub(super) fn constant(&mut self, node: &Node, ty: &Type, value: &Value) -> TokenStream {
         let rt = rt();
-        let loc = &self.plan.locs[&node.id];
-        let depth = loc.modules.len();
-        let name = plain(&loc.name);
-        let docs = self.node_doc(node.id, &format!("The constant `{}`.", node.display_name));
-        let words = |value: &Option<Vec<u8>>| Literal::byte_string(value.as_deref().unwrap_or(&[]));
-        let (ty, expr) = match (ty, value) {
-            (Type::Void, _) => (quote!(()), quote!(())),
-            (Type::Bool, Value::Bool(b)) => (quote!(bool), quote!(#b)),
-            (Type::Enum { type_id, .. }, Value::Enum(n)) => {
-                let e = self.path(depth, *type_id, "");
-                (e.clone(), self.enumerant(depth, *type_id, *n))
+        let c = match ir::constant(self.plan, node, ty, value) {
+            Ok(c) => c,
+            Err(error) => {
+                self.errors.push(error);
+                return TokenStream::new();
             }
-            (Type::Text, Value::Text(text)) => {
-                let text = text.as_deref().unwrap_or("");
-                (quote!(&str), quote!(#text))
+        };
+        let depth = c.depth;
+        let name = plain(&c.name);
+        let docs = doc(c.doc.unwrap_or(&format!("The constant `{}`.", node.display_name)));
+        let (ty, expr) = match c.value {
+            ConstValue::Void => (quote!(()), quote!(())),
+            ConstValue::Bool(b) => (quote!(bool), quote!(#b)),
+            ConstValue::Enum { type_id, value } => {
+                (self.path(depth, type_id, ""), self.enumerant(depth, type_id, value))
             }
-            (Type::Data, Value::Data(bytes)) => {
-                let bytes = Literal::byte_string(bytes.as_deref().unwrap_or(&[]));
+            ConstValue::Text(text) => (quote!(&str), quote!(#text)),
+            ConstValue::Data(bytes) => {
+                let bytes = Literal::byte_string(bytes);
                 (quote!(&[u8]), quote!(#bytes))
             }
-            (Type::Struct { type_id, brand }, Value::Struct(value)) => {
-                let target = self.type_at(depth, *type_id, "", Some(brand), None);
-                let words = words(value);
+            ConstValue::Struct { type_id, brand, words } => {
+                let target = self.type_at(depth, type_id, "", Some(brand), None);
+                let words = Literal::byte_string(words);
                 (quote!(#rt::StructConst<#target>), quote!(#rt::StructConst::new(#words)))
             }
-            (Type::List(inner), Value::List(value)) => {
-                let element = self.element(depth, inner);
-                let words = words(value);
+            ConstValue::List { element, words } => {
+                let element = self.element(depth, element);
+                let words = Literal::byte_string(words);
                 (quote!(#rt::ListConst<#element>), quote!(#rt::ListConst::new(#words)))
             }
-            (Type::AnyPointer(_), Value::AnyPointer(value)) => {
-                let words = words(value);
+            ConstValue::Pointer { words } => {
+                let words = Literal::byte_string(words);
                 (quote!(#rt::PointerConst), quote!(#rt::PointerConst::new(#words)))
             }
-            (ty, value) => match self.slot_type(ty) {
-                Some(t) => {
-                    let v = literal(value);
-                    (t, v)
-                }
-                None => {
-                    self.errors.push(GenerateError::new(
-                        At::Node(node.id),
-                        format!("{}: capnzero does not generate constants of this type yet", node.display_name),
-                    ));
-                    return TokenStream::new();
-                }
-            },
+            ConstValue::Number(prim, value) => {
+                let t = Kind::prim(prim);
+                (quote!(#t), literal(value))
+            }
         };
         quote! {
             #docs

@@ -95,13 +95,6 @@ impl<'p, 'c> Emitter<'p, 'c> {
         quote!(#(#supers)* #(#modules ::)* #name)
     }
 
-    pub(super) fn node_doc(&self, id: u64, fallback: &str) -> TokenStream {
-        match self.plan.docs.get(&id).and_then(|s| s.doc_comment.as_deref()) {
-            Some(text) => doc(text),
-            None => doc(fallback),
-        }
-    }
-
     fn enumeration(&mut self, node: &Node) -> TokenStream {
         let NodeKind::Enum(enumerants) = &node.kind else { return TokenStream::new() };
         let e = ir::enumeration(self.plan, node, enumerants);

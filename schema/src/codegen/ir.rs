@@ -499,6 +499,83 @@ fn view<'m>(plan: &Plan<'m>, id: u64, st: &'m StructNode, index: usize) -> Optio
     })
 }
 
+/// A constant, as emission needs it.
+pub(super) struct Const<'m> {
+    /// Its Rust name (`MAX_SIZE`).
+    pub name: String,
+    /// Its doc comment.
+    pub doc: Option<&'m str>,
+    /// How many modules below the macro's output it is.
+    pub depth: usize,
+    pub value: ConstValue<'m>,
+}
+
+/// A constant's type and value.
+pub(super) enum ConstValue<'m> {
+    Void,
+    Bool(bool),
+    /// A number: the Rust primitive's name and the value.
+    Number(&'static str, &'m Value),
+    Enum {
+        type_id: u64,
+        value: u16,
+    },
+    Text(&'m str),
+    Data(&'m [u8]),
+    /// Struct, list and AnyPointer constants: their canonical words.
+    Struct {
+        type_id: u64,
+        brand: &'m Brand,
+        words: &'m [u8],
+    },
+    List {
+        element: &'m Type,
+        words: &'m [u8],
+    },
+    Pointer {
+        words: &'m [u8],
+    },
+}
+
+/// Constant `node` (of type `ty`, value `value`) as emission needs it; an error when capnzero
+/// does not generate constants of its type.
+pub(super) fn constant<'m>(
+    plan: &Plan<'m>,
+    node: &'m Node,
+    ty: &'m Type,
+    value: &'m Value,
+) -> Result<Const<'m>, GenerateError> {
+    let words = |value: &'m Option<Vec<u8>>| value.as_deref().unwrap_or(&[]);
+    let value = match (ty, value) {
+        (Type::Void, _) => ConstValue::Void,
+        (Type::Bool, Value::Bool(b)) => ConstValue::Bool(*b),
+        (Type::Enum { type_id, .. }, Value::Enum(n)) => ConstValue::Enum { type_id: *type_id, value: *n },
+        (Type::Text, Value::Text(text)) => ConstValue::Text(text.as_deref().unwrap_or("")),
+        (Type::Data, Value::Data(bytes)) => ConstValue::Data(words(bytes)),
+        (Type::Struct { type_id, brand }, Value::Struct(value)) => {
+            ConstValue::Struct { type_id: *type_id, brand, words: words(value) }
+        }
+        (Type::List(inner), Value::List(value)) => ConstValue::List { element: inner, words: words(value) },
+        (Type::AnyPointer(_), Value::AnyPointer(value)) => ConstValue::Pointer { words: words(value) },
+        (ty, value) => match kind(ty, &[]) {
+            Kind::Prim(name) => ConstValue::Number(name, value),
+            _ => {
+                return Err(GenerateError::new(
+                    At::Node(node.id),
+                    format!("{}: capnzero does not generate constants of this type yet", node.display_name),
+                ))
+            }
+        },
+    };
+    let loc = &plan.locs[&node.id];
+    Ok(Const {
+        name: loc.name.clone(),
+        doc: plan.docs.get(&node.id).and_then(|d| d.doc_comment.as_deref()),
+        depth: loc.modules.len(),
+        value,
+    })
+}
+
 /// The methods every reader and every builder of a struct has, which no accessor may take.
 const READER_METHODS: &[&str] = &["from_untyped", "untyped", "to_owned", "which", "raw_discriminant", "dynamic"];
 const BUILDER_METHODS: &[&str] = &["from_untyped", "untyped", "reborrow", "clear_fields"];
