@@ -9,7 +9,7 @@ use crate::model::{Node, NodeKind, Type, Value};
 
 use super::ir::{self, kind, Kind};
 use super::names::{ident, plain};
-use super::plan::{GenerateError, OwnedForm, Param, Plan};
+use super::plan::{GenerateError, Param, Plan};
 
 // The path generated code reaches the runtime by.
 pub(super) use crate::runtime_path::runtime_path as rt;
@@ -159,17 +159,6 @@ impl<'p, 'c> Emitter<'p, 'c> {
         }
     }
 
-    /// The Rust type of a primitive (numbers only).
-    pub(super) fn slot_type(&self, ty: &Type) -> Option<TokenStream> {
-        match kind(ty, &self.in_scope) {
-            Kind::Prim(name) => {
-                let t = Kind::prim(name);
-                Some(quote!(#t))
-            }
-            _ => None,
-        }
-    }
-
     /// The enumerant `value` of the enum `id`, as a constant expression.
     pub(super) fn enumerant(&self, depth: usize, id: u64, value: u16) -> TokenStream {
         let e = self.path(depth, id, "");
@@ -231,12 +220,6 @@ impl<'p, 'c> Emitter<'p, 'c> {
 }
 
 impl Emitter<'_, '_> {
-    /// How the user's own type (`#[derive(CapnpStruct)]`) holds field `index` of struct `id`;
-    /// `None` for generated owned types.
-    pub(super) fn user_form(&self, id: u64, index: usize) -> Option<OwnedForm> {
-        self.plan.user_owned.get(&id).and_then(|forms| forms.get(index)).copied()
-    }
-
     /// `, Path, …`: the derives `$Rust.options` adds to the owned types of struct `id`.
     pub(super) fn extra_derives(&self, id: u64) -> TokenStream {
         let paths = self.plan.derives.get(&id).into_iter().flatten().filter_map(|p| p.parse::<TokenStream>().ok());

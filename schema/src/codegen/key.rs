@@ -5,13 +5,13 @@
 //! compile error whose message says to add one.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::{quote, quote_spanned, ToTokens};
 
 use crate::model::{Annotation, Field, FieldKind, Node, StructNode, Type, Value};
 
 use super::emit::{rt, Emitter};
 use super::generics::Generics;
-use super::names::ident;
+use super::ir::{Kind, Member, Storage};
 use super::plan::{At, GenerateError, Plan};
 
 impl Plan<'_> {
@@ -109,8 +109,8 @@ impl Plan<'_> {
     }
 }
 
-fn key_doc(st: &StructNode, key: &[usize]) -> String {
-    let names: Vec<&str> = key.iter().map(|&i| st.fields[i].name.as_str()).collect();
+fn key_doc(members: &[&Member<'_>]) -> String {
+    let names: Vec<&str> = members.iter().map(|m| m.field.name.as_str()).collect();
     format!(
         " The key: ({}), as a tuple. Equality and hashing look only at it; floats appear as their bit patterns.",
         names.join(", ")
@@ -149,39 +149,30 @@ impl Emitter<'_, '_> {
         }
     }
 
-    /// The key items of a keyed struct: `key()` on the reader and the owned value, `KeyAnnotation`,
-    /// and the owned value's `PartialEq`/`Eq`/`Hash` and comparisons with readers.
+    /// The key items of a keyed struct `depth` modules deep whose key is `key` (its members, in
+    /// key order): `key()` on the reader and the owned value, `KeyAnnotation`, and the owned
+    /// value's `PartialEq`/`Eq`/`Hash` and comparisons with readers.
     pub(super) fn key_items(
         &self,
-        node: &Node,
-        st: &StructNode,
-        key: &[usize],
+        key: &[&Member<'_>],
+        depth: usize,
         owned: &TokenStream,
         reader: &TokenStream,
     ) -> TokenStream {
-        let depth = self.plan.locs[&node.id].modules.len();
-        let mut items = self.reader_key_items(node, st, key, depth, reader);
-        items.extend(self.owned_key_items(node, st, key, depth, owned, reader));
+        let mut items = self.reader_key_items(key, depth, reader);
+        items.extend(self.owned_key_items(key, depth, owned, reader));
         items
     }
 
     /// `key()` and `KeyAnnotation` of a reader (or a virtual group's view) `depth` modules deep,
-    /// keyed by fields `key` of the struct `node`.
-    pub(super) fn reader_key_items(
-        &self,
-        node: &Node,
-        st: &StructNode,
-        key: &[usize],
-        depth: usize,
-        reader: &TokenStream,
-    ) -> TokenStream {
+    /// keyed by the members `key`.
+    pub(super) fn reader_key_items(&self, key: &[&Member<'_>], depth: usize, reader: &TokenStream) -> TokenStream {
         let rt = rt();
-        let parts: Vec<KeyPart> =
-            key.iter().map(|&index| self.key_part(node, depth, index, &st.fields[index])).collect();
+        let parts: Vec<KeyPart> = key.iter().map(|m| self.key_part(m, depth)).collect();
         let reader_tys = parts.iter().map(|p| &p.reader_ty);
         let reader_values = parts.iter().map(|p| &p.reader_value);
         let indices: Vec<proc_macro2::Literal> = (0..parts.len()).map(proc_macro2::Literal::usize_unsuffixed).collect();
-        let key_doc = key_doc(st, key);
+        let key_doc = key_doc(key);
         quote! {
             impl<'a> #reader<'a> {
                 #[doc = #key_doc]
@@ -210,20 +201,17 @@ impl Emitter<'_, '_> {
     /// reader.
     fn owned_key_items(
         &self,
-        node: &Node,
-        st: &StructNode,
-        key: &[usize],
+        key: &[&Member<'_>],
         depth: usize,
         owned: &TokenStream,
         reader: &TokenStream,
     ) -> TokenStream {
-        let parts: Vec<KeyPart> =
-            key.iter().map(|&index| self.key_part(node, depth, index, &st.fields[index])).collect();
+        let parts: Vec<KeyPart> = key.iter().map(|m| self.key_part(m, depth)).collect();
         let owned_tys = parts.iter().map(|p| &p.owned_ty);
         let owned_values = parts.iter().map(|p| &p.owned_value);
         let cross = parts.iter().map(|p| &p.cross_eq);
         let indices: Vec<proc_macro2::Literal> = (0..parts.len()).map(proc_macro2::Literal::usize_unsuffixed).collect();
-        let key_doc = key_doc(st, key);
+        let key_doc = key_doc(key);
         // A derived type's impls carry its `key = "…"`: one the user derives as well then
         // clashes there (E0119 "conflicting implementations"), at the key that provides it.
         let span = self.plan.key_span.unwrap_or_else(proc_macro2::Span::call_site);
@@ -270,26 +258,18 @@ impl Emitter<'_, '_> {
         }
     }
 
-    fn key_part(&self, node: &Node, depth: usize, index: usize, field: &Field) -> KeyPart {
+    fn key_part(&self, m: &Member<'_>, depth: usize) -> KeyPart {
         let rt = rt();
-        let name = ident(&self.plan.field_name(field));
+        let (name, get) = (m.name(), m.accessor("get"));
         let mut reader_value = quote!(self.#name());
         // A derived struct's field that is not an `Option` holds the value a null reads as, so
         // both sides key on the value with the default applied.
-        let form = self.user_form(node.id, index);
+        let form = m.user_form;
         let plain_value = form.is_some_and(|f| !f.optional);
-        let get = super::names::plain(&format!("get_{}", self.plan.field_name(field)));
         let this_value =
             if plain_value { quote!(::core::option::Option::Some(this.#get())) } else { quote!(this.#name()) };
-        let is_pointer = matches!(
-            &field.kind,
-            FieldKind::Slot { ty: Type::Text | Type::Data | Type::Struct { .. } | Type::List(_), .. }
-        );
-        if plain_value && is_pointer {
-            reader_value = quote!(::core::option::Option::Some(self.#get()));
-        }
-        let ty = match &field.kind {
-            FieldKind::Group { type_id } => {
+        let kind = match (&m.storage, m.kind()) {
+            (Storage::Group { type_id, .. }, _) => {
                 let group_reader = self.path(depth, *type_id, "Reader");
                 let group = self.path(depth, *type_id, "");
                 return KeyPart {
@@ -300,11 +280,15 @@ impl Emitter<'_, '_> {
                     cross_eq: quote!(this.#name() == other.#name),
                 };
             }
-            FieldKind::Slot { ty, .. } => ty,
+            (_, kind) => kind.unwrap_or(Kind::Void),
         };
-        match ty {
-            Type::Float32 | Type::Float64 => {
-                let bits = if matches!(ty, Type::Float32) { quote!(u32) } else { quote!(u64) };
+        let is_pointer = matches!(kind, Kind::Text | Kind::Data | Kind::Struct(..) | Kind::List(_));
+        if plain_value && is_pointer {
+            reader_value = quote!(::core::option::Option::Some(self.#get()));
+        }
+        match kind {
+            Kind::Prim(float @ ("f32" | "f64")) => {
+                let bits = if float == "f32" { quote!(u32) } else { quote!(u64) };
                 KeyPart {
                     reader_ty: bits.clone(),
                     reader_value: quote!(self.#name().to_bits()),
@@ -313,8 +297,8 @@ impl Emitter<'_, '_> {
                     cross_eq: quote!(this.#name().to_bits() == other.#name.to_bits()),
                 }
             }
-            Type::Text | Type::Data => {
-                let unsized_ty = if matches!(ty, Type::Text) { quote!(str) } else { quote!([u8]) };
+            Kind::Text | Kind::Data => {
+                let unsized_ty = if matches!(kind, Kind::Text) { quote!(str) } else { quote!([u8]) };
                 KeyPart {
                     reader_ty: quote!(::core::option::Option<&'a #unsized_ty>),
                     reader_value,
@@ -331,10 +315,10 @@ impl Emitter<'_, '_> {
                     },
                 }
             }
-            Type::Struct { type_id, .. } => {
-                let target_reader = self.path(depth, *type_id, "Reader");
-                let target = self.path(depth, *type_id, "");
-                let boxed = form.map_or(self.plan.boxed.contains(&(node.id, index)), |f| f.boxed);
+            Kind::Struct(type_id, _) => {
+                let target_reader = self.path(depth, type_id, "Reader");
+                let target = self.path(depth, type_id, "");
+                let boxed = form.map_or(matches!(m.storage, Storage::Pointer { boxed: true, .. }), |f| f.boxed);
                 let as_ref = if boxed { quote!(as_deref) } else { quote!(as_ref) };
                 let owned_of = |value: TokenStream| {
                     if plain_value {
@@ -353,7 +337,7 @@ impl Emitter<'_, '_> {
                     cross_eq: quote!(#rt::eq_option(#this_value, #other_value)),
                 }
             }
-            Type::List(inner) => {
+            Kind::List(inner) => {
                 let element = self.element(depth, inner);
                 let owned_element = self.owned_element(depth, inner);
                 KeyPart {
@@ -373,10 +357,11 @@ impl Emitter<'_, '_> {
                 }
             }
             _ => {
-                let value_ty = match ty {
-                    Type::Bool => quote!(bool),
-                    Type::Enum { type_id, .. } => self.path(depth, *type_id, ""),
-                    other => self.slot_type(other).unwrap_or_else(|| quote!(())),
+                let value_ty = match kind {
+                    Kind::Bool => quote!(bool),
+                    Kind::Enum(type_id) => self.path(depth, type_id, ""),
+                    Kind::Prim(prim) => Kind::prim(prim).into_token_stream(),
+                    _ => quote!(()),
                 };
                 KeyPart {
                     reader_ty: value_ty.clone(),

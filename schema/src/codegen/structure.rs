@@ -8,7 +8,7 @@ use crate::model::{Node, StructNode};
 
 use super::emit::{doc, inline_methods, rt, Emitter, FieldsOut};
 use super::generics::Generics;
-use super::ir::{self, Struct};
+use super::ir::{self, Member, Struct};
 use super::names::{ident, plain, snake_case};
 
 /// The names of a struct's generated types.
@@ -106,7 +106,7 @@ impl Emitter<'_, '_> {
         g: &Generics,
         fields: &FieldsOut,
     ) -> (TokenStream, TokenStream) {
-        let (node, st) = (s.node, s.st);
+        let node = s.node;
         let TypeNames { owned, reader, .. } = names;
         let Generics { owned_decl, impl_plain, args, .. } = g;
         let docs = doc(s.doc.unwrap_or(&format!("The {} `{}`.", s.kind, node.display_name)));
@@ -116,7 +116,8 @@ impl Emitter<'_, '_> {
         let extra = self.extra_derives(node.id);
         let owned_derive = match &s.key {
             Some(key) => {
-                comparisons.extend(self.key_items(node, st, key, &owned_path, &reader_path));
+                let key: Vec<&Member<'_>> = key.iter().map(|&index| &s.members[index]).collect();
+                comparisons.extend(self.key_items(&key, s.depth, &owned_path, &reader_path));
                 quote!(#[derive(::core::clone::Clone #extra)])
             }
             None => quote!(#[derive(::core::clone::Clone, ::core::cmp::PartialEq #extra)]),

@@ -131,7 +131,8 @@ impl Emitter<'_, '_> {
         let view_path = quote!(#view_name);
         let mut comparisons = self.reader_comparisons(&view_path, &Generics::new(self, &[]));
         if let Some(key) = &view.key {
-            comparisons.extend(self.reader_key_items(node, st, key, depth + 1, &view_path));
+            let key: Vec<&Member<'_>> = key.iter().map(|&index| &all[index]).collect();
+            comparisons.extend(self.reader_key_items(&key, depth + 1, &view_path));
         }
         let names = &view.member_names;
         let field = m.field;
