@@ -273,6 +273,11 @@ pub(super) struct Struct<'m> {
     pub members: Vec<Member<'m>>,
     /// The types its inner module holds, in order: its nested types, then its groups.
     pub inner: Vec<u64>,
+    /// The generic parameters of its union's `Which` and `Union` enums.
+    pub union_params: Vec<Param>,
+    /// For a derived struct or group whose union the user's type holds as an enum in a field:
+    /// the field's name and the enum's alias.
+    pub user_union: Option<(String, String)>,
 }
 
 impl Struct<'_> {
@@ -302,6 +307,8 @@ pub(super) fn structure<'m>(plan: &Plan<'m>, node: &'m Node, st: &'m StructNode)
         user_group: plan.user_groups.contains_key(&node.id),
         members,
         inner,
+        union_params: plan.union_generics.get(&node.id).cloned().unwrap_or_default(),
+        user_union: plan.user_unions.get(&node.id).cloned(),
     }
 }
 

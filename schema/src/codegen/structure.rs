@@ -39,7 +39,7 @@ impl Emitter<'_, '_> {
         }
         let mut inner_items = std::mem::take(&mut fields.inner);
         if st.discriminant_count > 0 {
-            inner_items.extend(self.union(node, &s.union_members(), s.depth, &disc, &mut fields));
+            inner_items.extend(self.union(&s, &disc, &mut fields));
         }
         for &id in &s.inner {
             inner_items.extend(self.node(id));

@@ -4,10 +4,10 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use crate::model::{Node, Value};
+use crate::model::Value;
 
 use super::emit::{doc, literal, rt, top_level, Emitter, FieldsOut};
-use super::ir::{Kind, Member, Storage};
+use super::ir::{Kind, Member, Storage, Struct};
 use super::names::{ident, plain, snake_case};
 
 impl Emitter<'_, '_> {
@@ -63,17 +63,12 @@ impl Emitter<'_, '_> {
 
     /// The anonymous union of a struct or group: its `Which` and `Union` enums (in the inner
     /// module) and the reader, owned and write code for it.
-    pub(super) fn union(
-        &mut self,
-        node: &Node,
-        members: &[&Member<'_>],
-        depth: usize,
-        disc: &Literal,
-        out: &mut FieldsOut,
-    ) -> TokenStream {
-        let module = ident(&snake_case(&self.plan.locs[&node.id].name));
+    pub(super) fn union(&mut self, s: &Struct<'_>, disc: &Literal, out: &mut FieldsOut) -> TokenStream {
+        let (node, depth) = (s.node, s.depth);
+        let members = s.union_members();
+        let module = ident(&snake_case(&s.name));
         let mut arms = UnionArms { default: quote!(Union::Unknown(0)), ..UnionArms::default() };
-        for m in members {
+        for m in &members {
             self.union_member(m, depth, disc, &module, out, &mut arms);
         }
         let UnionArms {
@@ -86,7 +81,7 @@ impl Emitter<'_, '_> {
             default,
         } = arms;
         let union_default = default;
-        let union_params = self.plan.union_generics.get(&node.id).cloned().unwrap_or_default();
+        let union_params = s.union_params.clone();
         let union_extra = self.extra_derives(node.id);
         let which_args = self.own_args(&union_params, needs_lifetime.then(|| quote!('a)));
         let union_args = self.own_args(&union_params, None);
@@ -135,8 +130,8 @@ impl Emitter<'_, '_> {
 
             #which_copy
         };
-        if self.plan.user_owned.contains_key(&node.id) {
-            self.user_union(node, members, &module, disc, depth, out);
+        if s.user_owned {
+            self.user_union(s, &members, &module, disc, out);
             return which_enum;
         }
         out.owned_fields.extend(quote! {
@@ -282,19 +277,11 @@ impl Emitter<'_, '_> {
     /// a union, or the value of one field. A discriminant this schema does not know reads as the
     /// member of discriminant 0 at its default, as an empty struct does: the user's enum has no
     /// variant for it.
-    fn user_union(
-        &self,
-        node: &Node,
-        members: &[&Member<'_>],
-        module: &Ident,
-        disc: &Literal,
-        depth: usize,
-        out: &mut FieldsOut,
-    ) {
-        let reader = plain(&format!("{}Reader", self.plan.locs[&node.id].name));
-        let (owned, field) = match self.plan.user_unions.get(&node.id) {
-            Some((field, alias)) => (top_level(depth, alias), Some(ident(field))),
-            None => (self.path(depth, node.id, ""), None),
+    fn user_union(&self, s: &Struct<'_>, members: &[&Member<'_>], module: &Ident, disc: &Literal, out: &mut FieldsOut) {
+        let reader = plain(&format!("{}Reader", s.name));
+        let (owned, field) = match &s.user_union {
+            Some((field, alias)) => (top_level(s.depth, alias), Some(ident(field))),
+            None => (self.path(s.depth, s.node.id, ""), None),
         };
         let mut read_arms = TokenStream::new();
         let mut write_arms = TokenStream::new();
