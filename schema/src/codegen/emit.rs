@@ -116,7 +116,7 @@ impl<'p, 'c> Emitter<'p, 'c> {
             Some((v, _, _)) => quote!(#name::#v),
             None => quote!(#name::Unknown(0)),
         };
-        let reflect = self.reflect_enum(node, e.enumerants);
+        let reflect = self.reflect_enum(&e);
         let impls = enum_impls(&name);
         quote! {
             #reflect

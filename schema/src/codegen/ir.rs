@@ -315,7 +315,6 @@ pub(super) fn structure<'m>(plan: &Plan<'m>, node: &'m Node, st: &'m StructNode)
 /// An enum, as emission needs it.
 pub(super) struct Enum<'m> {
     pub node: &'m Node,
-    pub enumerants: &'m [Enumerant],
     /// Its Rust name.
     pub name: String,
     /// Its doc comment.
@@ -348,13 +347,7 @@ pub(super) fn enumeration<'m>(plan: &Plan<'m>, node: &'m Node, enumerants: &'m [
             doc: docs.and_then(|d| d.members.get(index)).and_then(|d| d.as_deref()),
         })
         .collect();
-    Enum {
-        node,
-        enumerants,
-        name: plan.locs[&node.id].name.clone(),
-        doc: docs.and_then(|d| d.doc_comment.as_deref()),
-        variants,
-    }
+    Enum { node, name: plan.locs[&node.id].name.clone(), doc: docs.and_then(|d| d.doc_comment.as_deref()), variants }
 }
 
 /// Every variant of `e` whose Rust name another variant has: one error each. As for

@@ -9,12 +9,12 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use crate::compile::Compiled;
-use crate::model::{Enumerant, Node, StructNode};
 use crate::request;
 
 use super::emit::{doc, rt, Emitter};
 use super::generics::Generics;
-use super::names::{ident, plain};
+use super::ir::{self, Struct};
+use super::names::plain;
 
 /// The name of the static holding the schema of file `file_id`: one per file, so that two
 /// schemas expanded in one module do not clash.
@@ -58,18 +58,18 @@ impl Emitter<'_, '_> {
 
     /// For a struct or group: `schema()` and `FIELD_NAMES` on the owned type, `dynamic()` on
     /// the reader, and `Display` and `Debug` in the text format for both.
-    pub(super) fn reflect_struct(&self, node: &Node, st: &StructNode, g: &Generics) -> TokenStream {
+    pub(super) fn reflect_struct(&self, s: &Struct<'_>, g: &Generics) -> TokenStream {
         let Generics { impl_plain, impl_a, args, args_a, args_anon, phantom_init, .. } = g;
         let rt = rt();
-        let loc = &self.plan.locs[&node.id];
-        let cell = self.schema_cell(loc.modules.len());
-        let owned = plain(&loc.name);
-        let reader = plain(&format!("{}Reader", loc.name));
-        let builder = plain(&format!("{}Builder", loc.name));
+        let node = s.node;
+        let cell = self.schema_cell(s.depth);
+        let owned = plain(&s.name);
+        let reader = plain(&format!("{}Reader", s.name));
+        let builder = plain(&format!("{}Builder", s.name));
         let id = Literal::u64_suffixed(node.id);
-        let names = st.fields.iter().map(|field| {
-            let schema_name = &field.name;
-            let rust_name = ident(&self.plan.field_name(field)).to_string();
+        let names = s.members.iter().map(|m| {
+            let schema_name = &m.field.name;
+            let rust_name = m.name().to_string();
             quote!((#schema_name, #rust_name))
         });
         let schema_doc = doc(&format!(
@@ -81,7 +81,7 @@ impl Emitter<'_, '_> {
             doc("The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as \
              `capnp decode` prints it.");
         // A derived struct's owned type is the user's, who may derive `Debug`.
-        let owned_debug = if self.plan.user_owned.contains_key(&node.id) {
+        let owned_debug = if s.user_owned {
             TokenStream::new()
         } else {
             quote! {
@@ -93,7 +93,7 @@ impl Emitter<'_, '_> {
                 }
             }
         };
-        let reflect_impl = if st.is_group {
+        let reflect_impl = if s.st.is_group {
             TokenStream::new()
         } else {
             quote! {
@@ -108,7 +108,7 @@ impl Emitter<'_, '_> {
         };
         // A derived group's owned type is the user's, which may be the group of several parents:
         // it has no schema of its own, and its text is its parent's.
-        let owned_schema = if self.plan.user_groups.contains_key(&node.id) {
+        let owned_schema = if s.user_group {
             TokenStream::new()
         } else {
             quote! {
@@ -163,14 +163,13 @@ impl Emitter<'_, '_> {
 
     /// For an enum: `schema()` and `ENUMERANT_NAMES`, and `Display` in the text format (the
     /// enumerant's schema name, `(N)` for an unknown value).
-    pub(super) fn reflect_enum(&self, node: &Node, enumerants: &[Enumerant]) -> TokenStream {
+    pub(super) fn reflect_enum(&self, e: &ir::Enum<'_>) -> TokenStream {
         let rt = rt();
-        let loc = &self.plan.locs[&node.id];
-        let cell = self.schema_cell(loc.modules.len());
-        let name = plain(&loc.name);
+        let node = e.node;
+        let cell = self.schema_cell(self.plan.locs[&node.id].modules.len());
+        let name = plain(&e.name);
         let id = Literal::u64_suffixed(node.id);
-        let variants: Vec<(Ident, &str)> =
-            enumerants.iter().map(|e| (plain(&self.plan.enumerant_name(e)), e.name.as_str())).collect();
+        let variants: Vec<(Ident, &str)> = e.variants.iter().map(|v| (plain(&v.name), v.schema_name)).collect();
         let names = variants.iter().map(|(variant, schema_name)| {
             let rust_name = variant.to_string();
             quote!((#schema_name, #rust_name))

@@ -70,7 +70,7 @@ impl Emitter<'_, '_> {
         fields: FieldsOut,
         inner_module: TokenStream,
     ) -> TokenStream {
-        let reflect = self.reflect_struct(s.node, s.st, g);
+        let reflect = self.reflect_struct(s, g);
         let (owned_item, comparisons) = self.owned_item(s, names, g, &fields);
         let write_fields = self.write_fields(s, names, g, &fields.write);
         // A name the naming rules gave a `_` (`Foo_`) makes `Foo_Reader`, which is not camel case.
