@@ -17,7 +17,6 @@ mod key;
 mod member;
 mod names;
 mod nullable;
-mod options;
 mod plan;
 mod reflect;
 mod structure;

@@ -8,6 +8,14 @@ use proc_macro2::TokenStream;
 use crate::compile::Compiled;
 use crate::model::{Annotation, AnyPointer, Enumerant, Field, FieldKind, Node, NodeKind, SourceInfo, Type};
 
+mod generics;
+mod key;
+mod nullable;
+mod options;
+mod virtual_group;
+
+pub(super) use generics::{bound, Bound};
+
 use super::names::{pascal_case, snake_case, upper_snake_case, Scope, PATH_KEYWORDS};
 
 /// Methods every generated reader has.

@@ -11,7 +11,7 @@ use capnzero_runtime::PointerReader;
 
 use crate::model::{Annotation, FieldKind, NodeKind, Type, Value};
 
-use super::plan::{At, GenerateError, Plan};
+use super::{At, GenerateError, Plan};
 
 /// The settings of one `$Rust.options` annotation.
 #[derive(Debug, Default)]
