@@ -16,7 +16,7 @@ impl Emitter<'_, '_> {
     /// The item of a constant.
     pub(super) fn constant(&mut self, node: &Node, ty: &Type, value: &Value) -> TokenStream {
         let rt = rt();
-        let c = match ir::constant(self.plan, node, ty, value) {
+        let c = match ir::constant(self.plan, node, ty, value, &self.in_scope) {
             Ok(c) => c,
             Err(error) => {
                 self.errors.push(error);
@@ -37,13 +37,13 @@ impl Emitter<'_, '_> {
                 let bytes = Literal::byte_string(bytes);
                 (quote!(&[u8]), quote!(#bytes))
             }
-            ConstValue::Struct { type_id, brand, words } => {
-                let target = self.type_at(depth, type_id, "", Some(brand), None);
+            ConstValue::Struct { kind, words } => {
+                let target = self.element(depth, &kind);
                 let words = Literal::byte_string(words);
                 (quote!(#rt::StructConst<#target>), quote!(#rt::StructConst::new(#words)))
             }
             ConstValue::List { element, words } => {
-                let element = self.element(depth, element);
+                let element = self.element(depth, &element);
                 let words = Literal::byte_string(words);
                 (quote!(#rt::ListConst<#element>), quote!(#rt::ListConst::new(#words)))
             }

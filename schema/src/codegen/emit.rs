@@ -5,9 +5,9 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{quote, ToTokens};
 
-use crate::model::{Node, NodeKind, Type, Value};
+use crate::model::{Node, NodeKind, Value};
 
-use super::ir::{self, kind, Kind};
+use super::ir::{self, Kind};
 use super::names::{ident, plain};
 use super::plan::{GenerateError, Param, Plan};
 
@@ -175,16 +175,16 @@ impl<'p, 'c> Emitter<'p, 'c> {
         }
     }
 
-    /// The `ListElement` type of list elements of type `ty`.
-    pub(super) fn element(&self, depth: usize, ty: &Type) -> TokenStream {
+    /// The `ListElement` type of list elements of kind `kind`.
+    pub(super) fn element(&self, depth: usize, kind: &Kind) -> TokenStream {
         let rt = rt();
-        match kind(ty, &self.in_scope) {
+        match kind {
             Kind::Void => quote!(()),
             Kind::Bool => quote!(bool),
             Kind::Prim(name) => Kind::prim(name).into_token_stream(),
-            Kind::Enum(id) => self.path(depth, id, ""),
-            Kind::Struct(id, brand) => self.type_at(depth, id, "", Some(brand), None),
-            Kind::Param(param) => self.in_scope_param(param),
+            Kind::Enum(id) => self.path(depth, *id, ""),
+            Kind::Struct(id, args) => self.type_at(depth, *id, "", Some(args), None),
+            Kind::Param(param) => self.in_scope_param(*param),
             Kind::Text => quote!(#rt::kind::Text),
             Kind::Data => quote!(#rt::kind::Data),
             Kind::Any => quote!(#rt::kind::AnyPointer),
@@ -195,17 +195,17 @@ impl<'p, 'c> Emitter<'p, 'c> {
         }
     }
 
-    /// The owned type of list elements of type `ty`.
-    pub(super) fn owned_element(&self, depth: usize, ty: &Type) -> TokenStream {
+    /// The owned type of list elements of kind `kind`.
+    pub(super) fn owned_element(&self, depth: usize, kind: &Kind) -> TokenStream {
         let rt = rt();
-        match kind(ty, &self.in_scope) {
+        match kind {
             Kind::Void => quote!(()),
             Kind::Bool => quote!(bool),
             Kind::Prim(name) => Kind::prim(name).into_token_stream(),
-            Kind::Enum(id) => self.path(depth, id, ""),
-            Kind::Struct(id, brand) => self.type_at(depth, id, "", Some(brand), None),
+            Kind::Enum(id) => self.path(depth, *id, ""),
+            Kind::Struct(id, args) => self.type_at(depth, *id, "", Some(args), None),
             Kind::Param(param) => {
-                let param = self.in_scope_param(param);
+                let param = self.in_scope_param(*param);
                 quote!(<#param as #rt::ListElement>::Owned)
             }
             Kind::Text => quote!(#rt::String),

@@ -14,11 +14,10 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use crate::model::Brand;
-
 use super::emit::{rt, Emitter};
+use super::ir::Kind;
 use super::names::plain;
-use super::plan::{bound, Bound, Param};
+use super::plan::Param;
 
 impl Emitter<'_, '_> {
     /// The Rust type parameters of struct `id` (empty when it is not generic).
@@ -70,30 +69,22 @@ impl Emitter<'_, '_> {
     }
 
     /// The type `id` (with `suffix`: `""`, `"Reader"`, `"Builder"`) in type position from code
-    /// `depth` modules deep: its path, then `<lifetime, arguments>`. The arguments come from
-    /// `brand`; without one (a group, which shares its struct's parameters) they are the
-    /// parameters in scope.
+    /// `depth` modules deep: its path, then `<lifetime, arguments>`. The arguments are `args`
+    /// (what a brand binds, resolved in the IR); without them (a group, which shares its
+    /// struct's parameters) they are the parameters in scope.
     pub(super) fn type_at(
         &self,
         depth: usize,
         id: u64,
         suffix: &str,
-        brand: Option<&Brand>,
+        args: Option<&[Kind]>,
         lifetime: Option<TokenStream>,
     ) -> TokenStream {
         let path = self.path(depth, id, suffix);
-        let args: Vec<TokenStream> = self
-            .params_of(id)
-            .iter()
-            .map(|&param| match brand.map(|b| bound(b, param)) {
-                Some(Bound::Type(ty)) => self.element(depth, ty),
-                None | Some(Bound::Inherit) => self.in_scope_param(param),
-                Some(Bound::Unbound) => {
-                    let rt = rt();
-                    quote!(#rt::kind::AnyPointer)
-                }
-            })
-            .collect();
+        let args: Vec<TokenStream> = match args {
+            Some(args) => args.iter().map(|arg| self.element(depth, arg)).collect(),
+            None => self.params_of(id).iter().map(|&param| self.in_scope_param(param)).collect(),
+        };
         let args = self.angle(lifetime, args.into_iter());
         quote!(#path #args)
     }

@@ -7,14 +7,14 @@ use std::collections::HashMap;
 
 use proc_macro2::{Ident, Span};
 
-use crate::model::{AnyPointer, Brand, Enumerant, Field, FieldKind, InterfaceNode, Node, StructNode, Type, Value};
+use crate::model::{AnyPointer, Enumerant, Field, FieldKind, InterfaceNode, Node, StructNode, Type, Value};
 
 use super::names::{ident, pascal_case, plain, Scope};
-use super::plan::{At, GenerateError, OwnedForm, Param, Plan};
+use super::plan::{bound, At, Bound, GenerateError, OwnedForm, Param, Plan};
 
-/// What a value of a schema type is, as generated code handles it.
-#[derive(Clone, Copy)]
-pub(super) enum Kind<'m> {
+/// What a value of a schema type is, as generated code handles it, its brand resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Kind {
     Void,
     Bool,
     /// A number: the Rust primitive's name (`i8` … `f64`).
@@ -22,16 +22,18 @@ pub(super) enum Kind<'m> {
     Enum(u64),
     Text,
     Data,
-    /// A list of this element type.
-    List(&'m Type),
-    Struct(u64, &'m Brand),
+    /// A list of elements of this kind.
+    List(Box<Kind>),
+    /// A struct, with an argument for each of its Rust type parameters (as its brand binds
+    /// them).
+    Struct(u64, Vec<Kind>),
     /// A generic parameter of the struct being generated (or of an enclosing scope).
     Param(Param),
     /// AnyPointer, an unbound parameter, or a capability (read as AnyPointer).
     Any,
 }
 
-impl Kind<'_> {
+impl Kind {
     /// Whether values of this kind live behind a pointer.
     pub(super) fn is_pointer(&self) -> bool {
         matches!(self, Kind::Text | Kind::Data | Kind::List(_) | Kind::Struct(..) | Kind::Param(_) | Kind::Any)
@@ -43,8 +45,10 @@ impl Kind<'_> {
     }
 }
 
-/// The kind of `ty` inside a struct whose generic parameters in scope are `in_scope`.
-pub(super) fn kind<'m>(ty: &'m Type, in_scope: &[Param]) -> Kind<'m> {
+/// The kind of `ty` inside a struct whose generic parameters in scope are `in_scope`: a struct
+/// type's arguments are what its brand binds each of the struct's Rust type parameters to (a
+/// parameter it inherits is the one in scope, else AnyPointer; an unbound one AnyPointer).
+pub(super) fn kind(plan: &Plan<'_>, ty: &Type, in_scope: &[Param]) -> Kind {
     match ty {
         Type::Void => Kind::Void,
         Type::Bool => Kind::Bool,
@@ -60,9 +64,20 @@ pub(super) fn kind<'m>(ty: &'m Type, in_scope: &[Param]) -> Kind<'m> {
         Type::Float64 => Kind::Prim("f64"),
         Type::Text => Kind::Text,
         Type::Data => Kind::Data,
-        Type::List(inner) => Kind::List(inner),
+        Type::List(inner) => Kind::List(Box::new(kind(plan, inner, in_scope))),
         Type::Enum { type_id, .. } => Kind::Enum(*type_id),
-        Type::Struct { type_id, brand } => Kind::Struct(*type_id, brand),
+        Type::Struct { type_id, brand } => {
+            let params = plan.generics.get(type_id).map_or(&[][..], Vec::as_slice);
+            let args = params
+                .iter()
+                .map(|&param| match bound(brand, param) {
+                    Bound::Type(ty) => kind(plan, ty, in_scope),
+                    Bound::Inherit if in_scope.contains(&param) => Kind::Param(param),
+                    Bound::Inherit | Bound::Unbound => Kind::Any,
+                })
+                .collect();
+            Kind::Struct(*type_id, args)
+        }
         Type::AnyPointer(AnyPointer::Parameter { scope_id, index }) if in_scope.contains(&(*scope_id, *index)) => {
             Kind::Param((*scope_id, *index))
         }
@@ -78,10 +93,10 @@ pub(super) enum Storage<'m> {
     /// other fields.
     Void { view: Option<View<'m>> },
     /// A bool, number or enum in the data section: the offset in units of its size.
-    Data { offset: usize, kind: Kind<'m>, default: &'m Value },
+    Data { offset: usize, kind: Kind, default: &'m Value },
     /// A pointer: its index in the pointer section; `boxed` when the owned value holds the
     /// struct in a `Box` (the struct contains the container again).
-    Pointer { offset: u16, kind: Kind<'m>, default: &'m Value, boxed: bool },
+    Pointer { offset: u16, kind: Kind, default: &'m Value, boxed: bool },
 }
 
 /// A nullable group (`isNull` and `value`), read as an `Option` of its value.
@@ -97,7 +112,7 @@ pub(super) enum NullableValue {
     /// A group: its node.
     Group(u64),
     /// A bool, number or enum (the plan allows nothing else).
-    Data(Kind<'static>),
+    Data(Kind),
 }
 
 /// A virtual group (`$Py.group("x, y")` on a Void field): a read-only view of other fields.
@@ -149,11 +164,11 @@ impl Member<'_> {
     }
 
     /// The kind of its value; `None` for a group.
-    pub(super) fn kind(&self) -> Option<Kind<'_>> {
+    pub(super) fn kind(&self) -> Option<Kind> {
         match &self.storage {
             Storage::Group { .. } => None,
             Storage::Void { .. } => Some(Kind::Void),
-            Storage::Data { kind, .. } | Storage::Pointer { kind, .. } => Some(*kind),
+            Storage::Data { kind, .. } | Storage::Pointer { kind, .. } => Some(kind.clone()),
         }
     }
 
@@ -221,7 +236,7 @@ pub(super) fn members<'m>(plan: &Plan<'m>, node: &'m Node, st: &'m StructNode, i
                 FieldKind::Group { type_id } => {
                     Storage::Group { type_id: *type_id, nullable: nullable_shape(plan, *type_id, in_scope) }
                 }
-                FieldKind::Slot { offset, ty, default_value, .. } => match kind(ty, in_scope) {
+                FieldKind::Slot { offset, ty, default_value, .. } => match kind(plan, ty, in_scope) {
                     Kind::Void => Storage::Void { view: view(plan, node.id, st, index) },
                     kind @ (Kind::Bool | Kind::Prim(_) | Kind::Enum(_)) => {
                         Storage::Data { offset: *offset as usize, kind, default: default_value }
@@ -479,7 +494,7 @@ fn nullable_shape(plan: &Plan<'_>, group: u64, in_scope: &[Param]) -> Option<Nul
     let shape = plan.nullable.get(&group)?;
     let value = match &shape.value.kind {
         FieldKind::Group { type_id } => NullableValue::Group(*type_id),
-        FieldKind::Slot { ty, .. } => NullableValue::Data(match kind(ty, in_scope) {
+        FieldKind::Slot { ty, .. } => NullableValue::Data(match kind(plan, ty, in_scope) {
             Kind::Bool => Kind::Bool,
             Kind::Prim(name) => Kind::Prim(name),
             Kind::Enum(id) => Kind::Enum(id),
@@ -524,12 +539,11 @@ pub(super) enum ConstValue<'m> {
     Data(&'m [u8]),
     /// Struct, list and AnyPointer constants: their canonical words.
     Struct {
-        type_id: u64,
-        brand: &'m Brand,
+        kind: Kind,
         words: &'m [u8],
     },
     List {
-        element: &'m Type,
+        element: Kind,
         words: &'m [u8],
     },
     Pointer {
@@ -544,6 +558,7 @@ pub(super) fn constant<'m>(
     node: &'m Node,
     ty: &'m Type,
     value: &'m Value,
+    in_scope: &[Param],
 ) -> Result<Const<'m>, GenerateError> {
     let words = |value: &'m Option<Vec<u8>>| value.as_deref().unwrap_or(&[]);
     let value = match (ty, value) {
@@ -552,12 +567,14 @@ pub(super) fn constant<'m>(
         (Type::Enum { type_id, .. }, Value::Enum(n)) => ConstValue::Enum { type_id: *type_id, value: *n },
         (Type::Text, Value::Text(text)) => ConstValue::Text(text.as_deref().unwrap_or("")),
         (Type::Data, Value::Data(bytes)) => ConstValue::Data(words(bytes)),
-        (Type::Struct { type_id, brand }, Value::Struct(value)) => {
-            ConstValue::Struct { type_id: *type_id, brand, words: words(value) }
+        (Type::Struct { .. }, Value::Struct(value)) => {
+            ConstValue::Struct { kind: kind(plan, ty, in_scope), words: words(value) }
         }
-        (Type::List(inner), Value::List(value)) => ConstValue::List { element: inner, words: words(value) },
+        (Type::List(inner), Value::List(value)) => {
+            ConstValue::List { element: kind(plan, inner, in_scope), words: words(value) }
+        }
         (Type::AnyPointer(_), Value::AnyPointer(value)) => ConstValue::Pointer { words: words(value) },
-        (ty, value) => match kind(ty, &[]) {
+        (ty, value) => match kind(plan, ty, in_scope) {
             Kind::Prim(name) => ConstValue::Number(name, value),
             _ => {
                 return Err(GenerateError::new(

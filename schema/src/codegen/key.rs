@@ -239,8 +239,8 @@ impl Emitter<'_, '_> {
                 }
             }
             Kind::List(inner) => {
-                let element = self.element(depth, inner);
-                let owned_element = self.owned_element(depth, inner);
+                let element = self.element(depth, &inner);
+                let owned_element = self.owned_element(depth, &inner);
                 KeyPart {
                     reader_ty: quote!(::core::option::Option<#rt::List<'a, #element>>),
                     reader_value,

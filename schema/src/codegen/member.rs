@@ -4,7 +4,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use crate::model::{Node, Type, Value};
+use crate::model::{Node, Value};
 
 use super::emit::{doc, literal, rt, Emitter, FieldsOut};
 use super::ir::{Kind, Member, NullableShape, Storage, View};
@@ -38,11 +38,11 @@ impl Emitter<'_, '_> {
             }
             Storage::Void { view } => self.void_member(node, m, view.as_ref(), depth, disc, &field_doc, out),
             Storage::Data { offset, kind, default } => {
-                self.data_member(m, *offset, *kind, default, depth, disc, &field_doc, out)
+                self.data_member(m, *offset, kind, default, depth, disc, &field_doc, out)
             }
             Storage::Pointer { offset, kind, default, boxed } => {
-                let access = self.pointer_access(m, *offset, *kind, default, *boxed, depth, disc, &field_doc);
-                self.pointer_member(m, *offset, *kind, access, &field_doc, out);
+                let access = self.pointer_access(m, *offset, kind, default, *boxed, depth, disc, &field_doc);
+                self.pointer_member(m, *offset, kind, access, &field_doc, out);
             }
         }
         if let Some(value) = m.discriminant {
@@ -176,7 +176,7 @@ impl Emitter<'_, '_> {
     fn data_access(
         &self,
         offset: usize,
-        kind: Kind<'_>,
+        kind: &Kind,
         default: &Value,
         depth: usize,
     ) -> (TokenStream, TokenStream, TokenStream, TokenStream, TokenStream) {
@@ -193,7 +193,7 @@ impl Emitter<'_, '_> {
                 )
             }
             Kind::Enum(id) => {
-                let e = self.path(depth, id, "");
+                let e = self.path(depth, *id, "");
                 let d = match default {
                     Value::Enum(n) => Literal::u16_suffixed(*n),
                     _ => Literal::u16_suffixed(0),
@@ -226,7 +226,7 @@ impl Emitter<'_, '_> {
         &self,
         m: &Member<'_>,
         offset: usize,
-        kind: Kind<'_>,
+        kind: &Kind,
         default: &Value,
         depth: usize,
         disc: &Literal,
@@ -274,7 +274,7 @@ impl Emitter<'_, '_> {
         &self,
         m: &Member<'_>,
         offset: u16,
-        kind: Kind<'_>,
+        kind: &Kind,
         default: &Value,
         boxed: bool,
         depth: usize,
@@ -323,9 +323,9 @@ impl Emitter<'_, '_> {
                 },
             },
             Kind::List(inner) => self.list_access(m, inner, &ptr, default, depth, disc, field_doc),
-            Kind::Struct(id, brand) => self.struct_access(m, id, brand, &ptr, default, boxed, depth, disc, field_doc),
+            Kind::Struct(id, args) => self.struct_access(m, *id, args, &ptr, default, boxed, depth, disc, field_doc),
             Kind::Param(param) => {
-                let t = self.in_scope_param(param);
+                let t = self.in_scope_param(*param);
                 let init_any = Self::init_any(m, &ptr, disc, field_doc);
                 PointerAccess {
                     reader_ty: quote!(<#t as #rt::ListElement>::Reader<'a>),
@@ -369,7 +369,7 @@ impl Emitter<'_, '_> {
     fn list_access(
         &self,
         m: &Member<'_>,
-        inner: &Type,
+        inner: &Kind,
         ptr: &Literal,
         default: &Value,
         depth: usize,
@@ -430,7 +430,7 @@ impl Emitter<'_, '_> {
         &self,
         m: &Member<'_>,
         id: u64,
-        brand: &crate::model::Brand,
+        args: &[Kind],
         ptr: &Literal,
         default: &Value,
         boxed: bool,
@@ -441,10 +441,10 @@ impl Emitter<'_, '_> {
         let rt = rt();
         let (set, init) = (m.accessor("set"), m.accessor("init"));
         let set_disc = Self::set_discriminant(m, disc);
-        let target = self.type_at(depth, id, "", Some(brand), None);
+        let target = self.type_at(depth, id, "", Some(args), None);
         let target_reader = self.path(depth, id, "Reader");
-        let target_reader_ty = self.type_at(depth, id, "Reader", Some(brand), Some(quote!('a)));
-        let target_builder = self.type_at(depth, id, "Builder", Some(brand), Some(quote!('_)));
+        let target_reader_ty = self.type_at(depth, id, "Reader", Some(args), Some(quote!('a)));
+        let target_builder = self.type_at(depth, id, "Builder", Some(args), Some(quote!('_)));
         let default = match default {
             Value::Struct(Some(words)) => {
                 let bytes = Literal::byte_string(words);
@@ -483,7 +483,7 @@ impl Emitter<'_, '_> {
         &self,
         m: &Member<'_>,
         offset: u16,
-        kind: Kind<'_>,
+        kind: &Kind,
         access: PointerAccess,
         field_doc: &TokenStream,
         out: &mut FieldsOut,
@@ -551,7 +551,7 @@ impl Emitter<'_, '_> {
 
     /// The user's owned value of a pointer member, read from the reader: `Option<…>` from the
     /// member's accessor `name`, a plain value from its `get`ter (the default when null).
-    pub(super) fn user_value(kind: Kind<'_>, form: OwnedForm, name: &Ident, get: &Ident) -> TokenStream {
+    pub(super) fn user_value(kind: &Kind, form: OwnedForm, name: &Ident, get: &Ident) -> TokenStream {
         let rt = rt();
         let convert = match (kind, form.boxed) {
             (Kind::Text, false) => quote!(#rt::String::from(value)),

@@ -34,8 +34,8 @@ impl Emitter<'_, '_> {
             Kind::Text => (quote!(::core::option::Option<&'a str>), quote!(::core::option::Option<#rt::String>)),
             Kind::Data => (quote!(::core::option::Option<&'a [u8]>), quote!(::core::option::Option<#rt::Vec<u8>>)),
             Kind::List(inner) => {
-                let element = self.element(depth, inner);
-                let owned = self.owned_element(depth, inner);
+                let element = self.element(depth, &inner);
+                let owned = self.owned_element(depth, &inner);
                 (
                     quote!(::core::option::Option<#rt::List<'a, #element>>),
                     quote!(::core::option::Option<#rt::Vec<#owned>>),
@@ -44,9 +44,9 @@ impl Emitter<'_, '_> {
             Kind::Any => {
                 (quote!(::core::option::Option<#rt::AnyPointer<'a>>), quote!(::core::option::Option<#rt::AnyValue>))
             }
-            Kind::Struct(id, brand) => {
-                let reader = self.type_at(depth, id, "Reader", Some(brand), Some(quote!('a)));
-                let owned = self.type_at(depth, id, "", Some(brand), None);
+            Kind::Struct(id, args) => {
+                let reader = self.type_at(depth, id, "Reader", Some(&args), Some(quote!('a)));
+                let owned = self.type_at(depth, id, "", Some(&args), None);
                 let boxed = matches!(m.storage, Storage::Pointer { boxed: true, .. });
                 let owned = if boxed { quote!(#rt::Box<#owned>) } else { owned };
                 (quote!(::core::option::Option<#reader>), quote!(::core::option::Option<#owned>))
@@ -309,7 +309,7 @@ impl Emitter<'_, '_> {
                     write_arms.extend(quote!(#owned::#variant(value) => builder.#set(*value),));
                 }
                 kind => {
-                    let expr = Self::user_value(kind, form, &name, &get);
+                    let expr = Self::user_value(&kind, form, &name, &get);
                     read_arms.extend(quote!(#module::Which::#variant(_) => #owned::#variant(#expr),));
                     write_arms.extend(if form.optional {
                         quote! {
