@@ -29,8 +29,16 @@ impl Emitter<'_, '_> {
         let (ty, expr) = match c.value {
             ConstValue::Void => (quote!(()), quote!(())),
             ConstValue::Bool(b) => (quote!(bool), quote!(#b)),
-            ConstValue::Enum { type_id, value } => {
-                (self.path(depth, type_id, ""), self.enumerant(depth, type_id, value))
+            ConstValue::Enum { type_id, variant, value } => {
+                let e = self.path(depth, type_id, "");
+                let value = match variant {
+                    Some(variant) => {
+                        let variant = plain(&variant);
+                        quote!(#e::#variant)
+                    }
+                    None => quote!(#e::Unknown(#value)),
+                };
+                (e, value)
             }
             ConstValue::Text(text) => (quote!(&str), quote!(#text)),
             ConstValue::Data(bytes) => {

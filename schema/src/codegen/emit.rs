@@ -159,22 +159,6 @@ impl<'p, 'c> Emitter<'p, 'c> {
         }
     }
 
-    /// The enumerant `value` of the enum `id`, as a constant expression.
-    pub(super) fn enumerant(&self, depth: usize, id: u64, value: u16) -> TokenStream {
-        let e = self.path(depth, id, "");
-        let known = match self.plan.nodes.get(&id).map(|n| &n.kind) {
-            Some(NodeKind::Enum(enumerants)) => enumerants.get(value as usize),
-            _ => None,
-        };
-        match known {
-            Some(enumerant) => {
-                let variant = plain(&self.plan.enumerant_name(enumerant));
-                quote!(#e::#variant)
-            }
-            None => quote!(#e::Unknown(#value)),
-        }
-    }
-
     /// The `ListElement` type of list elements of kind `kind`.
     pub(super) fn element(&self, depth: usize, kind: &Kind) -> TokenStream {
         let rt = rt();

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use proc_macro2::{Ident, Span};
 
-use crate::model::{AnyPointer, Enumerant, Field, FieldKind, InterfaceNode, Node, StructNode, Type, Value};
+use crate::model::{AnyPointer, Enumerant, Field, FieldKind, InterfaceNode, Node, NodeKind, StructNode, Type, Value};
 
 use super::names::{ident, pascal_case, plain, Scope};
 use super::plan::{bound, At, Bound, GenerateError, OwnedForm, Param, Plan};
@@ -119,11 +119,9 @@ pub(super) enum NullableValue {
 pub(super) struct View<'m> {
     /// The Rust name of the view type (`PositionReader`).
     pub name: String,
-    /// The fields it shows (indices into the struct's fields, in the order listed).
-    pub members: Vec<usize>,
-    /// Their names in the schema.
-    pub member_names: Vec<&'m str>,
-    /// Its key's fields, if it has a key.
+    /// The fields it shows, in the order listed, each as a plain field.
+    pub members: Vec<Member<'m>>,
+    /// Its key's fields (indices into the struct's fields), if it has a key.
     pub key: Option<Vec<usize>>,
 }
 
@@ -227,40 +225,40 @@ impl Member<'_> {
 
 /// The members of struct (or group) `node`, whose generic parameters in scope are `in_scope`.
 pub(super) fn members<'m>(plan: &Plan<'m>, node: &'m Node, st: &'m StructNode, in_scope: &[Param]) -> Vec<Member<'m>> {
-    let docs = plan.docs.get(&node.id);
-    st.fields
-        .iter()
-        .enumerate()
-        .map(|(index, field)| {
-            let storage = match &field.kind {
-                FieldKind::Group { type_id } => {
-                    Storage::Group { type_id: *type_id, nullable: nullable_shape(plan, *type_id, in_scope) }
-                }
-                FieldKind::Slot { offset, ty, default_value, .. } => match kind(plan, ty, in_scope) {
-                    Kind::Void => Storage::Void { view: view(plan, node.id, st, index) },
-                    kind @ (Kind::Bool | Kind::Prim(_) | Kind::Enum(_)) => {
-                        Storage::Data { offset: *offset as usize, kind, default: default_value }
-                    }
-                    kind => Storage::Pointer {
-                        offset: *offset as u16,
-                        kind,
-                        default: default_value,
-                        boxed: plan.boxed.contains(&(node.id, index)),
-                    },
-                },
-            };
-            Member {
-                index,
-                field,
-                snake: plan.field_name(field),
-                variant: plan.variant_name(field),
-                doc: docs.and_then(|d| d.members.get(index)).and_then(|d| d.as_deref()),
-                discriminant: (field.discriminant_value != Field::NO_DISCRIMINANT).then_some(field.discriminant_value),
-                storage,
-                user_form: plan.user_owned.get(&node.id).and_then(|forms| forms.get(index)).copied(),
+    (0..st.fields.len()).map(|index| member(plan, node, st, index, in_scope)).collect()
+}
+
+/// Member `index` of struct (or group) `node`.
+fn member<'m>(plan: &Plan<'m>, node: &'m Node, st: &'m StructNode, index: usize, in_scope: &[Param]) -> Member<'m> {
+    let field = &st.fields[index];
+    let storage = match &field.kind {
+        FieldKind::Group { type_id } => {
+            Storage::Group { type_id: *type_id, nullable: nullable_shape(plan, *type_id, in_scope) }
+        }
+        FieldKind::Slot { offset, ty, default_value, .. } => match kind(plan, ty, in_scope) {
+            Kind::Void => Storage::Void { view: view(plan, node, st, index, in_scope) },
+            kind @ (Kind::Bool | Kind::Prim(_) | Kind::Enum(_)) => {
+                Storage::Data { offset: *offset as usize, kind, default: default_value }
             }
-        })
-        .collect()
+            kind => Storage::Pointer {
+                offset: *offset as u16,
+                kind,
+                default: default_value,
+                boxed: plan.boxed.contains(&(node.id, index)),
+            },
+        },
+    };
+    let docs = plan.docs.get(&node.id);
+    Member {
+        index,
+        field,
+        snake: plan.field_name(field),
+        variant: plan.variant_name(field),
+        doc: docs.and_then(|d| d.members.get(index)).and_then(|d| d.as_deref()),
+        discriminant: (field.discriminant_value != Field::NO_DISCRIMINANT).then_some(field.discriminant_value),
+        storage,
+        user_form: plan.user_owned.get(&node.id).and_then(|forms| forms.get(index)).copied(),
+    }
 }
 
 /// A struct or group, as emission needs it.
@@ -504,14 +502,12 @@ fn nullable_shape(plan: &Plan<'_>, group: u64, in_scope: &[Param]) -> Option<Nul
     Some(NullableShape { flag_is_bool: shape.flag_is_bool, value })
 }
 
-fn view<'m>(plan: &Plan<'m>, id: u64, st: &'m StructNode, index: usize) -> Option<View<'m>> {
-    let group = plan.virtual_groups.get(&(id, index))?;
-    Some(View {
-        name: plan.view_names[&(id, index)].clone(),
-        members: group.members.clone(),
-        member_names: group.members.iter().map(|&m| st.fields[m].name.as_str()).collect(),
-        key: group.key.clone(),
-    })
+fn view<'m>(plan: &Plan<'m>, node: &'m Node, st: &'m StructNode, index: usize, in_scope: &[Param]) -> Option<View<'m>> {
+    let group = plan.virtual_groups.get(&(node.id, index))?;
+    // The members of a view are neither Void nor in a union (the plan checks): each is viewed
+    // as a plain field.
+    let members = group.members.iter().map(|&m| Member { discriminant: None, ..member(plan, node, st, m, in_scope) });
+    Some(View { name: plan.view_names[&(node.id, index)].clone(), members: members.collect(), key: group.key.clone() })
 }
 
 /// A constant, as emission needs it.
@@ -531,8 +527,11 @@ pub(super) enum ConstValue<'m> {
     Bool(bool),
     /// A number: the Rust primitive's name and the value.
     Number(&'static str, &'m Value),
+    /// An enum value: the enum, the enumerant's variant (`None` for a value the enum does not
+    /// declare) and its ordinal.
     Enum {
         type_id: u64,
+        variant: Option<String>,
         value: u16,
     },
     Text(&'m str),
@@ -564,7 +563,13 @@ pub(super) fn constant<'m>(
     let value = match (ty, value) {
         (Type::Void, _) => ConstValue::Void,
         (Type::Bool, Value::Bool(b)) => ConstValue::Bool(*b),
-        (Type::Enum { type_id, .. }, Value::Enum(n)) => ConstValue::Enum { type_id: *type_id, value: *n },
+        (Type::Enum { type_id, .. }, Value::Enum(n)) => {
+            let enumerant = match plan.nodes.get(type_id).map(|n| &n.kind) {
+                Some(NodeKind::Enum(enumerants)) => enumerants.get(*n as usize),
+                _ => None,
+            };
+            ConstValue::Enum { type_id: *type_id, variant: enumerant.map(|e| plan.enumerant_name(e)), value: *n }
+        }
         (Type::Text, Value::Text(text)) => ConstValue::Text(text.as_deref().unwrap_or("")),
         (Type::Data, Value::Data(bytes)) => ConstValue::Data(words(bytes)),
         (Type::Struct { .. }, Value::Struct(value)) => {

@@ -8,11 +8,10 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use crate::model::{Node, NodeKind};
+use crate::model::Node;
 
 use super::emit::{doc, rt, Emitter, FieldsOut};
 use super::generics::Generics;
-use super::ir;
 use super::ir::{Member, View};
 use super::names::{ident, plain, snake_case};
 
@@ -27,26 +26,23 @@ impl Emitter<'_, '_> {
         depth: usize,
     ) -> (TokenStream, TokenStream) {
         let rt = rt();
-        let NodeKind::Struct(st) = &node.kind else { return (TokenStream::new(), TokenStream::new()) };
         let module = ident(&snake_case(&self.plan.locs[&node.id].name));
         let view_name = plain(&view.name);
         let name = m.name();
         let mut members = FieldsOut::default();
         let no_disc = Literal::usize_unsuffixed(0);
-        let mut all = ir::members(self.plan, node, st, &self.in_scope);
-        for &index in &view.members {
-            // Viewed as plain fields, outside any union.
-            all[index].discriminant = None;
-            self.member(node, &all[index], depth + 1, &no_disc, &mut members);
+        for member in &view.members {
+            self.member(node, member, depth + 1, &no_disc, &mut members);
         }
         let methods = members.reader_methods;
         let view_path = quote!(#view_name);
         let mut comparisons = self.reader_comparisons(&view_path, &Generics::new(self, &[]));
         if let Some(key) = &view.key {
-            let key: Vec<&Member<'_>> = key.iter().map(|&index| &all[index]).collect();
+            let key: Vec<&Member<'_>> =
+                key.iter().filter_map(|&index| view.members.iter().find(|m| m.index == index)).collect();
             comparisons.extend(self.reader_key_items(&key, depth + 1, &view_path));
         }
-        let names = &view.member_names;
+        let names: Vec<&str> = view.members.iter().map(|m| m.field.name.as_str()).collect();
         let field = m.field;
         let view_doc = doc(&format!(
             "The virtual group `{}` of `{}`: a read-only view of its fields {}.",
