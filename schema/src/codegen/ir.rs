@@ -1,7 +1,10 @@
-//! The code generator's view of a struct's members: per field (or group, or union member) its
-//! Rust names, where and how it is stored, its default and the form a derived type holds it
-//! in, built once from the schema model and the [`Plan`]. Emission reads members from here;
-//! [`check_accessors`] finds, before anything is emitted, accessors that would collide.
+//! The code generator's intermediate representation: what emission reads, built from the
+//! schema model and the [`Plan`]. Per struct or group ([`Struct`]) its names, docs, generic
+//! parameters, key and inner items; per member ([`Member`]) its Rust names, where and how it is
+//! stored ([`Storage`], with its [`Kind`], a type with its brand resolved), its default and the
+//! form a derived type holds it in; per enum ([`Enum`]), interface ([`Interface`], whose method
+//! names are made here) and constant ([`Const`]). [`check_accessors`] and [`check_variants`]
+//! find names that would collide before their struct or enum is emitted.
 
 use std::collections::HashMap;
 
