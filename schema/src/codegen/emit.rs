@@ -204,16 +204,10 @@ impl<'p, 'c> Emitter<'p, 'c> {
 }
 
 impl Emitter<'_, '_> {
-    /// `, Path, …`: the derives `$Rust.options` adds to the owned types of struct `id`.
-    pub(super) fn extra_derives(&self, id: u64) -> TokenStream {
-        let paths = self.plan.derives.get(&id).into_iter().flatten().filter_map(|p| p.parse::<TokenStream>().ok());
-        quote!(#(, #paths)*)
-    }
-
-    /// The statement writing the owned value of group `id` (`value`, a reference) through
-    /// `builder`.
-    pub(super) fn write_group(&self, id: u64, value: TokenStream, builder: TokenStream) -> TokenStream {
-        if self.plan.user_groups.contains_key(&id) {
+    /// The statement writing the owned value of a group (`value`, a reference) through
+    /// `builder`: its `write_fields`, or for a type of the user's the runtime's `WriteGroup`.
+    pub(super) fn write_group(user_type: bool, value: TokenStream, builder: TokenStream) -> TokenStream {
+        if user_type {
             let rt = rt();
             quote!(#rt::WriteGroup::write_group(#value, #builder)?;)
         } else {

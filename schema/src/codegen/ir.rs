@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use proc_macro2::{Ident, Span};
+use proc_macro2::{Ident, Span, TokenStream};
 
 use crate::model::{AnyPointer, Enumerant, Field, FieldKind, InterfaceNode, Node, NodeKind, StructNode, Type, Value};
 
@@ -90,8 +90,10 @@ pub(super) fn kind(plan: &Plan<'_>, ty: &Type, in_scope: &[Param]) -> Kind {
 
 /// Where and how a member is stored.
 pub(super) enum Storage<'m> {
-    /// A group: its node, and its shape when `$Py.nullable` makes it an `Option`.
-    Group { type_id: u64, nullable: Option<NullableShape> },
+    /// A group: its node, whether its owned type is a type of the user's (a derived group,
+    /// written through the runtime's `WriteGroup`), and its shape when `$Py.nullable` makes it
+    /// an `Option`.
+    Group { type_id: u64, user_type: bool, nullable: Option<NullableShape> },
     /// Void: nothing is stored; a view when `$Py.group` makes the field a virtual group of
     /// other fields.
     Void { view: Option<View<'m>> },
@@ -173,6 +175,11 @@ impl Member<'_> {
         }
     }
 
+    /// Whether it is a group whose owned type is a type of the user's.
+    pub(super) fn is_user_group(&self) -> bool {
+        matches!(self.storage, Storage::Group { user_type: true, .. })
+    }
+
     /// The group's node, for a group.
     pub(super) fn group(&self) -> Option<u64> {
         match self.storage {
@@ -235,9 +242,11 @@ pub(super) fn members<'m>(plan: &Plan<'m>, node: &'m Node, st: &'m StructNode, i
 fn member<'m>(plan: &Plan<'m>, node: &'m Node, st: &'m StructNode, index: usize, in_scope: &[Param]) -> Member<'m> {
     let field = &st.fields[index];
     let storage = match &field.kind {
-        FieldKind::Group { type_id } => {
-            Storage::Group { type_id: *type_id, nullable: nullable_shape(plan, *type_id, in_scope) }
-        }
+        FieldKind::Group { type_id } => Storage::Group {
+            type_id: *type_id,
+            user_type: plan.user_groups.contains_key(type_id),
+            nullable: nullable_shape(plan, *type_id, in_scope),
+        },
         FieldKind::Slot { offset, ty, default_value, .. } => match kind(plan, ty, in_scope) {
             Kind::Void => Storage::Void { view: view(plan, node, st, index, in_scope) },
             kind @ (Kind::Bool | Kind::Prim(_) | Kind::Enum(_)) => {
@@ -294,6 +303,8 @@ pub(super) struct Struct<'m> {
     /// For a derived struct or group whose union the user's type holds as an enum in a field:
     /// the field's name and the enum's alias.
     pub user_union: Option<(String, String)>,
+    /// The derives `$Rust.options(derive = …)` adds to its owned types (and its union's).
+    pub derives: Vec<TokenStream>,
 }
 
 impl Struct<'_> {
@@ -325,6 +336,7 @@ pub(super) fn structure<'m>(plan: &Plan<'m>, node: &'m Node, st: &'m StructNode)
         inner,
         union_params: plan.union_generics.get(&node.id).cloned().unwrap_or_default(),
         user_union: plan.user_unions.get(&node.id).cloned(),
+        derives: plan.derives.get(&node.id).into_iter().flatten().filter_map(|p| p.parse().ok()).collect(),
     }
 }
 

@@ -32,7 +32,7 @@ impl Emitter<'_, '_> {
     pub(super) fn member(&mut self, node: &Node, m: &Member<'_>, depth: usize, disc: &Literal, out: &mut FieldsOut) {
         let field_doc = m.doc.map(doc).unwrap_or_else(|| doc(&format!("The field `{}`.", m.field.name)));
         match &m.storage {
-            Storage::Group { type_id, nullable } => {
+            Storage::Group { type_id, nullable, .. } => {
                 self.group_member(m, *type_id, nullable.as_ref(), depth, disc, &field_doc, out);
                 return;
             }
@@ -123,7 +123,7 @@ impl Emitter<'_, '_> {
             out.owned_fields.extend(quote!(#field_doc pub #name: #group_owned,));
             out.owned_defaults.extend(quote!(#name: ::core::default::Default::default(),));
             out.to_owned.extend(quote!(#name: self.#name().to_owned(),));
-            out.write.extend(self.write_group(type_id, quote!(&self.#name), quote!(builder.#name())));
+            out.write.extend(Self::write_group(m.is_user_group(), quote!(&self.#name), quote!(builder.#name())));
             out.reader_methods.extend(quote! {
                 #field_doc
                 pub fn #name(self) -> #group_reader_ty {

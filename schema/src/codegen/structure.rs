@@ -113,7 +113,8 @@ impl Emitter<'_, '_> {
         let owned_path = quote!(#owned);
         let reader_path = quote!(#reader);
         let mut comparisons = self.reader_comparisons(&reader_path, g);
-        let extra = self.extra_derives(node.id);
+        let extra = &s.derives;
+        let extra = quote!(#(, #extra)*);
         let owned_derive = match &s.key {
             Some(key) => {
                 let key: Vec<&Member<'_>> = key.iter().map(|&index| &s.members[index]).collect();

@@ -64,7 +64,7 @@ impl Emitter<'_, '_> {
     /// The anonymous union of a struct or group: its `Which` and `Union` enums (in the inner
     /// module) and the reader, owned and write code for it.
     pub(super) fn union(&mut self, s: &Struct<'_>, disc: &Literal, out: &mut FieldsOut) -> TokenStream {
-        let (node, depth) = (s.node, s.depth);
+        let depth = s.depth;
         let members = s.union_members();
         let module = ident(&snake_case(&s.name));
         let mut arms = UnionArms { default: quote!(Union::Unknown(0)), ..UnionArms::default() };
@@ -82,7 +82,8 @@ impl Emitter<'_, '_> {
         } = arms;
         let union_default = default;
         let union_params = s.union_params.clone();
-        let union_extra = self.extra_derives(node.id);
+        let union_extra = &s.derives;
+        let union_extra = quote!(#(, #union_extra)*);
         let which_args = self.own_args(&union_params, needs_lifetime.then(|| quote!('a)));
         let union_args = self.own_args(&union_params, None);
         let which_decl = self.decl_generics(&union_params, needs_lifetime);
@@ -214,7 +215,7 @@ impl Emitter<'_, '_> {
                     arms.which_arms.extend(quote!(#d => #module::Which::#variant(#group::from_untyped(self.reader)),));
                     arms.to_owned_arms
                         .extend(quote!(#module::Which::#variant(value) => #module::Union::#variant(value.to_owned()),));
-                    let write = self.write_group(group_id, quote!(value), quote!(builder.#init()));
+                    let write = Self::write_group(m.is_user_group(), quote!(value), quote!(builder.#init()));
                     arms.write_arms.extend(quote!(#module::Union::#variant(value) => { #write }));
                 } else if is_pointer {
                     arms.which_arms.extend(quote!(#d => #module::Which::#variant(self.#name()),));
@@ -292,9 +293,9 @@ impl Emitter<'_, '_> {
             let d = Literal::u16_suffixed(m.field.discriminant_value);
             let kind = match (m.group(), m.kind()) {
                 (None, Some(kind)) => kind,
-                (group, _) => {
+                _ => {
                     read_arms.extend(quote!(#module::Which::#variant(value) => #owned::#variant(value.to_owned()),));
-                    let write = self.write_group(group.unwrap_or_default(), quote!(value), quote!(builder.#init()));
+                    let write = Self::write_group(m.is_user_group(), quote!(value), quote!(builder.#init()));
                     write_arms.extend(quote!(#owned::#variant(value) => { #write }));
                     continue;
                 }
