@@ -30,7 +30,9 @@ use syn::{Ident, LitStr, Token};
 ///   imports, like `capnp -I`;
 /// - `imports = { "schemas/units.capnp": crate::units, … }`: imported files whose types another
 ///   `capnp_schema!` generated, in the module given, so that both share them (the file named
-///   by its path from the crate root, or as a `/…` import).
+///   by its path from the crate root, or as a `/…` import);
+/// - `crate = ::my_crate::capnzero`: the path generated code names the `capnzero` crate by
+///   (`::capnzero` by default), for a crate that re-exports capnzero to its users.
 ///
 /// See the `capnzero` crate and `docs/codegen.md`.
 #[proc_macro]
@@ -46,6 +48,8 @@ struct Input {
     include: Vec<LitStr>,
     /// Imported files generated elsewhere: the file and the module holding its types.
     imports: Vec<(LitStr, TokenStream)>,
+    /// The path of the `capnzero` crate, when not `::capnzero`.
+    crate_path: Option<syn::Path>,
 }
 
 /// Where the schema is.
@@ -61,11 +65,17 @@ enum Schema {
 impl Parse for Input {
     fn parse(input: ParseStream) -> syn::Result<Input> {
         if input.peek(Token![@]) {
-            return Ok(Input { schema: Schema::Tokens(input.parse()?), include: Vec::new(), imports: Vec::new() });
+            return Ok(Input {
+                schema: Schema::Tokens(input.parse()?),
+                include: Vec::new(),
+                imports: Vec::new(),
+                crate_path: None,
+            });
         }
         let mut schema = None;
         let mut include = None;
         let mut imports = None;
+        let mut crate_path = None;
         while !input.is_empty() {
             if input.peek(LitStr) {
                 let path: LitStr = input.parse()?;
@@ -84,6 +94,18 @@ impl Parse for Input {
                     return Err(syn::Error::new(key.span(), format!("expected `=` after `{key}`")));
                 }
                 input.parse::<Token![=]>()?;
+                if key == "crate" {
+                    if crate_path.is_some() {
+                        return Err(syn::Error::new(key.span(), "`crate` is given twice"));
+                    }
+                    crate_path =
+                        Some(input.parse::<syn::Path>().map_err(|_| syn::Error::new(key.span(), missing_value(&key)))?);
+                    if input.is_empty() {
+                        break;
+                    }
+                    input.parse::<Token![,]>()?;
+                    continue;
+                }
                 let value: TokenTree = input.parse().map_err(|_| syn::Error::new(key.span(), missing_value(&key)))?;
                 match key.to_string().as_str() {
                     "inline" => {
@@ -106,8 +128,8 @@ impl Parse for Input {
                         return Err(syn::Error::new(
                             key.span(),
                             format!(
-                                "unknown option `{key}`: the options of capnp_schema! are `inline`, `include` and \
-                                 `imports`"
+                                "unknown option `{key}`: the options of capnp_schema! are `inline`, `include`, \
+                                 `imports` and `crate`"
                             ),
                         ))
                     }
@@ -124,7 +146,7 @@ impl Parse for Input {
                  (`capnp_schema! { @0x…; … }`)",
             ));
         };
-        Ok(Input { schema, include: include.unwrap_or_default(), imports: imports.unwrap_or_default() })
+        Ok(Input { schema, include: include.unwrap_or_default(), imports: imports.unwrap_or_default(), crate_path })
     }
 }
 
@@ -140,6 +162,7 @@ fn missing_value(key: &Ident) -> String {
     match key.to_string().as_str() {
         "include" => "`include` takes a list of directories: `include = [\"dir\", …]`".to_string(),
         "inline" => "`inline` takes the schema: `inline = \"…\"` or `inline = { … }`".to_string(),
+        "crate" => "`crate` takes the path of the capnzero crate: `crate = ::my_crate::capnzero`".to_string(),
         "imports" => "`imports` takes imported files and the modules holding their types: \
                       `imports = { \"file.capnp\": crate::module, … }`"
             .to_string(),
@@ -217,6 +240,9 @@ fn expand(input: Input) -> TokenStream {
     }
     for (file, module) in &input.imports {
         expander.import_from(&file.value(), module.clone(), file.span());
+    }
+    if let Some(path) = &input.crate_path {
+        expander.crate_path(quote!(#path));
     }
     // Errors without a position in tokens are reported on the path or string they are about, or
     // on the whole call for a schema written as tokens.

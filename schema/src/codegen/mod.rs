@@ -238,13 +238,27 @@ pub struct Expander {
     /// Imported files whose types are generated elsewhere: the file as the user names it, the
     /// module holding its types, and where the mapping was written (for errors).
     external: Vec<(String, TokenStream, Span)>,
+    /// The path generated code names the facade crate by (`crate = …`); `::capnzero` if none.
+    crate_path: Option<TokenStream>,
 }
 
 impl Expander {
     /// An expander for the crate whose root is `base` (absolute), with no import directory.
     pub fn new(base: impl Into<PathBuf>) -> Expander {
         let base = base.into();
-        Expander { loader: FsLoader::with_current_dir(&base), base, include: Vec::new(), external: Vec::new() }
+        Expander {
+            loader: FsLoader::with_current_dir(&base),
+            base,
+            include: Vec::new(),
+            external: Vec::new(),
+            crate_path: None,
+        }
+    }
+
+    /// Names the facade crate `path` in generated code (`::my_crate::capnzero`, for a crate
+    /// that re-exports capnzero), instead of `::capnzero`.
+    pub fn crate_path(&mut self, path: TokenStream) {
+        self.crate_path = Some(path);
     }
 
     /// Takes the types of the imported file `file` (its path relative to the crate root, or a
@@ -367,7 +381,10 @@ impl Expander {
                 .collect();
             return Expansion::failed(errors, files_read);
         }
-        match generate_with(&compiled, file.id, &external) {
+        let generated = crate::runtime_path::with_crate_path(self.crate_path.as_ref(), || {
+            generate_with(&compiled, file.id, &external)
+        });
+        match generated {
             Ok(tokens) => Expansion { tokens, errors: Vec::new(), files_read },
             Err(errors) => Expansion::failed(errors, files_read),
         }
@@ -754,5 +771,20 @@ mod tests {
         let generated = expansion.tokens.to_string();
         assert!(generated.contains("# [doc = \" A point.\"] # [doc = \" On the plane.\"]"), "{generated}");
         assert!(generated.contains("pub struct Point { # [doc = \" Across.\"] pub x : i64"), "{generated}");
+    }
+
+    #[test]
+    fn a_crate_path_is_the_only_path_to_the_runtime() {
+        let schema = "@0xc2d4e6f8a0b1c3dc;\nstruct S { a @0 :Text; e @1 :E; }\nenum E { x @0; }\nconst c :S = ();\n";
+        let mut expander = Expander::new("/nonexistent");
+        expander.crate_path("::renamed".parse().unwrap());
+        let expansion = expander.text(schema);
+        assert_eq!(rendered(&expansion.errors), Vec::<String>::new());
+        let text = expansion.tokens.to_string();
+        assert!(text.contains(":: renamed :: __private"), "{text}");
+        assert!(!text.contains("capnzero"), "{text}");
+        // The next expansion, without a crate path, is back to `::capnzero`.
+        let plain = Expander::new("/nonexistent").text(schema).tokens.to_string();
+        assert!(plain.contains(":: capnzero :: __private") && !plain.contains("renamed"));
     }
 }
