@@ -21,6 +21,7 @@ struct TypeNames {
 }
 
 impl Emitter<'_, '_> {
+    /// The items of struct (or group) `node`, laid out as `st`.
     pub(super) fn structure(&mut self, node: &Node, st: &StructNode) -> TokenStream {
         let s = ir::structure(self.plan, node, st);
         let names = TypeNames {
