@@ -90,17 +90,9 @@ fn stand_in_traits(name: &syn::Ident, never: &str) -> TokenStream {
     let rt = rt();
     let reader = format_ident!("{}Reader", name);
     let builder = format_ident!("{}Builder", name);
-    let cell = format_ident!("__CAPNZERO_FALLBACK_{}", name.to_string().to_uppercase());
+    let reflect = stand_in_reflect(name);
     quote! {
-        #[allow(non_upper_case_globals)]
-        static #cell: #rt::SchemaCell = #rt::SchemaCell::new(&[]);
-
-        impl #rt::Reflect for #name {
-            const TYPE_ID: u64 = 0;
-            fn schema_cell() -> &'static #rt::SchemaCell {
-                &#cell
-            }
-        }
+        #reflect
 
         impl #rt::Struct for #name {
             type Reader<'a> = #reader<'a>;
@@ -168,10 +160,9 @@ pub(crate) fn fallback_enum(input: &DeriveInput) -> TokenStream {
     if !input.generics.params.is_empty() {
         return TokenStream::new();
     }
-    let rt = rt();
     let name = &input.ident;
     let never = format!("the derive of `{name}` failed: its program does not build");
-    let cell = format_ident!("__CAPNZERO_FALLBACK_{}", name.to_string().to_uppercase());
+    let reflect = stand_in_reflect(name);
     let impls = crate::codegen::enum_impls(name);
     quote! {
         impl #name {
@@ -184,6 +175,17 @@ pub(crate) fn fallback_enum(input: &DeriveInput) -> TokenStream {
             }
         }
 
+        #reflect
+
+        #impls
+    }
+}
+
+/// `Reflect` over an empty schema cell.
+fn stand_in_reflect(name: &syn::Ident) -> TokenStream {
+    let rt = rt();
+    let cell = format_ident!("__CAPNZERO_FALLBACK_{}", name.to_string().to_uppercase());
+    quote! {
         #[allow(non_upper_case_globals)]
         static #cell: #rt::SchemaCell = #rt::SchemaCell::new(&[]);
 
@@ -193,7 +195,5 @@ pub(crate) fn fallback_enum(input: &DeriveInput) -> TokenStream {
                 &#cell
             }
         }
-
-        #impls
     }
 }
