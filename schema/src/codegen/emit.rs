@@ -161,42 +161,41 @@ impl<'p, 'c> Emitter<'p, 'c> {
 
     /// The `ListElement` type of list elements of kind `kind`.
     pub(super) fn element(&self, depth: usize, kind: &Kind) -> TokenStream {
-        let rt = rt();
-        match kind {
-            Kind::Void => quote!(()),
-            Kind::Bool => quote!(bool),
-            Kind::Prim(name) => Kind::prim(name).into_token_stream(),
-            Kind::Enum(id) => self.path(depth, *id, ""),
-            Kind::Struct(id, args) => self.type_at(depth, *id, "", Some(args), None),
-            Kind::Param(param) => self.in_scope_param(*param),
-            Kind::Text => quote!(#rt::kind::Text),
-            Kind::Data => quote!(#rt::kind::Data),
-            Kind::Any => quote!(#rt::kind::AnyPointer),
-            Kind::List(inner) => {
-                let inner = self.element(depth, inner);
-                quote!(#rt::kind::List<#inner>)
-            }
-        }
+        self.element_type(depth, kind, false)
     }
 
     /// The owned type of list elements of kind `kind`.
     pub(super) fn owned_element(&self, depth: usize, kind: &Kind) -> TokenStream {
+        self.element_type(depth, kind, true)
+    }
+
+    /// [`Self::element`], or with `owned` [`Self::owned_element`]: they differ only for
+    /// pointers (a marker type such as `kind::Text` against the owned `String`).
+    fn element_type(&self, depth: usize, kind: &Kind, owned: bool) -> TokenStream {
         let rt = rt();
-        match kind {
-            Kind::Void => quote!(()),
-            Kind::Bool => quote!(bool),
-            Kind::Prim(name) => Kind::prim(name).into_token_stream(),
-            Kind::Enum(id) => self.path(depth, *id, ""),
-            Kind::Struct(id, args) => self.type_at(depth, *id, "", Some(args), None),
-            Kind::Param(param) => {
+        match (kind, owned) {
+            (Kind::Void, _) => quote!(()),
+            (Kind::Bool, _) => quote!(bool),
+            (Kind::Prim(name), _) => Kind::prim(name).into_token_stream(),
+            (Kind::Enum(id), _) => self.path(depth, *id, ""),
+            (Kind::Struct(id, args), _) => self.type_at(depth, *id, "", Some(args), None),
+            (Kind::Param(param), false) => self.in_scope_param(*param),
+            (Kind::Param(param), true) => {
                 let param = self.in_scope_param(*param);
                 quote!(<#param as #rt::ListElement>::Owned)
             }
-            Kind::Text => quote!(#rt::String),
-            Kind::Data => quote!(#rt::Vec<u8>),
-            Kind::Any => quote!(#rt::AnyValue),
-            Kind::List(inner) => {
-                let inner = self.owned_element(depth, inner);
+            (Kind::Text, false) => quote!(#rt::kind::Text),
+            (Kind::Text, true) => quote!(#rt::String),
+            (Kind::Data, false) => quote!(#rt::kind::Data),
+            (Kind::Data, true) => quote!(#rt::Vec<u8>),
+            (Kind::Any, false) => quote!(#rt::kind::AnyPointer),
+            (Kind::Any, true) => quote!(#rt::AnyValue),
+            (Kind::List(inner), false) => {
+                let inner = self.element_type(depth, inner, false);
+                quote!(#rt::kind::List<#inner>)
+            }
+            (Kind::List(inner), true) => {
+                let inner = self.element_type(depth, inner, true);
                 quote!(#rt::Vec<#inner>)
             }
         }

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use crate::codegen::{Expander, ExpansionError};
 use crate::compile::Compiled;
 use crate::model::{AnyPointer, Field, FieldKind, NodeKind, StructNode, Type, Value};
+use crate::type_name::AnyPointers;
 
 /// Compiles the schema file `file` (relative to `base`, the crate root) and finds the struct
 /// `name` in it (`Point`, or `Outer.Point` for a nested one). Gives the compiled schema, the
@@ -236,38 +237,23 @@ fn any_pointer_name(any: &AnyPointer) -> &'static str {
     }
 }
 
+/// A type as the binding's messages name it: as the schema writes it, a declaration by its
+/// kind (the derived side names placeholders), an AnyPointer by what it is.
 fn type_name(ty: &Type) -> String {
-    let name = match ty {
-        Type::Void => "Void",
-        Type::Bool => "Bool",
-        Type::Int8 => "Int8",
-        Type::Int16 => "Int16",
-        Type::Int32 => "Int32",
-        Type::Int64 => "Int64",
-        Type::UInt8 => "UInt8",
-        Type::UInt16 => "UInt16",
-        Type::UInt32 => "UInt32",
-        Type::UInt64 => "UInt64",
-        Type::Float32 => "Float32",
-        Type::Float64 => "Float64",
-        Type::Text => "Text",
-        Type::Data => "Data",
-        Type::List(element) => return format!("List({})", type_name(element)),
-        Type::Enum { .. } => "enum",
-        Type::Struct { .. } => "struct",
-        Type::Interface { .. } => "interface",
-        Type::AnyPointer(any) => any_pointer_name(any),
-    };
-    name.to_string()
+    match ty {
+        Type::List(element) => format!("List({})", type_name(element)),
+        Type::Enum { .. } => "enum".to_string(),
+        Type::Struct { .. } => "struct".to_string(),
+        Type::Interface { .. } => "interface".to_string(),
+        Type::AnyPointer(any) => any_pointer_name(any).to_string(),
+        builtin => crate::type_name::type_name(builtin, AnyPointers::Constrained, &mut |_| String::new()),
+    }
 }
 
 /// Whether a value of the type lives in the data section, where its default is XOR-ed into
 /// the bytes (a pointer's default only stands in for null).
 fn is_data(ty: &Type) -> bool {
-    !matches!(
-        ty,
-        Type::Text | Type::Data | Type::List(_) | Type::Struct { .. } | Type::Interface { .. } | Type::AnyPointer(_)
-    )
+    !crate::translate::is_pointer(ty)
 }
 
 /// Two differing defaults as text; floats that print alike (NaNs of other payloads) with their

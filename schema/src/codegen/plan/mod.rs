@@ -50,22 +50,9 @@ enum ShapeKind {
 fn accessor_shape(field: &Field) -> AccessorShape {
     let kind = match &field.kind {
         FieldKind::Group { .. } => ShapeKind::Group,
-        FieldKind::Slot { ty, .. } => match ty {
-            Type::Void => ShapeKind::Void,
-            Type::Bool
-            | Type::Int8
-            | Type::Int16
-            | Type::Int32
-            | Type::Int64
-            | Type::UInt8
-            | Type::UInt16
-            | Type::UInt32
-            | Type::UInt64
-            | Type::Float32
-            | Type::Float64
-            | Type::Enum { .. } => ShapeKind::Scalar,
-            _ => ShapeKind::Pointer,
-        },
+        FieldKind::Slot { ty: Type::Void, .. } => ShapeKind::Void,
+        FieldKind::Slot { ty, .. } if crate::translate::is_pointer(ty) => ShapeKind::Pointer,
+        FieldKind::Slot { .. } => ShapeKind::Scalar,
     };
     AccessorShape { in_union: field.discriminant_value != Field::NO_DISCRIMINANT, kind }
 }
