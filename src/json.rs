@@ -33,11 +33,11 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
+use capnzero_model::dynamic::{DynamicStruct, DynamicStructBuilder};
+use capnzero_model::reflect::Reflect;
 use capnzero_runtime::{MessageBuilder, MessageReader, ReaderOptions, Struct};
-use capnzero_schema::dynamic::{DynamicStruct, DynamicStructBuilder};
-use capnzero_schema::reflect::Reflect;
 
-pub use capnzero_schema::json::{JsonError, JsonValue, Position};
+pub use capnzero_model::json::{JsonError, JsonValue, Position};
 
 fn schema_error(e: impl core::fmt::Display) -> JsonError {
     JsonError { message: e.to_string(), position: None }
@@ -47,14 +47,14 @@ fn schema_error(e: impl core::fmt::Display) -> JsonError {
 /// `--short` otherwise (without the tool's newline). Name the type: `reader_to_string::<Point>`.
 pub fn reader_to_string<T: Struct + Reflect>(reader: T::Reader<'_>, pretty: bool) -> Result<String, JsonError> {
     let dynamic = T::schema_cell().dynamic(<T as Reflect>::TYPE_ID, T::unwrap_reader(reader)).map_err(schema_error)?;
-    capnzero_schema::json::encode_struct(&dynamic, pretty)
+    capnzero_model::json::encode_struct(&dynamic, pretty)
 }
 
 /// `reader`'s struct as the tree of JSON values [`reader_to_string`] writes.
 pub fn reader_to_value<T: Struct + Reflect>(reader: T::Reader<'_>) -> Result<JsonValue, JsonError> {
     let dynamic: DynamicStruct<'_> =
         T::schema_cell().dynamic(<T as Reflect>::TYPE_ID, T::unwrap_reader(reader)).map_err(schema_error)?;
-    capnzero_schema::json::encode_value(&dynamic)
+    capnzero_model::json::encode_value(&dynamic)
 }
 
 fn owned_to_string<T: Struct + Reflect>(value: &T, pretty: bool) -> Result<String, JsonError> {
@@ -79,7 +79,7 @@ pub fn to_string_pretty<T: Struct + Reflect>(value: &T) -> Result<String, JsonEr
 pub fn from_str_to_message<T: Struct + Reflect>(text: &str) -> Result<MessageBuilder, JsonError> {
     let schema = T::schema_cell().struct_schema(<T as Reflect>::TYPE_ID).map_err(schema_error)?;
     let mut scratch = MessageBuilder::default();
-    capnzero_schema::json::decode_into(text, DynamicStructBuilder::init_root(&mut scratch, schema))?;
+    capnzero_model::json::decode_into(text, DynamicStructBuilder::init_root(&mut scratch, schema))?;
     // The tool writes the root copied into a fresh message: no space left over from the fields
     // it set and replaced.
     let bytes = scratch.to_bytes();

@@ -10,7 +10,7 @@ use capnzero_runtime::{
     MessageReader, ReaderOptions,
 };
 use capnzero_schema::compile::Eagerness;
-use capnzero_schema::dynamic::{DynamicStruct, DynamicStructBuilder, Schema, StructSchema};
+use capnzero_schema::dynamic::{DynamicStruct, DynamicStructBuilder, FindType, Schema, StructSchema};
 use capnzero_schema::load::{CompileFilesError, LoadError};
 use capnzero_schema::text::parse::TextEncoder;
 use capnzero_schema::text::print::decode_message;

@@ -1,7 +1,13 @@
 //! The schema compiler of capnzero: the `.capnp` language parsed, resolved and laid out in
 //! pure Rust, as the official compiler does it.
+//!
+//! The model it produces (nodes, the CodeGeneratorRequest, the dynamic API, the text printer,
+//! JSON, reflection) is the crate `capnzero-model`, re-exported here under the same module
+//! names, so that programs running generated code link the model without the compiler.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+
+pub use capnzero_model::{compiled, json, model, reflect, request};
 
 pub mod ast;
 #[cfg(feature = "codegen")]
@@ -12,18 +18,14 @@ pub mod derive;
 pub mod diagnostic;
 pub mod dynamic;
 pub mod id;
-pub mod json;
 pub mod layout;
 pub mod lexer;
 pub mod load;
 mod md5;
 pub mod members;
-pub mod model;
 pub mod parser;
-pub mod reflect;
-pub mod request;
 #[cfg(feature = "codegen")]
 mod runtime_path;
 pub mod text;
 mod translate;
-mod type_name;
+use capnzero_model::type_name;

@@ -57,10 +57,7 @@ pub(crate) trait Context {
     fn error(&mut self, span: Span, message: String);
 }
 
-/// Limits for reading messages this crate built itself (values being translated): none, as the
-/// official tool reads them, so values may nest as deep as they are written. (Embedded files
-/// are read with the default limits: they are not ours, and may be hostile.)
-pub(crate) const UNLIMITED: ReaderOptions = ReaderOptions { traversal_limit_words: u64::MAX, nesting_limit: u32::MAX };
+pub(crate) use capnzero_model::model::UNLIMITED;
 
 const UNBOUND_PARAMETER: &str = "Cannot interpret value because the type is a generic type parameter which is not \
                                  yet bound. We don't know what type to expect here.";

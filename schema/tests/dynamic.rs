@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use capnzero_runtime::{ErrorKind, MessageBuilder, MessageReader, ReaderOptions};
 use capnzero_schema::compile::{compile, MemoryLoader, SourceFile};
 use capnzero_schema::dynamic::{
-    DynamicList, DynamicStruct, DynamicStructBuilder, DynamicValue, Error, Schema, StructSchema, Which,
+    DynamicList, DynamicStruct, DynamicStructBuilder, DynamicValue, Error, FindType, Schema, StructSchema, Which,
 };
 use capnzero_schema::model::{AnyPointer, Type};
 use capnzero_schema::text::print;

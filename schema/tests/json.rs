@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use capnzero_runtime::{BuilderOptions, MessageBuilder, MessageReader, ReaderOptions};
 use capnzero_schema::compile::{compile, MemoryLoader, SourceFile};
-use capnzero_schema::dynamic::{DynamicStruct, DynamicStructBuilder, Schema, StructSchema};
+use capnzero_schema::dynamic::{DynamicStruct, DynamicStructBuilder, FindType, Schema, StructSchema};
 use capnzero_schema::json;
 
 fn dir() -> PathBuf {

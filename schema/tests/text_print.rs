@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use capnzero_runtime::{AllocationStrategy, BuilderOptions, ElementSize, MessageBuilder, MessageReader, ReaderOptions};
 use capnzero_schema::compile::{compile, MemoryLoader, SourceFile};
-use capnzero_schema::dynamic::{Schema, StructSchema};
+use capnzero_schema::dynamic::{FindType, Schema, StructSchema};
 use capnzero_schema::text::print;
 
 fn dir() -> PathBuf {

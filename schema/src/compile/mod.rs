@@ -11,7 +11,7 @@
 //!
 //! The work follows `capnp compile` 0.9.2 step for step (`report` keeps the state its lazy
 //! steps depend on), so that a compilation reports the same errors in the same order, and
-//! [`Compiled::request`] is the same request. Every error of every file is collected; nothing
+//! [`CompiledSchema::request`] is the same request. Every error of every file is collected; nothing
 //! stops at the first one.
 
 mod entities;
@@ -32,54 +32,42 @@ use std::rc::Rc;
 
 use crate::ast::{DeclKind, Declaration, Expr, ExprKind, ParamList, ParamListKind};
 use crate::diagnostic::{Diagnostic, FileDiagnostic, Location, Span};
-use crate::model::{Alias, Node, SourceInfo};
-use crate::request::{CodeGeneratorRequest, Import, RequestedFile};
+use crate::model::Node;
 
-/// The version of the official compiler whose behaviour this compiler reproduces, as a
-/// CodeGeneratorRequest states it.
-pub const CAPNP_VERSION: (u16, u8, u8) = (0, 9, 2);
+pub use capnzero_model::compiled::{CompiledFile, CompiledSchema, CAPNP_VERSION};
 
-/// A file the compiler read, with the files it imports.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CompiledFile {
-    /// The file's ID.
-    pub id: u64,
-    /// Its name as the compiler displays it.
-    pub name: String,
-    /// Its import table as the official compiler gives it in a CodeGeneratorRequest: the
-    /// imported file's ID and the name as written in the `import`, sorted by name, for the
-    /// imports that name types or annotations (`using`s, field, const, method and superclass
-    /// types, annotation names; not those only in values), plus `/capnp/stream.capnp` when a
-    /// method streams.
-    pub imports: Vec<(u64, String)>,
-}
-
-/// What a compilation gives: every node of every file read, their doc comments, and the
-/// files requested.
+/// What a compilation gives: the compiled schema (every node of every file read, their doc
+/// comments, the files requested; what the run-time model keeps), what the compilation warns
+/// of, and where each declaration is. It dereferences to its [`CompiledSchema`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Compiled {
-    /// All nodes, of the requested files and of the files they import (every declaration of
-    /// every file read, even those of imported files that nothing uses).
-    pub nodes: Vec<Node>,
-    /// Doc comments of all the nodes.
-    pub source_info: Vec<SourceInfo>,
-    /// The requested files, in the order given.
-    pub requested: Vec<CompiledFile>,
-    /// The IDs of the nodes the official compiler puts in its CodeGeneratorRequest, in its
-    /// order: the requested files' nodes, every node they depend on (field, const, method and
-    /// superclass types, annotations; transitively) and the lexical parents of those.
-    pub request_order: Vec<u64>,
-    /// The doc comments the official compiler puts in its CodeGeneratorRequest, in its order
-    /// (those of the nodes it compiled; method parameter and result structs under ID 0).
-    pub request_source_info: Vec<SourceInfo>,
-    /// The `using` aliases of every file read (a request has no place for them), for the names
-    /// the dynamic API evaluates (`capnp decode SCHEMA TYPE`).
-    pub aliases: Vec<Alias>,
+    /// The nodes, doc comments, requested files and aliases.
+    pub schema: CompiledSchema,
     /// What the compilation warns of.
     pub warnings: Vec<Warning>,
     /// Where each node compiled from schema text is declared (empty for a [`Compiled`] read
     /// back from a request, which has no positions).
     pub locations: Locations,
+}
+
+impl std::ops::Deref for Compiled {
+    type Target = CompiledSchema;
+
+    fn deref(&self) -> &CompiledSchema {
+        &self.schema
+    }
+}
+
+impl std::ops::DerefMut for Compiled {
+    fn deref_mut(&mut self) -> &mut CompiledSchema {
+        &mut self.schema
+    }
+}
+
+impl From<Compiled> for CompiledSchema {
+    fn from(compiled: Compiled) -> CompiledSchema {
+        compiled.schema
+    }
 }
 
 /// Where the nodes of a compilation are declared: the files' names and texts, and per node ID
@@ -114,38 +102,6 @@ impl Locations {
     fn locate(&self, file: usize, span: Span) -> Option<Location> {
         let (name, text) = self.files.get(file)?;
         Some(Location::new(name, text, span))
-    }
-}
-
-impl Compiled {
-    /// The node with ID `id`.
-    pub fn node(&self, id: u64) -> Option<&Node> {
-        self.nodes.iter().find(|n| n.id == id)
-    }
-
-    /// The nodes of the official compiler's CodeGeneratorRequest, in its order.
-    pub fn request_nodes(&self) -> Vec<&Node> {
-        let index: std::collections::HashMap<u64, &Node> = self.nodes.iter().map(|n| (n.id, n)).collect();
-        self.request_order.iter().filter_map(|id| index.get(id).copied()).collect()
-    }
-
-    /// The CodeGeneratorRequest `capnp compile -o-` 0.9.2 makes of the same files: the same
-    /// nodes, doc comments and requested files, in the same order.
-    pub fn request(&self) -> CodeGeneratorRequest {
-        CodeGeneratorRequest {
-            capnp_version: CAPNP_VERSION,
-            nodes: self.request_nodes().into_iter().cloned().collect(),
-            source_info: self.request_source_info.clone(),
-            requested_files: self
-                .requested
-                .iter()
-                .map(|file| RequestedFile {
-                    id: file.id,
-                    filename: file.name.clone(),
-                    imports: file.imports.iter().map(|(id, name)| Import { id: *id, name: name.clone() }).collect(),
-                })
-                .collect(),
-        }
     }
 }
 
@@ -258,16 +214,15 @@ pub fn compile_with(
             CompiledFile { id: table.entities[root].id, name: parsed.name.clone(), imports }
         })
         .collect();
-    Ok(Compiled {
+    let schema = CompiledSchema {
         nodes,
         source_info,
         requested,
         request_order: plan.nodes,
         request_source_info: plan.source_info,
         aliases,
-        warnings,
-        locations,
-    })
+    };
+    Ok(Compiled { schema, warnings, locations })
 }
 
 /// Gives the nodes of the file named `old` (its file node and every node whose display name

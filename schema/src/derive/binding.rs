@@ -530,8 +530,9 @@ mod tests {
             ]
         );
         // A group that contains itself, and one whose node is missing.
-        let cyclic = Compiled { nodes: vec![node(1, group_struct("g", 1))], ..Compiled::default() };
-        let dangling = Compiled { nodes: vec![node(1, group_struct("g", 9))], ..Compiled::default() };
+        let nodes = |nodes| crate::compile::CompiledSchema { nodes, ..Default::default() };
+        let cyclic = Compiled { schema: nodes(vec![node(1, group_struct("g", 1))]), ..Compiled::default() };
+        let dangling = Compiled { schema: nodes(vec![node(1, group_struct("g", 9))]), ..Compiled::default() };
         assert_eq!(compare(&cyclic, 1, &cyclic, 1), ["`g`: the group contains itself"]);
         assert_eq!(compare(&cyclic, 1, &dangling, 1), ["`g`: no group node @0x0000000000000009 in the schema"]);
         assert_eq!(

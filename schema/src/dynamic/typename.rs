@@ -19,8 +19,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::lexer::TokenKind;
 use crate::model::{AliasTarget, AnyPointer, Binding, Brand, BrandScope, Node, NodeKind, Type};
 
-use super::error::Error;
-use super::schema::{Schema, StructSchema};
+use capnzero_model::dynamic::{Error, Schema, StructSchema};
 
 /// The official tool's message for a type name that does not parse.
 const UNPARSABLE: &str = "Couldn't parse type name.";
@@ -479,7 +478,8 @@ impl<'s> Evaluator<'s> {
     }
 }
 
-impl Schema {
+/// Types found by name in a [`Schema`], as the official tool's commands take them.
+pub trait FindType {
     /// The struct named `name` — an expression as `capnp decode SCHEMA TYPE` takes its TYPE —
     /// in the scope of the file `file_id`, with the brand its generic arguments give.
     ///
@@ -487,7 +487,18 @@ impl Schema {
     /// `capnp decode: TYPE: `), e.g. `1-4: Not defined: Nope`, `5-8: 'Foo' has no member named
     /// 'Nope'`, `Type is not a struct.`, `Couldn't parse type name.`; or
     /// [`Error::NoSuchNode`] when the schema has no file `file_id`.
-    pub fn find_type(&self, file_id: u64, name: &str) -> Result<StructSchema<'_>, Error> {
+    fn find_type(&self, file_id: u64, name: &str) -> Result<StructSchema<'_>, Error>;
+}
+
+impl FindType for Schema {
+    /// The struct named `name` — an expression as `capnp decode SCHEMA TYPE` takes its TYPE —
+    /// in the scope of the file `file_id`, with the brand its generic arguments give.
+    ///
+    /// The error is [`Error::TypeName`] with the official tool's message (what it prints after
+    /// `capnp decode: TYPE: `), e.g. `1-4: Not defined: Nope`, `5-8: 'Foo' has no member named
+    /// 'Nope'`, `Type is not a struct.`, `Couldn't parse type name.`; or
+    /// [`Error::NoSuchNode`] when the schema has no file `file_id`.
+    fn find_type(&self, file_id: u64, name: &str) -> Result<StructSchema<'_>, Error> {
         let file = self.node(file_id).ok_or(Error::NoSuchNode(file_id))?;
         let mut parse_errors = Diagnostics::default();
         let expr = crate::parser::parse_value(name, &mut parse_errors)

@@ -41,7 +41,7 @@ use std::sync::Arc;
 use capnzero_runtime::{AllocationStrategy, BuilderOptions, MessageBuilder, MessageReader};
 
 use crate::ast::{Expr, ExprKind, Located};
-use crate::compile::Compiled;
+use crate::compile::CompiledSchema;
 use crate::diagnostic::{Diagnostics, Span};
 use crate::model::{Brand, Node, NodeKind, StructNode, Type, Value};
 use crate::translate::{Context, Translator, UNLIMITED};
@@ -165,7 +165,7 @@ pub struct TextEncoder<'a> {
 impl<'a> TextEncoder<'a> {
     /// An encoder of messages whose root is the struct `root_type` of `compiled`, written with
     /// the tool's default builder options (a 1024-word first segment, growing heuristically).
-    pub fn new(compiled: &'a Compiled, root_type: u64) -> Result<TextEncoder<'a>, TextError> {
+    pub fn new(compiled: &'a CompiledSchema, root_type: u64) -> Result<TextEncoder<'a>, TextError> {
         let nodes: HashMap<u64, &Node> = compiled.nodes.iter().map(|n| (n.id, n)).collect();
         let structs: HashMap<u64, Arc<StructNode>> = compiled
             .nodes

@@ -8,8 +8,8 @@ use std::rc::Rc;
 use capnzero_runtime::MessageReader;
 
 use crate::dynamic::{EnumSchema, FieldSchema, StructSchema};
+use crate::model::UNLIMITED;
 use crate::model::{Annotation, Field, Type, Value};
-use crate::translate::UNLIMITED;
 
 use super::JsonError;
 

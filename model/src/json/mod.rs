@@ -9,7 +9,7 @@
 //!
 //! ```
 //! use capnzero_schema::compile::{compile, MemoryLoader, SourceFile};
-//! use capnzero_schema::dynamic::{DynamicStruct, DynamicStructBuilder, Schema};
+//! use capnzero_schema::dynamic::{DynamicStruct, DynamicStructBuilder, FindType, Schema};
 //! use capnzero_schema::json;
 //!
 //! let source = SourceFile {

@@ -3,6 +3,12 @@
 //! Both frontends produce it (the `.capnp` compiler and the derive), the code generator and
 //! the dynamic API read it, and it is written out as a CodeGeneratorRequest node for node.
 
+/// Limits for reading the values of the model (messages the compiler built itself): none, as the
+/// official tool reads them, so values may nest as deep as they are written. (Embedded files
+/// are read with the default limits: they are not the compiler's, and may be hostile.)
+pub const UNLIMITED: capnzero_runtime::ReaderOptions =
+    capnzero_runtime::ReaderOptions { traversal_limit_words: u64::MAX, nesting_limit: u32::MAX };
+
 /// A node: a file, struct (or group), enum, interface, const or annotation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {

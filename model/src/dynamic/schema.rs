@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use capnzero_runtime::ElementSize;
 
-use crate::compile::Compiled;
+use crate::compiled::CompiledSchema;
 use crate::model::{AnyPointer, Binding, Brand, BrandScope, Enumerant, Field, FieldKind, Node, NodeKind, StructNode};
 use crate::model::{Type, Value};
 use crate::type_name::{type_name, AnyPointers};
@@ -16,13 +16,14 @@ use super::error::Error;
 /// The nodes of a compilation, indexed by ID: what the dynamic API reads types from.
 #[derive(Clone, Debug)]
 pub struct Schema {
-    compiled: Compiled,
+    compiled: CompiledSchema,
     index: HashMap<u64, usize>,
 }
 
 impl Schema {
     /// Indexes the nodes of a compilation by ID (the first node of an ID wins).
-    pub fn new(compiled: Compiled) -> Schema {
+    pub fn new(compiled: impl Into<CompiledSchema>) -> Schema {
+        let compiled = compiled.into();
         let mut index = HashMap::with_capacity(compiled.nodes.len());
         for (i, node) in compiled.nodes.iter().enumerate() {
             index.entry(node.id).or_insert(i);
@@ -31,7 +32,7 @@ impl Schema {
     }
 
     /// The compilation this schema was made from.
-    pub fn compiled(&self) -> &Compiled {
+    pub fn compiled(&self) -> &CompiledSchema {
         &self.compiled
     }
 

@@ -6,7 +6,7 @@ use crate::model::{AnyPointer, Type};
 
 /// How the constrained AnyPointers (`AnyStruct`, `AnyList`, `Capability`) are named.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum AnyPointers {
+pub enum AnyPointers {
     /// All as `AnyPointer`, as the official compiler's messages name them.
     Unconstrained,
     /// Each by its own name.
@@ -14,7 +14,7 @@ pub(crate) enum AnyPointers {
 }
 
 /// The name of `ty`; a struct, enum or interface is named by `node_name` of its ID.
-pub(crate) fn type_name(ty: &Type, any_pointers: AnyPointers, node_name: &mut dyn FnMut(u64) -> String) -> String {
+pub fn type_name(ty: &Type, any_pointers: AnyPointers, node_name: &mut dyn FnMut(u64) -> String) -> String {
     let name = match ty {
         Type::Void => "Void",
         Type::Bool => "Bool",
