@@ -2,16 +2,17 @@
 //! the [schema model](crate::model) and written back out of it.
 //!
 //! [`read()`] takes what `capnp compile -o-` prints (one message in the standard stream framing)
-//! and [`write()`] makes one with the `capnp` crate's builders for `schema.capnp`. Both follow
-//! `schema.capnp` of Cap'n Proto 0.9.2 field for field.
+//! and [`write()`] makes one. Both go through capnzero's own runtime (`capnzero-runtime`'s
+//! readers and builders) with the layout of `schema.capnp` of Cap'n Proto 0.9.2, field for field
+//! (the offsets are in `request/schema_capnp.rs`, as `capnp compile -ocapnp` prints them).
 //!
 //! # Choices
 //!
 //! - **Pointer values.** A struct, list or AnyPointer [`Value`] is held in the model as the
 //!   *canonical* encoding of that value: one flat segment, without a segment table, whose first
-//!   word is the root pointer (what `capnp::message::Reader::canonicalize` returns for a message
-//!   whose root is the value). [`read()`] canonicalizes each value it finds, so equal values have
-//!   equal bytes; [`write()`] accepts any flat single segment laid out that way and copies the value
+//!   word is the root pointer (what [`capnzero_runtime::canonicalize`] returns for the pointer
+//!   to the value). [`read()`] canonicalizes each value it finds, so equal values have equal
+//!   bytes; [`write()`] accepts any flat single segment laid out that way and copies the value
 //!   in. A null pointer is `None`.
 //! - **Null text.** A null `Text` read into an `Option` (doc comments, Text and Data values) is
 //!   `None`; a null name or file name (a `String` in the model) reads as `""`. The official
@@ -32,8 +33,8 @@
 //!     by ID among the request's nodes), where it is an empty list.
 //!
 //!   [`read()`] reads a null list as an empty one and a null brand as a brand with no scopes.
-//! - **Canonical output.** [`write()`] builds the message with the `capnp` crate's builders and
-//!   then writes its canonical form (one segment, objects in pointer order, trailing zero words
+//! - **Canonical output.** [`write()`] builds the message with the runtime's builders and then
+//!   writes its canonical form (one segment, objects in pointer order, trailing zero words
 //!   and null pointers of each struct cut) in the standard framing. Equal models therefore give
 //!   equal bytes, and `write(&read(x)?)` is byte for byte the canonical form of `x` when `x` came
 //!   from `capnp compile` 0.9.2.
@@ -43,14 +44,20 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use capnp::message::{self, ReaderOptions};
-use capnp::schema_capnp as sc;
-use capnp::{any_pointer, struct_list, Word};
+use capnzero_runtime::{
+    canonicalize, frame_segments, ElementSize as WireSize, ErrorKind, ListBuilder, MessageBuilder, MessageReader,
+    PointerBuilder, PointerReader, ReaderOptions, StructBuilder, StructElements, StructReader, BYTES_PER_WORD,
+    MAX_LIST_ELEMENTS,
+};
 
 use crate::model::{
     Annotation, AnyPointer, Binding, Brand, BrandScope, ElementSize, Enumerant, Field, FieldKind, InterfaceNode,
     Method, NestedNode, Node, NodeKind, SourceInfo, StructNode, Superclass, Type, Value,
 };
+
+mod schema_capnp;
+
+use schema_capnp as sc;
 
 /// A CodeGeneratorRequest: every node the requested files need, their doc comments, and which
 /// files were asked for.
@@ -103,7 +110,7 @@ pub struct Import {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Error {
-    /// Not a valid Cap'n Proto message (framing, pointers, limits), in the `capnp` crate's words.
+    /// Not a valid Cap'n Proto message (framing, pointers, limits), in `capnzero-runtime`'s words.
     Message(String),
     /// Bytes after the end of the message.
     TrailingBytes {
@@ -153,60 +160,74 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-impl From<capnp::Error> for Error {
-    fn from(error: capnp::Error) -> Error {
+impl From<capnzero_runtime::Error> for Error {
+    fn from(error: capnzero_runtime::Error) -> Error {
         Error::Message(error.to_string())
     }
 }
 
-fn not_in_schema(what: &'static str) -> impl Fn(capnp::NotInSchema) -> Error {
-    move |capnp::NotInSchema(value)| Error::NotInSchema { what, value }
+fn not_in_schema(what: &'static str, value: u16) -> Error {
+    Error::NotInSchema { what, value }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Reading
 
 /// The official code generators' traversal limit (`capnpc-c++` reads with 2^30 words).
-const TRAVERSAL_LIMIT_WORDS: usize = 1 << 30;
+const TRAVERSAL_LIMIT_WORDS: u64 = 1 << 30;
+
+/// The official code generators' nesting limit.
+const NESTING_LIMIT: u32 = 64;
+
+const READER_OPTIONS: ReaderOptions =
+    ReaderOptions { traversal_limit_words: TRAVERSAL_LIMIT_WORDS, nesting_limit: NESTING_LIMIT };
 
 /// Reads a CodeGeneratorRequest from one message in the standard stream framing (what
 /// `capnp compile -o-` writes). The input must hold exactly that message.
 pub fn read(bytes: &[u8]) -> Result<CodeGeneratorRequest, Error> {
-    let options = ReaderOptions { traversal_limit_in_words: Some(TRAVERSAL_LIMIT_WORDS), nesting_limit: 64 };
-    let mut rest = bytes;
-    let message = capnp::serialize::read_message(&mut rest, options)?;
+    use sc::request as r;
+    let (message, rest) = MessageReader::from_bytes_prefix(bytes, READER_OPTIONS)?;
     if !rest.is_empty() {
         return Err(Error::TrailingBytes { count: rest.len() });
     }
-    let root: sc::code_generator_request::Reader<'_> = message.get_root()?;
+    let root = message.root_struct()?;
 
-    let version = root.get_capnp_version()?;
-    let capnp_version = (version.get_major(), version.get_minor(), version.get_micro());
+    let version = child(&root, r::CAPNP_VERSION)?;
+    let capnp_version = (
+        version.get::<u16>(sc::capnp_version::MAJOR),
+        version.get::<u8>(sc::capnp_version::MINOR),
+        version.get::<u8>(sc::capnp_version::MICRO),
+    );
 
-    let nodes = root.get_nodes()?.iter().map(read_node).collect::<Result<_, _>>()?;
+    let nodes = elements(&root, r::NODES)?.map(|node| read_node(&node)).collect::<Result<_, _>>()?;
 
     let mut source_info = Vec::new();
-    for info in root.get_source_info()? {
+    for info in elements(&root, r::SOURCE_INFO)? {
+        use sc::source_info as s;
         let mut members = Vec::new();
-        for member in info.get_members()? {
-            members.push(opt_text(member.has_doc_comment(), member.get_doc_comment(), "Member.docComment")?);
+        for member in elements(&info, s::MEMBERS)? {
+            members.push(opt_text(&member, sc::member::DOC_COMMENT, "Member.docComment")?);
         }
         source_info.push(SourceInfo {
-            id: info.get_id(),
-            doc_comment: opt_text(info.has_doc_comment(), info.get_doc_comment(), "SourceInfo.docComment")?,
+            id: info.get::<u64>(s::ID),
+            doc_comment: opt_text(&info, s::DOC_COMMENT, "SourceInfo.docComment")?,
             members,
         });
     }
 
     let mut requested_files = Vec::new();
-    for file in root.get_requested_files()? {
+    for file in elements(&root, r::REQUESTED_FILES)? {
+        use sc::requested_file as f;
         let mut imports = Vec::new();
-        for import in file.get_imports()? {
-            imports.push(Import { id: import.get_id(), name: text(import.get_name(), "Import.name")? });
+        for import in elements(&file, f::IMPORTS)? {
+            imports.push(Import {
+                id: import.get::<u64>(sc::import::ID),
+                name: text(&import, sc::import::NAME, "Import.name")?,
+            });
         }
         requested_files.push(RequestedFile {
-            id: file.get_id(),
-            filename: text(file.get_filename(), "RequestedFile.filename")?,
+            id: file.get::<u64>(f::ID),
+            filename: text(&file, f::FILENAME, "RequestedFile.filename")?,
             imports,
         });
     }
@@ -214,268 +235,297 @@ pub fn read(bytes: &[u8]) -> Result<CodeGeneratorRequest, Error> {
     Ok(CodeGeneratorRequest { capnp_version, nodes, source_info, requested_files })
 }
 
-fn text(reader: capnp::Result<capnp::text::Reader<'_>>, what: &'static str) -> Result<String, Error> {
-    reader?.to_string().map_err(|_| Error::NotUtf8 { what })
+/// The struct pointer `index` of `parent` points at; a null pointer reads as the struct with
+/// every field at its default.
+fn child<'a>(parent: &StructReader<'a>, index: u16) -> Result<StructReader<'a>, Error> {
+    Ok(parent.pointer(index).get_struct()?.unwrap_or_default())
 }
 
-fn opt_text(
-    has: bool,
-    reader: capnp::Result<capnp::text::Reader<'_>>,
-    what: &'static str,
-) -> Result<Option<String>, Error> {
-    if has {
-        text(reader, what).map(Some)
-    } else {
-        Ok(None)
+/// The elements of the struct list pointer `index` of `parent` points at; a null pointer reads
+/// as the empty list.
+fn elements<'a>(parent: &StructReader<'a>, index: u16) -> Result<StructElements<'a>, Error> {
+    Ok(parent.pointer(index).get_list(WireSize::InlineComposite)?.unwrap_or_default().struct_elements())
+}
+
+/// The Text pointer `index` of `parent` points at; null reads as `""`.
+fn text(parent: &StructReader<'_>, index: u16, what: &'static str) -> Result<String, Error> {
+    Ok(opt_text(parent, index, what)?.unwrap_or_default())
+}
+
+/// The Text pointer `index` of `parent` points at; `None` when null.
+fn opt_text(parent: &StructReader<'_>, index: u16, what: &'static str) -> Result<Option<String>, Error> {
+    match parent.pointer(index).get_text()? {
+        Some(text) => text.as_str().map(|text| Some(text.to_owned())).map_err(|_| Error::NotUtf8 { what }),
+        None => Ok(None),
     }
 }
 
-fn read_node(node: sc::node::Reader<'_>) -> Result<Node, Error> {
+fn read_node(node: &StructReader<'_>) -> Result<Node, Error> {
+    use sc::node as n;
     let mut parameters = Vec::new();
-    for parameter in node.get_parameters()? {
-        parameters.push(text(parameter.get_name(), "Node.Parameter.name")?);
+    for parameter in elements(node, n::PARAMETERS)? {
+        parameters.push(text(&parameter, sc::parameter::NAME, "Node.Parameter.name")?);
     }
     let mut nested_nodes = Vec::new();
-    for nested in node.get_nested_nodes()? {
-        nested_nodes.push(NestedNode { name: text(nested.get_name(), "NestedNode.name")?, id: nested.get_id() });
+    for nested in elements(node, n::NESTED_NODES)? {
+        nested_nodes.push(NestedNode {
+            name: text(&nested, sc::nested_node::NAME, "NestedNode.name")?,
+            id: nested.get::<u64>(sc::nested_node::ID),
+        });
     }
-    let kind = match node.which().map_err(not_in_schema("Node"))? {
-        sc::node::File(()) => NodeKind::File,
-        sc::node::Struct(st) => NodeKind::Struct(StructNode {
-            data_word_count: st.get_data_word_count(),
-            pointer_count: st.get_pointer_count(),
-            preferred_list_encoding: read_element_size(
-                st.get_preferred_list_encoding().map_err(not_in_schema("ElementSize"))?,
-            ),
-            is_group: st.get_is_group(),
-            discriminant_count: st.get_discriminant_count(),
-            discriminant_offset: st.get_discriminant_offset(),
-            fields: st.get_fields()?.iter().map(read_field).collect::<Result<_, _>>()?,
-        }),
-        sc::node::Enum(en) => {
-            let mut enumerants = Vec::new();
-            for enumerant in en.get_enumerants()? {
-                enumerants.push(Enumerant {
-                    name: text(enumerant.get_name(), "Enumerant.name")?,
-                    code_order: enumerant.get_code_order(),
-                    annotations: read_annotations(enumerant.get_annotations()?)?,
-                });
-            }
-            NodeKind::Enum(enumerants)
-        }
-        sc::node::Interface(interface) => {
-            let mut superclasses = Vec::new();
-            for superclass in interface.get_superclasses()? {
-                superclasses.push(Superclass { id: superclass.get_id(), brand: read_brand(superclass.get_brand()?)? });
-            }
-            NodeKind::Interface(InterfaceNode {
-                methods: interface.get_methods()?.iter().map(read_method).collect::<Result<_, _>>()?,
-                superclasses,
-            })
-        }
-        sc::node::Const(constant) => {
-            NodeKind::Const { ty: read_type(constant.get_type()?)?, value: read_value(constant.get_value()?)? }
-        }
-        sc::node::Annotation(annotation) => NodeKind::Annotation {
-            ty: read_type(annotation.get_type()?)?,
-            targets: [
-                annotation.get_targets_file(),
-                annotation.get_targets_const(),
-                annotation.get_targets_enum(),
-                annotation.get_targets_enumerant(),
-                annotation.get_targets_struct(),
-                annotation.get_targets_field(),
-                annotation.get_targets_union(),
-                annotation.get_targets_group(),
-                annotation.get_targets_interface(),
-                annotation.get_targets_method(),
-                annotation.get_targets_param(),
-                annotation.get_targets_annotation(),
-            ],
-        },
-    };
+    let kind = read_node_kind(node)?;
     Ok(Node {
-        id: node.get_id(),
-        display_name: text(node.get_display_name(), "Node.displayName")?,
-        display_name_prefix_length: node.get_display_name_prefix_length(),
-        scope_id: node.get_scope_id(),
+        id: node.get::<u64>(n::ID),
+        display_name: text(node, n::DISPLAY_NAME, "Node.displayName")?,
+        display_name_prefix_length: node.get::<u32>(n::DISPLAY_NAME_PREFIX_LENGTH),
+        scope_id: node.get::<u64>(n::SCOPE_ID),
         parameters,
-        is_generic: node.get_is_generic(),
+        is_generic: node.get_bool(n::IS_GENERIC),
         nested_nodes,
-        annotations: read_annotations(node.get_annotations()?)?,
+        annotations: read_annotations(node, n::ANNOTATIONS)?,
         kind,
     })
 }
 
-fn read_element_size(size: sc::ElementSize) -> ElementSize {
-    match size {
-        sc::ElementSize::Empty => ElementSize::Empty,
-        sc::ElementSize::Bit => ElementSize::Bit,
-        sc::ElementSize::Byte => ElementSize::Byte,
-        sc::ElementSize::TwoBytes => ElementSize::TwoBytes,
-        sc::ElementSize::FourBytes => ElementSize::FourBytes,
-        sc::ElementSize::EightBytes => ElementSize::EightBytes,
-        sc::ElementSize::Pointer => ElementSize::Pointer,
-        sc::ElementSize::InlineComposite => ElementSize::InlineComposite,
-    }
+/// The member of a node's anonymous union.
+fn read_node_kind(node: &StructReader<'_>) -> Result<NodeKind, Error> {
+    use sc::node as n;
+    Ok(match node.get::<u16>(n::WHICH) {
+        n::FILE => NodeKind::File,
+        n::STRUCT => {
+            use n::structure as s;
+            let encoding = node.get::<u16>(s::PREFERRED_LIST_ENCODING);
+            NodeKind::Struct(StructNode {
+                data_word_count: node.get::<u16>(s::DATA_WORD_COUNT),
+                pointer_count: node.get::<u16>(s::POINTER_COUNT),
+                preferred_list_encoding: read_element_size(encoding)
+                    .ok_or_else(|| not_in_schema("ElementSize", encoding))?,
+                is_group: node.get_bool(s::IS_GROUP),
+                discriminant_count: node.get::<u16>(s::DISCRIMINANT_COUNT),
+                discriminant_offset: node.get::<u32>(s::DISCRIMINANT_OFFSET),
+                fields: elements(node, s::FIELDS)?.map(|field| read_field(&field)).collect::<Result<_, _>>()?,
+            })
+        }
+        n::ENUM => {
+            use sc::enumerant as e;
+            let mut enumerants = Vec::new();
+            for enumerant in elements(node, n::enumeration::ENUMERANTS)? {
+                enumerants.push(Enumerant {
+                    name: text(&enumerant, e::NAME, "Enumerant.name")?,
+                    code_order: enumerant.get::<u16>(e::CODE_ORDER),
+                    annotations: read_annotations(&enumerant, e::ANNOTATIONS)?,
+                });
+            }
+            NodeKind::Enum(enumerants)
+        }
+        n::INTERFACE => {
+            let mut superclasses = Vec::new();
+            for superclass in elements(node, n::interface::SUPERCLASSES)? {
+                superclasses.push(Superclass {
+                    id: superclass.get::<u64>(sc::superclass::ID),
+                    brand: read_brand(&child(&superclass, sc::superclass::BRAND)?)?,
+                });
+            }
+            NodeKind::Interface(InterfaceNode {
+                methods: elements(node, n::interface::METHODS)?
+                    .map(|method| read_method(&method))
+                    .collect::<Result<_, _>>()?,
+                superclasses,
+            })
+        }
+        n::CONST => NodeKind::Const {
+            ty: read_type(&child(node, n::constant::TYPE)?)?,
+            value: read_value(&child(node, n::constant::VALUE)?)?,
+        },
+        n::ANNOTATION => NodeKind::Annotation {
+            ty: read_type(&child(node, n::annotation::TYPE)?)?,
+            targets: n::annotation::TARGETS.map(|bit| node.get_bool(bit)),
+        },
+        other => return Err(not_in_schema("Node", other)),
+    })
 }
 
-fn read_field(field: sc::field::Reader<'_>) -> Result<Field, Error> {
-    let kind = match field.which().map_err(not_in_schema("Field"))? {
-        sc::field::Slot(slot) => FieldKind::Slot {
-            offset: slot.get_offset(),
-            ty: read_type(slot.get_type()?)?,
-            default_value: read_value(slot.get_default_value()?)?,
-            had_explicit_default: slot.get_had_explicit_default(),
+/// The model's element size for the value of an `ElementSize` field.
+fn read_element_size(value: u16) -> Option<ElementSize> {
+    Some(match value {
+        0 => ElementSize::Empty,
+        1 => ElementSize::Bit,
+        2 => ElementSize::Byte,
+        3 => ElementSize::TwoBytes,
+        4 => ElementSize::FourBytes,
+        5 => ElementSize::EightBytes,
+        6 => ElementSize::Pointer,
+        7 => ElementSize::InlineComposite,
+        _ => return None,
+    })
+}
+
+fn read_field(field: &StructReader<'_>) -> Result<Field, Error> {
+    use sc::field as f;
+    let kind = match field.get::<u16>(f::WHICH) {
+        f::SLOT => FieldKind::Slot {
+            offset: field.get::<u32>(f::slot::OFFSET),
+            ty: read_type(&child(field, f::slot::TYPE)?)?,
+            default_value: read_value(&child(field, f::slot::DEFAULT_VALUE)?)?,
+            had_explicit_default: field.get_bool(f::slot::HAD_EXPLICIT_DEFAULT),
         },
-        sc::field::Group(group) => FieldKind::Group { type_id: group.get_type_id() },
+        f::GROUP => FieldKind::Group { type_id: field.get::<u64>(f::group::TYPE_ID) },
+        other => return Err(not_in_schema("Field", other)),
     };
-    let ordinal = match field.get_ordinal().which().map_err(not_in_schema("Field.ordinal"))? {
-        sc::field::ordinal::Implicit(()) => None,
-        sc::field::ordinal::Explicit(ordinal) => Some(ordinal),
+    let ordinal = match field.get::<u16>(f::ordinal::WHICH) {
+        f::ordinal::IMPLICIT => None,
+        f::ordinal::EXPLICIT => Some(field.get::<u16>(f::ordinal::EXPLICIT_VALUE)),
+        other => return Err(not_in_schema("Field.ordinal", other)),
     };
     Ok(Field {
-        name: text(field.get_name(), "Field.name")?,
-        code_order: field.get_code_order(),
-        annotations: read_annotations(field.get_annotations()?)?,
-        discriminant_value: field.get_discriminant_value(),
+        name: text(field, f::NAME, "Field.name")?,
+        code_order: field.get::<u16>(f::CODE_ORDER),
+        annotations: read_annotations(field, f::ANNOTATIONS)?,
+        discriminant_value: field.get_or::<u16>(f::DISCRIMINANT_VALUE, f::DISCRIMINANT_VALUE_DEFAULT),
         kind,
         ordinal,
     })
 }
 
-fn read_method(method: sc::method::Reader<'_>) -> Result<Method, Error> {
+fn read_method(method: &StructReader<'_>) -> Result<Method, Error> {
+    use sc::method as m;
     let mut implicit_parameters = Vec::new();
-    for parameter in method.get_implicit_parameters()? {
-        implicit_parameters.push(text(parameter.get_name(), "Node.Parameter.name")?);
+    for parameter in elements(method, m::IMPLICIT_PARAMETERS)? {
+        implicit_parameters.push(text(&parameter, sc::parameter::NAME, "Node.Parameter.name")?);
     }
     Ok(Method {
-        name: text(method.get_name(), "Method.name")?,
-        code_order: method.get_code_order(),
+        name: text(method, m::NAME, "Method.name")?,
+        code_order: method.get::<u16>(m::CODE_ORDER),
         implicit_parameters,
-        param_struct_type: method.get_param_struct_type(),
-        param_brand: read_brand(method.get_param_brand()?)?,
-        result_struct_type: method.get_result_struct_type(),
-        result_brand: read_brand(method.get_result_brand()?)?,
-        annotations: read_annotations(method.get_annotations()?)?,
+        param_struct_type: method.get::<u64>(m::PARAM_STRUCT_TYPE),
+        param_brand: read_brand(&child(method, m::PARAM_BRAND)?)?,
+        result_struct_type: method.get::<u64>(m::RESULT_STRUCT_TYPE),
+        result_brand: read_brand(&child(method, m::RESULT_BRAND)?)?,
+        annotations: read_annotations(method, m::ANNOTATIONS)?,
     })
 }
 
-fn read_annotations(annotations: struct_list::Reader<'_, sc::annotation::Owned>) -> Result<Vec<Annotation>, Error> {
-    annotations
-        .iter()
+/// The annotation list pointer `index` of `parent` points at.
+fn read_annotations(parent: &StructReader<'_>, index: u16) -> Result<Vec<Annotation>, Error> {
+    use sc::annotation as a;
+    elements(parent, index)?
         .map(|annotation| {
             Ok(Annotation {
-                id: annotation.get_id(),
-                brand: read_brand(annotation.get_brand()?)?,
-                value: read_value(annotation.get_value()?)?,
+                id: annotation.get::<u64>(a::ID),
+                brand: read_brand(&child(&annotation, a::BRAND)?)?,
+                value: read_value(&child(&annotation, a::VALUE)?)?,
             })
         })
         .collect()
 }
 
-fn read_brand(brand: sc::brand::Reader<'_>) -> Result<Brand, Error> {
+fn read_brand(brand: &StructReader<'_>) -> Result<Brand, Error> {
+    use sc::brand_binding as b;
+    use sc::brand_scope as s;
     let mut scopes = Vec::new();
-    for scope in brand.get_scopes()? {
-        let bind = match scope.which().map_err(not_in_schema("Brand.Scope"))? {
-            sc::brand::scope::Inherit(()) => None,
-            sc::brand::scope::Bind(bindings) => {
+    for scope in elements(brand, sc::brand::SCOPES)? {
+        let bind = match scope.get::<u16>(s::WHICH) {
+            s::INHERIT => None,
+            s::BIND => {
                 let mut bind = Vec::new();
-                for binding in bindings? {
-                    bind.push(match binding.which().map_err(not_in_schema("Brand.Binding"))? {
-                        sc::brand::binding::Unbound(()) => Binding::Unbound,
-                        sc::brand::binding::Type(ty) => Binding::Type(read_type(ty?)?),
+                for binding in elements(&scope, s::BIND_LIST)? {
+                    bind.push(match binding.get::<u16>(b::WHICH) {
+                        b::UNBOUND => Binding::Unbound,
+                        b::TYPE => Binding::Type(read_type(&child(&binding, b::TYPE_POINTER)?)?),
+                        other => return Err(not_in_schema("Brand.Binding", other)),
                     });
                 }
                 Some(bind)
             }
+            other => return Err(not_in_schema("Brand.Scope", other)),
         };
-        scopes.push(BrandScope { scope_id: scope.get_scope_id(), bind });
+        scopes.push(BrandScope { scope_id: scope.get::<u64>(s::SCOPE_ID), bind });
     }
     Ok(Brand { scopes })
 }
 
-fn read_type(ty: sc::type_::Reader<'_>) -> Result<Type, Error> {
-    use sc::type_ as t;
-    Ok(match ty.which().map_err(not_in_schema("Type"))? {
-        t::Void(()) => Type::Void,
-        t::Bool(()) => Type::Bool,
-        t::Int8(()) => Type::Int8,
-        t::Int16(()) => Type::Int16,
-        t::Int32(()) => Type::Int32,
-        t::Int64(()) => Type::Int64,
-        t::Uint8(()) => Type::UInt8,
-        t::Uint16(()) => Type::UInt16,
-        t::Uint32(()) => Type::UInt32,
-        t::Uint64(()) => Type::UInt64,
-        t::Float32(()) => Type::Float32,
-        t::Float64(()) => Type::Float64,
-        t::Text(()) => Type::Text,
-        t::Data(()) => Type::Data,
-        t::List(list) => Type::List(Box::new(read_type(list.get_element_type()?)?)),
-        t::Enum(en) => Type::Enum { type_id: en.get_type_id(), brand: read_brand(en.get_brand()?)? },
-        t::Struct(st) => Type::Struct { type_id: st.get_type_id(), brand: read_brand(st.get_brand()?)? },
-        t::Interface(interface) => {
-            Type::Interface { type_id: interface.get_type_id(), brand: read_brand(interface.get_brand()?)? }
-        }
-        t::AnyPointer(any) => Type::AnyPointer(match any.which().map_err(not_in_schema("Type.anyPointer"))? {
-            t::any_pointer::Unconstrained(unconstrained) => {
-                match unconstrained.which().map_err(not_in_schema("Type.anyPointer.unconstrained"))? {
-                    t::any_pointer::unconstrained::AnyKind(()) => AnyPointer::AnyKind,
-                    t::any_pointer::unconstrained::Struct(()) => AnyPointer::Struct,
-                    t::any_pointer::unconstrained::List(()) => AnyPointer::List,
-                    t::any_pointer::unconstrained::Capability(()) => AnyPointer::Capability,
-                }
-            }
-            t::any_pointer::Parameter(parameter) => {
-                AnyPointer::Parameter { scope_id: parameter.get_scope_id(), index: parameter.get_parameter_index() }
-            }
-            t::any_pointer::ImplicitMethodParameter(parameter) => {
-                AnyPointer::ImplicitMethodParameter { index: parameter.get_parameter_index() }
-            }
-        }),
+fn read_type(ty: &StructReader<'_>) -> Result<Type, Error> {
+    use sc::ty as t;
+    let brand = || -> Result<Brand, Error> { read_brand(&child(ty, t::BRAND)?) };
+    Ok(match ty.get::<u16>(t::WHICH) {
+        t::VOID => Type::Void,
+        t::BOOL => Type::Bool,
+        t::INT8 => Type::Int8,
+        t::INT16 => Type::Int16,
+        t::INT32 => Type::Int32,
+        t::INT64 => Type::Int64,
+        t::UINT8 => Type::UInt8,
+        t::UINT16 => Type::UInt16,
+        t::UINT32 => Type::UInt32,
+        t::UINT64 => Type::UInt64,
+        t::FLOAT32 => Type::Float32,
+        t::FLOAT64 => Type::Float64,
+        t::TEXT => Type::Text,
+        t::DATA => Type::Data,
+        t::LIST => Type::List(Box::new(read_type(&child(ty, t::ELEMENT_TYPE)?)?)),
+        t::ENUM => Type::Enum { type_id: ty.get::<u64>(t::TYPE_ID), brand: brand()? },
+        t::STRUCT => Type::Struct { type_id: ty.get::<u64>(t::TYPE_ID), brand: brand()? },
+        t::INTERFACE => Type::Interface { type_id: ty.get::<u64>(t::TYPE_ID), brand: brand()? },
+        t::ANY_POINTER => Type::AnyPointer(read_any_pointer(ty)?),
+        other => return Err(not_in_schema("Type", other)),
     })
 }
 
-fn read_value(value: sc::value::Reader<'_>) -> Result<Value, Error> {
+/// The `anyPointer` group of a Type.
+fn read_any_pointer(ty: &StructReader<'_>) -> Result<AnyPointer, Error> {
+    use sc::ty::any_pointer as p;
+    use sc::ty::any_pointer::unconstrained as u;
+    Ok(match ty.get::<u16>(p::WHICH) {
+        p::UNCONSTRAINED => match ty.get::<u16>(u::WHICH) {
+            u::ANY_KIND => AnyPointer::AnyKind,
+            u::STRUCT => AnyPointer::Struct,
+            u::LIST => AnyPointer::List,
+            u::CAPABILITY => AnyPointer::Capability,
+            other => return Err(not_in_schema("Type.anyPointer.unconstrained", other)),
+        },
+        p::PARAMETER => {
+            AnyPointer::Parameter { scope_id: ty.get::<u64>(p::SCOPE_ID), index: ty.get::<u16>(p::PARAMETER_INDEX) }
+        }
+        p::IMPLICIT_METHOD_PARAMETER => {
+            AnyPointer::ImplicitMethodParameter { index: ty.get::<u16>(p::PARAMETER_INDEX) }
+        }
+        other => return Err(not_in_schema("Type.anyPointer", other)),
+    })
+}
+
+fn read_value(value: &StructReader<'_>) -> Result<Value, Error> {
     use sc::value as v;
-    // `which` takes the reader by value; it is `Copy`, so the arms can still ask `has_*`.
-    Ok(match value.which().map_err(not_in_schema("Value"))? {
-        v::Void(()) => Value::Void,
-        v::Bool(b) => Value::Bool(b),
-        v::Int8(n) => Value::Int8(n),
-        v::Int16(n) => Value::Int16(n),
-        v::Int32(n) => Value::Int32(n),
-        v::Int64(n) => Value::Int64(n),
-        v::Uint8(n) => Value::UInt8(n),
-        v::Uint16(n) => Value::UInt16(n),
-        v::Uint32(n) => Value::UInt32(n),
-        v::Uint64(n) => Value::UInt64(n),
-        v::Float32(x) => Value::Float32(x),
-        v::Float64(x) => Value::Float64(x),
-        v::Text(t) => Value::Text(opt_text(value.has_text(), t, "Value.text")?),
-        v::Data(d) => Value::Data(if value.has_data() { Some(d?.to_vec()) } else { None }),
-        v::List(p) => Value::List(canonical_value(p)?),
-        v::Enum(n) => Value::Enum(n),
-        v::Struct(p) => Value::Struct(canonical_value(p)?),
-        v::Interface(()) => Value::Interface,
-        v::AnyPointer(p) => Value::AnyPointer(canonical_value(p)?),
+    let pointer = value.pointer(v::POINTER);
+    Ok(match value.get::<u16>(v::WHICH) {
+        v::VOID => Value::Void,
+        v::BOOL => Value::Bool(value.get_bool(v::BOOL_BIT)),
+        v::INT8 => Value::Int8(value.get::<i8>(v::BYTE)),
+        v::INT16 => Value::Int16(value.get::<i16>(v::TWO_BYTES)),
+        v::INT32 => Value::Int32(value.get::<i32>(v::FOUR_BYTES)),
+        v::INT64 => Value::Int64(value.get::<i64>(v::EIGHT_BYTES)),
+        v::UINT8 => Value::UInt8(value.get::<u8>(v::BYTE)),
+        v::UINT16 => Value::UInt16(value.get::<u16>(v::TWO_BYTES)),
+        v::UINT32 => Value::UInt32(value.get::<u32>(v::FOUR_BYTES)),
+        v::UINT64 => Value::UInt64(value.get::<u64>(v::EIGHT_BYTES)),
+        v::FLOAT32 => Value::Float32(value.get::<f32>(v::FOUR_BYTES)),
+        v::FLOAT64 => Value::Float64(value.get::<f64>(v::EIGHT_BYTES)),
+        v::TEXT => Value::Text(opt_text(value, v::POINTER, "Value.text")?),
+        v::DATA => Value::Data(pointer.get_data()?.map(<[u8]>::to_vec)),
+        v::LIST => Value::List(canonical_value(pointer)?),
+        v::ENUM => Value::Enum(value.get::<u16>(v::TWO_BYTES)),
+        v::STRUCT => Value::Struct(canonical_value(pointer)?),
+        v::INTERFACE => Value::Interface,
+        v::ANY_POINTER => Value::AnyPointer(canonical_value(pointer)?),
+        other => return Err(not_in_schema("Value", other)),
     })
 }
 
 /// The canonical encoding of a pointer value: one flat segment, root pointer first.
-fn canonical_value(pointer: any_pointer::Reader<'_>) -> Result<Option<Vec<u8>>, Error> {
+fn canonical_value(pointer: PointerReader<'_>) -> Result<Option<Vec<u8>>, Error> {
     if pointer.is_null() {
         return Ok(None);
     }
-    // The canonical form is never larger than the value plus its root pointer, so it fits in a
-    // first segment of that size (which `set_root_canonical` requires).
-    let words = pointer.target_size()?.word_count + 1;
-    let words = u32::try_from(words).map_err(|_| Error::BadValue(format!("value of {words} words")))?;
-    let mut copy = message::Builder::new(message::HeapAllocator::new().first_segment_words(words));
-    copy.set_root_canonical(pointer)?;
-    let segments = copy.get_segments_for_output();
-    Ok(Some(segments[0].to_vec()))
+    Ok(Some(canonicalize(pointer)?))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -497,64 +547,74 @@ pub fn write(request: &CodeGeneratorRequest) -> Vec<u8> {
 /// Writes a CodeGeneratorRequest as one canonical message in the standard stream framing, or
 /// says why it cannot (see [`write()`]).
 pub fn try_write(request: &CodeGeneratorRequest) -> Result<Vec<u8>, Error> {
+    use sc::request as r;
     let kinds: HashMap<u64, &NodeKind> = request.nodes.iter().map(|node| (node.id, &node.kind)).collect();
-    let mut message = message::Builder::new_default();
+    let mut message = MessageBuilder::default();
     {
-        let mut root: sc::code_generator_request::Builder<'_> = message.init_root();
+        let mut root = message.init_root(r::DATA_WORDS, r::POINTERS);
 
-        let mut version = root.reborrow().init_capnp_version();
+        let mut version = pointer(&mut root, r::CAPNP_VERSION)?
+            .init_struct(sc::capnp_version::DATA_WORDS, sc::capnp_version::POINTERS);
         let (major, minor, micro) = request.capnp_version;
-        version.set_major(major);
-        version.set_minor(minor);
-        version.set_micro(micro);
+        version.set::<u16>(sc::capnp_version::MAJOR, major);
+        version.set::<u8>(sc::capnp_version::MINOR, minor);
+        version.set::<u8>(sc::capnp_version::MICRO, micro);
 
-        let mut nodes = root.reborrow().init_nodes(count(request.nodes.len(), "nodes")?);
+        let shape = (sc::node::DATA_WORDS, sc::node::POINTERS);
+        let mut nodes = init_list(&mut root, r::NODES, request.nodes.len(), shape, "nodes")?;
         for (i, node) in request.nodes.iter().enumerate() {
-            write_node(node, nodes.reborrow().get(i as u32))?;
+            write_node(node, nodes.get_struct(i as u32)?)?;
         }
 
-        let mut infos = root.reborrow().init_source_info(count(request.source_info.len(), "sourceInfo")?);
+        let shape = (sc::source_info::DATA_WORDS, sc::source_info::POINTERS);
+        let mut infos = init_list(&mut root, r::SOURCE_INFO, request.source_info.len(), shape, "sourceInfo")?;
         for (i, info) in request.source_info.iter().enumerate() {
-            let mut builder = infos.reborrow().get(i as u32);
-            builder.set_id(info.id);
+            use sc::source_info as s;
+            let mut builder = infos.get_struct(i as u32)?;
+            builder.set::<u64>(s::ID, info.id);
             if let Some(doc) = &info.doc_comment {
-                builder.set_doc_comment(doc.as_str());
+                set_text(&mut builder, s::DOC_COMMENT, doc)?;
             }
             let always_listed = matches!(kinds.get(&info.id), Some(NodeKind::Enum(_) | NodeKind::Interface(_)));
             if always_listed || !info.members.is_empty() {
-                let mut members = builder.init_members(count(info.members.len(), "SourceInfo.members")?);
+                let shape = (sc::member::DATA_WORDS, sc::member::POINTERS);
+                let mut members = init_list(&mut builder, s::MEMBERS, info.members.len(), shape, "SourceInfo.members")?;
                 for (j, doc) in info.members.iter().enumerate() {
                     if let Some(doc) = doc {
-                        members.reborrow().get(j as u32).set_doc_comment(doc.as_str());
+                        set_text(&mut members.get_struct(j as u32)?, sc::member::DOC_COMMENT, doc)?;
                     }
                 }
             }
         }
 
-        let mut files = root.init_requested_files(count(request.requested_files.len(), "requestedFiles")?);
+        let shape = (sc::requested_file::DATA_WORDS, sc::requested_file::POINTERS);
+        let len = request.requested_files.len();
+        let mut files = init_list(&mut root, r::REQUESTED_FILES, len, shape, "requestedFiles")?;
         for (i, file) in request.requested_files.iter().enumerate() {
-            let mut builder = files.reborrow().get(i as u32);
-            builder.set_id(file.id);
-            builder.set_filename(file.filename.as_str());
-            let mut imports = builder.init_imports(count(file.imports.len(), "RequestedFile.imports")?);
+            use sc::requested_file as f;
+            let mut builder = files.get_struct(i as u32)?;
+            builder.set::<u64>(f::ID, file.id);
+            set_text(&mut builder, f::FILENAME, &file.filename)?;
+            let shape = (sc::import::DATA_WORDS, sc::import::POINTERS);
+            let mut imports = init_list(&mut builder, f::IMPORTS, file.imports.len(), shape, "RequestedFile.imports")?;
             for (j, import) in file.imports.iter().enumerate() {
-                let mut builder = imports.reborrow().get(j as u32);
-                builder.set_id(import.id);
-                builder.set_name(import.name.as_str());
+                let mut builder = imports.get_struct(j as u32)?;
+                builder.set::<u64>(sc::import::ID, import.id);
+                set_text(&mut builder, sc::import::NAME, &import.name)?;
             }
         }
     }
-    let canonical = message.into_reader().canonicalize()?;
-    let segment = Word::words_to_bytes(&canonical);
-    let mut bytes = Vec::with_capacity(8 + segment.len());
-    bytes.extend_from_slice(&0u32.to_le_bytes());
-    bytes.extend_from_slice(&(canonical.len() as u32).to_le_bytes());
-    bytes.extend_from_slice(segment);
-    Ok(bytes)
+    let reader = message.as_reader();
+    let canonical = canonicalize(reader.root()).map_err(|error| match error.kind() {
+        // Only a pointer value of the model can bring a capability into the message.
+        ErrorKind::CapabilityNotCanonical => Error::BadValue(error.to_string()),
+        _ => Error::from(error),
+    })?;
+    Ok(frame_segments(&[&canonical]))
 }
 
 /// The most elements a Cap'n Proto list can hold.
-const MAX_LIST_LEN: usize = (1 << 29) - 1;
+const MAX_LIST_LEN: usize = MAX_LIST_ELEMENTS as usize;
 
 fn count(len: usize, what: &'static str) -> Result<u32, Error> {
     if len > MAX_LIST_LEN {
@@ -563,202 +623,272 @@ fn count(len: usize, what: &'static str) -> Result<u32, Error> {
     Ok(len as u32)
 }
 
-fn write_node(node: &Node, mut builder: sc::node::Builder<'_>) -> Result<(), Error> {
-    builder.set_id(node.id);
-    builder.set_display_name(node.display_name.as_str());
-    builder.set_display_name_prefix_length(node.display_name_prefix_length);
-    builder.set_scope_id(node.scope_id);
+/// A struct's section sizes: data words and pointers.
+type Shape = (u16, u16);
+
+/// Pointer `index` of `parent`. The indices come from [`sc`], within the sizes the structs are
+/// made with, so the error is for a mistake in those tables.
+fn pointer<'b>(parent: &'b mut StructBuilder<'_>, index: u16) -> Result<PointerBuilder<'b>, Error> {
+    let count = parent.pointer_count();
+    parent
+        .pointer(index)
+        .ok_or_else(|| Error::Message(format!("pointer {index} past the {count} pointers of its struct")))
+}
+
+/// Points pointer `index` of `parent` at a new struct of `shape`.
+fn init_struct<'b>(parent: &'b mut StructBuilder<'_>, index: u16, shape: Shape) -> Result<StructBuilder<'b>, Error> {
+    Ok(pointer(parent, index)?.init_struct(shape.0, shape.1))
+}
+
+/// Points pointer `index` of `parent` at a new list of `len` structs of `shape`.
+fn init_list<'b>(
+    parent: &'b mut StructBuilder<'_>,
+    index: u16,
+    len: usize,
+    shape: Shape,
+    what: &'static str,
+) -> Result<ListBuilder<'b>, Error> {
+    let len = count(len, what)?;
+    Ok(pointer(parent, index)?.init_struct_list(len, shape.0, shape.1)?)
+}
+
+/// Points pointer `index` of `parent` at a copy of `text`.
+fn set_text(parent: &mut StructBuilder<'_>, index: u16, text: &str) -> Result<(), Error> {
+    Ok(pointer(parent, index)?.set_text(text)?)
+}
+
+fn write_node(node: &Node, mut builder: StructBuilder<'_>) -> Result<(), Error> {
+    use sc::node as n;
+    builder.set::<u64>(n::ID, node.id);
+    set_text(&mut builder, n::DISPLAY_NAME, &node.display_name)?;
+    builder.set::<u32>(n::DISPLAY_NAME_PREFIX_LENGTH, node.display_name_prefix_length);
+    builder.set::<u64>(n::SCOPE_ID, node.scope_id);
     if !node.parameters.is_empty() {
-        let mut parameters = builder.reborrow().init_parameters(count(node.parameters.len(), "Node.parameters")?);
+        let shape = (sc::parameter::DATA_WORDS, sc::parameter::POINTERS);
+        let mut parameters = init_list(&mut builder, n::PARAMETERS, node.parameters.len(), shape, "Node.parameters")?;
         for (i, name) in node.parameters.iter().enumerate() {
-            parameters.reborrow().get(i as u32).set_name(name.as_str());
+            set_text(&mut parameters.get_struct(i as u32)?, sc::parameter::NAME, name)?;
         }
     }
-    builder.set_is_generic(node.is_generic);
+    builder.set_bool(n::IS_GENERIC, node.is_generic);
 
     // The compiler gives every declared node a nested-node list; groups and method parameter
     // and result structs, which it makes itself, get none.
     let made_by_compiler = matches!(&node.kind, NodeKind::Struct(st) if st.is_group || node.scope_id == 0);
     if !made_by_compiler || !node.nested_nodes.is_empty() {
-        let mut nested = builder.reborrow().init_nested_nodes(count(node.nested_nodes.len(), "Node.nestedNodes")?);
+        let shape = (sc::nested_node::DATA_WORDS, sc::nested_node::POINTERS);
+        let len = node.nested_nodes.len();
+        let mut nested = init_list(&mut builder, n::NESTED_NODES, len, shape, "Node.nestedNodes")?;
         for (i, child) in node.nested_nodes.iter().enumerate() {
-            let mut builder = nested.reborrow().get(i as u32);
-            builder.set_name(child.name.as_str());
-            builder.set_id(child.id);
+            let mut builder = nested.get_struct(i as u32)?;
+            set_text(&mut builder, sc::nested_node::NAME, &child.name)?;
+            builder.set::<u64>(sc::nested_node::ID, child.id);
         }
     }
     if !node.annotations.is_empty() {
-        write_annotations(
-            &node.annotations,
-            builder.reborrow().init_annotations(count(node.annotations.len(), "Node.annotations")?),
-        )?;
+        write_annotations(&node.annotations, &mut builder, n::ANNOTATIONS, "Node.annotations")?;
     }
+    write_node_kind(&node.kind, builder)
+}
 
-    match &node.kind {
-        NodeKind::File => builder.set_file(()),
+/// The member of a node's anonymous union.
+fn write_node_kind(kind: &NodeKind, mut builder: StructBuilder<'_>) -> Result<(), Error> {
+    use sc::node as n;
+    match kind {
+        NodeKind::File => builder.set::<u16>(n::WHICH, n::FILE),
         NodeKind::Struct(st) => {
-            let mut builder = builder.init_struct();
-            builder.set_data_word_count(st.data_word_count);
-            builder.set_pointer_count(st.pointer_count);
-            builder.set_preferred_list_encoding(write_element_size(st.preferred_list_encoding));
-            builder.set_is_group(st.is_group);
-            builder.set_discriminant_count(st.discriminant_count);
-            builder.set_discriminant_offset(st.discriminant_offset);
+            use n::structure as s;
+            builder.set::<u16>(n::WHICH, n::STRUCT);
+            builder.set::<u16>(s::DATA_WORD_COUNT, st.data_word_count);
+            builder.set::<u16>(s::POINTER_COUNT, st.pointer_count);
+            builder.set::<u16>(s::PREFERRED_LIST_ENCODING, write_element_size(st.preferred_list_encoding));
+            builder.set_bool(s::IS_GROUP, st.is_group);
+            builder.set::<u16>(s::DISCRIMINANT_COUNT, st.discriminant_count);
+            builder.set::<u32>(s::DISCRIMINANT_OFFSET, st.discriminant_offset);
             if !st.fields.is_empty() {
-                let mut fields = builder.init_fields(count(st.fields.len(), "Node.struct.fields")?);
+                let shape = (sc::field::DATA_WORDS, sc::field::POINTERS);
+                let mut fields = init_list(&mut builder, s::FIELDS, st.fields.len(), shape, "Node.struct.fields")?;
                 for (i, field) in st.fields.iter().enumerate() {
-                    write_field(field, fields.reborrow().get(i as u32))?;
+                    write_field(field, fields.get_struct(i as u32)?)?;
                 }
             }
         }
         NodeKind::Enum(enumerants) => {
-            let mut list = builder.init_enum().init_enumerants(count(enumerants.len(), "Node.enum.enumerants")?);
+            use sc::enumerant as e;
+            builder.set::<u16>(n::WHICH, n::ENUM);
+            let shape = (e::DATA_WORDS, e::POINTERS);
+            let len = enumerants.len();
+            let mut list = init_list(&mut builder, n::enumeration::ENUMERANTS, len, shape, "Node.enum.enumerants")?;
             for (i, enumerant) in enumerants.iter().enumerate() {
-                let mut builder = list.reborrow().get(i as u32);
-                builder.set_name(enumerant.name.as_str());
-                builder.set_code_order(enumerant.code_order);
+                let mut builder = list.get_struct(i as u32)?;
+                set_text(&mut builder, e::NAME, &enumerant.name)?;
+                builder.set::<u16>(e::CODE_ORDER, enumerant.code_order);
                 if !enumerant.annotations.is_empty() {
-                    let len = count(enumerant.annotations.len(), "Enumerant.annotations")?;
-                    write_annotations(&enumerant.annotations, builder.init_annotations(len))?;
+                    write_annotations(&enumerant.annotations, &mut builder, e::ANNOTATIONS, "Enumerant.annotations")?;
                 }
             }
         }
         NodeKind::Interface(interface) => {
-            let mut builder = builder.init_interface();
-            let mut methods =
-                builder.reborrow().init_methods(count(interface.methods.len(), "Node.interface.methods")?);
-            for (i, method) in interface.methods.iter().enumerate() {
-                write_method(method, methods.reborrow().get(i as u32))?;
+            use n::interface as i;
+            builder.set::<u16>(n::WHICH, n::INTERFACE);
+            let shape = (sc::method::DATA_WORDS, sc::method::POINTERS);
+            let len = interface.methods.len();
+            let mut methods = init_list(&mut builder, i::METHODS, len, shape, "Node.interface.methods")?;
+            for (j, method) in interface.methods.iter().enumerate() {
+                write_method(method, methods.get_struct(j as u32)?)?;
             }
-            let len = count(interface.superclasses.len(), "Node.interface.superclasses")?;
-            let mut superclasses = builder.init_superclasses(len);
-            for (i, superclass) in interface.superclasses.iter().enumerate() {
-                let mut builder = superclasses.reborrow().get(i as u32);
-                builder.set_id(superclass.id);
-                if !superclass.brand.scopes.is_empty() {
-                    write_brand(&superclass.brand, builder.init_brand())?;
-                }
+            let shape = (sc::superclass::DATA_WORDS, sc::superclass::POINTERS);
+            let len = interface.superclasses.len();
+            let mut superclasses = init_list(&mut builder, i::SUPERCLASSES, len, shape, "Node.interface.superclasses")?;
+            for (j, superclass) in interface.superclasses.iter().enumerate() {
+                let mut builder = superclasses.get_struct(j as u32)?;
+                builder.set::<u64>(sc::superclass::ID, superclass.id);
+                write_optional_brand(&superclass.brand, &mut builder, sc::superclass::BRAND)?;
             }
         }
         NodeKind::Const { ty, value } => {
-            let mut builder = builder.init_const();
-            write_type(ty, builder.reborrow().init_type())?;
-            write_value(value, builder.init_value())?;
+            builder.set::<u16>(n::WHICH, n::CONST);
+            write_type(ty, init_struct(&mut builder, n::constant::TYPE, (sc::ty::DATA_WORDS, sc::ty::POINTERS))?)?;
+            let shape = (sc::value::DATA_WORDS, sc::value::POINTERS);
+            write_value(value, init_struct(&mut builder, n::constant::VALUE, shape)?)?;
         }
         NodeKind::Annotation { ty, targets } => {
-            let mut builder = builder.init_annotation();
-            write_type(ty, builder.reborrow().init_type())?;
-            let [file, constant, en, enumerant, st, field, union, group, interface, method, param, annotation] =
-                *targets;
-            builder.set_targets_file(file);
-            builder.set_targets_const(constant);
-            builder.set_targets_enum(en);
-            builder.set_targets_enumerant(enumerant);
-            builder.set_targets_struct(st);
-            builder.set_targets_field(field);
-            builder.set_targets_union(union);
-            builder.set_targets_group(group);
-            builder.set_targets_interface(interface);
-            builder.set_targets_method(method);
-            builder.set_targets_param(param);
-            builder.set_targets_annotation(annotation);
+            builder.set::<u16>(n::WHICH, n::ANNOTATION);
+            let shape = (sc::ty::DATA_WORDS, sc::ty::POINTERS);
+            write_type(ty, init_struct(&mut builder, n::annotation::TYPE, shape)?)?;
+            for (&bit, &target) in n::annotation::TARGETS.iter().zip(targets) {
+                builder.set_bool(bit, target);
+            }
         }
     }
     Ok(())
 }
 
-fn write_element_size(size: ElementSize) -> sc::ElementSize {
+/// The value of an `ElementSize` field for the model's element size.
+fn write_element_size(size: ElementSize) -> u16 {
     match size {
-        ElementSize::Empty => sc::ElementSize::Empty,
-        ElementSize::Bit => sc::ElementSize::Bit,
-        ElementSize::Byte => sc::ElementSize::Byte,
-        ElementSize::TwoBytes => sc::ElementSize::TwoBytes,
-        ElementSize::FourBytes => sc::ElementSize::FourBytes,
-        ElementSize::EightBytes => sc::ElementSize::EightBytes,
-        ElementSize::Pointer => sc::ElementSize::Pointer,
-        ElementSize::InlineComposite => sc::ElementSize::InlineComposite,
+        ElementSize::Empty => 0,
+        ElementSize::Bit => 1,
+        ElementSize::Byte => 2,
+        ElementSize::TwoBytes => 3,
+        ElementSize::FourBytes => 4,
+        ElementSize::EightBytes => 5,
+        ElementSize::Pointer => 6,
+        ElementSize::InlineComposite => 7,
     }
 }
 
-fn write_field(field: &Field, mut builder: sc::field::Builder<'_>) -> Result<(), Error> {
-    builder.set_name(field.name.as_str());
-    builder.set_code_order(field.code_order);
+fn write_field(field: &Field, mut builder: StructBuilder<'_>) -> Result<(), Error> {
+    use sc::field as f;
+    set_text(&mut builder, f::NAME, &field.name)?;
+    builder.set::<u16>(f::CODE_ORDER, field.code_order);
     if !field.annotations.is_empty() {
-        let len = count(field.annotations.len(), "Field.annotations")?;
-        write_annotations(&field.annotations, builder.reborrow().init_annotations(len))?;
+        write_annotations(&field.annotations, &mut builder, f::ANNOTATIONS, "Field.annotations")?;
     }
-    builder.set_discriminant_value(field.discriminant_value);
+    builder.set_or::<u16>(f::DISCRIMINANT_VALUE, field.discriminant_value, f::DISCRIMINANT_VALUE_DEFAULT);
     match field.ordinal {
-        None => builder.reborrow().init_ordinal().set_implicit(()),
-        Some(ordinal) => builder.reborrow().init_ordinal().set_explicit(ordinal),
+        None => builder.set::<u16>(f::ordinal::WHICH, f::ordinal::IMPLICIT),
+        Some(ordinal) => {
+            builder.set::<u16>(f::ordinal::WHICH, f::ordinal::EXPLICIT);
+            builder.set::<u16>(f::ordinal::EXPLICIT_VALUE, ordinal);
+        }
     }
     match &field.kind {
         FieldKind::Slot { offset, ty, default_value, had_explicit_default } => {
-            let mut slot = builder.init_slot();
-            slot.set_offset(*offset);
-            slot.set_had_explicit_default(*had_explicit_default);
-            write_type(ty, slot.reborrow().init_type())?;
-            write_value(default_value, slot.init_default_value())?;
+            builder.set::<u16>(f::WHICH, f::SLOT);
+            builder.set::<u32>(f::slot::OFFSET, *offset);
+            builder.set_bool(f::slot::HAD_EXPLICIT_DEFAULT, *had_explicit_default);
+            write_type(ty, init_struct(&mut builder, f::slot::TYPE, (sc::ty::DATA_WORDS, sc::ty::POINTERS))?)?;
+            let shape = (sc::value::DATA_WORDS, sc::value::POINTERS);
+            write_value(default_value, init_struct(&mut builder, f::slot::DEFAULT_VALUE, shape)?)?;
         }
-        FieldKind::Group { type_id } => builder.init_group().set_type_id(*type_id),
+        FieldKind::Group { type_id } => {
+            builder.set::<u16>(f::WHICH, f::GROUP);
+            builder.set::<u64>(f::group::TYPE_ID, *type_id);
+        }
     }
     Ok(())
 }
 
-fn write_method(method: &Method, mut builder: sc::method::Builder<'_>) -> Result<(), Error> {
-    builder.set_name(method.name.as_str());
-    builder.set_code_order(method.code_order);
-    let len = count(method.implicit_parameters.len(), "Method.implicitParameters")?;
-    let mut implicit = builder.reborrow().init_implicit_parameters(len);
+fn write_method(method: &Method, mut builder: StructBuilder<'_>) -> Result<(), Error> {
+    use sc::method as m;
+    set_text(&mut builder, m::NAME, &method.name)?;
+    builder.set::<u16>(m::CODE_ORDER, method.code_order);
+    let shape = (sc::parameter::DATA_WORDS, sc::parameter::POINTERS);
+    let len = method.implicit_parameters.len();
+    let mut implicit = init_list(&mut builder, m::IMPLICIT_PARAMETERS, len, shape, "Method.implicitParameters")?;
     for (i, name) in method.implicit_parameters.iter().enumerate() {
-        implicit.reborrow().get(i as u32).set_name(name.as_str());
+        set_text(&mut implicit.get_struct(i as u32)?, sc::parameter::NAME, name)?;
     }
-    builder.set_param_struct_type(method.param_struct_type);
-    if !method.param_brand.scopes.is_empty() {
-        write_brand(&method.param_brand, builder.reborrow().init_param_brand())?;
-    }
-    builder.set_result_struct_type(method.result_struct_type);
-    if !method.result_brand.scopes.is_empty() {
-        write_brand(&method.result_brand, builder.reborrow().init_result_brand())?;
-    }
+    builder.set::<u64>(m::PARAM_STRUCT_TYPE, method.param_struct_type);
+    write_optional_brand(&method.param_brand, &mut builder, m::PARAM_BRAND)?;
+    builder.set::<u64>(m::RESULT_STRUCT_TYPE, method.result_struct_type);
+    write_optional_brand(&method.result_brand, &mut builder, m::RESULT_BRAND)?;
     if !method.annotations.is_empty() {
-        let len = count(method.annotations.len(), "Method.annotations")?;
-        write_annotations(&method.annotations, builder.init_annotations(len))?;
+        write_annotations(&method.annotations, &mut builder, m::ANNOTATIONS, "Method.annotations")?;
     }
     Ok(())
 }
 
+/// Points pointer `index` of `parent` at a list of `annotations`.
 fn write_annotations(
     annotations: &[Annotation],
-    mut list: struct_list::Builder<'_, sc::annotation::Owned>,
+    parent: &mut StructBuilder<'_>,
+    index: u16,
+    what: &'static str,
 ) -> Result<(), Error> {
+    use sc::annotation as a;
+    let mut list = init_list(parent, index, annotations.len(), (a::DATA_WORDS, a::POINTERS), what)?;
     for (i, annotation) in annotations.iter().enumerate() {
-        let mut builder = list.reborrow().get(i as u32);
-        builder.set_id(annotation.id);
+        let mut builder = list.get_struct(i as u32)?;
+        builder.set::<u64>(a::ID, annotation.id);
         // An annotation's brand is always there, with no scopes when it has none.
-        write_brand(&annotation.brand, builder.reborrow().init_brand())?;
-        write_value(&annotation.value, builder.init_value())?;
+        write_brand(
+            &annotation.brand,
+            init_struct(&mut builder, a::BRAND, (sc::brand::DATA_WORDS, sc::brand::POINTERS))?,
+        )?;
+        write_value(
+            &annotation.value,
+            init_struct(&mut builder, a::VALUE, (sc::value::DATA_WORDS, sc::value::POINTERS))?,
+        )?;
     }
     Ok(())
 }
 
-fn write_brand(brand: &Brand, builder: sc::brand::Builder<'_>) -> Result<(), Error> {
+/// Points pointer `index` of `parent` at `brand`, or leaves it null when the brand has no scopes.
+fn write_optional_brand(brand: &Brand, parent: &mut StructBuilder<'_>, index: u16) -> Result<(), Error> {
     if brand.scopes.is_empty() {
         return Ok(());
     }
-    let mut scopes = builder.init_scopes(count(brand.scopes.len(), "Brand.scopes")?);
+    write_brand(brand, init_struct(parent, index, (sc::brand::DATA_WORDS, sc::brand::POINTERS))?)
+}
+
+fn write_brand(brand: &Brand, mut builder: StructBuilder<'_>) -> Result<(), Error> {
+    use sc::brand_binding as b;
+    use sc::brand_scope as s;
+    if brand.scopes.is_empty() {
+        return Ok(());
+    }
+    let shape = (s::DATA_WORDS, s::POINTERS);
+    let mut scopes = init_list(&mut builder, sc::brand::SCOPES, brand.scopes.len(), shape, "Brand.scopes")?;
     for (i, scope) in brand.scopes.iter().enumerate() {
-        let mut builder = scopes.reborrow().get(i as u32);
-        builder.set_scope_id(scope.scope_id);
+        let mut builder = scopes.get_struct(i as u32)?;
+        builder.set::<u64>(s::SCOPE_ID, scope.scope_id);
         match &scope.bind {
-            None => builder.set_inherit(()),
+            None => builder.set::<u16>(s::WHICH, s::INHERIT),
             Some(bindings) => {
-                let mut list = builder.init_bind(count(bindings.len(), "Brand.Scope.bind")?);
+                builder.set::<u16>(s::WHICH, s::BIND);
+                let shape = (b::DATA_WORDS, b::POINTERS);
+                let mut list = init_list(&mut builder, s::BIND_LIST, bindings.len(), shape, "Brand.Scope.bind")?;
                 for (j, binding) in bindings.iter().enumerate() {
-                    let mut builder = list.reborrow().get(j as u32);
+                    let mut builder = list.get_struct(j as u32)?;
                     match binding {
-                        Binding::Unbound => builder.set_unbound(()),
-                        Binding::Type(ty) => write_type(ty, builder.init_type())?,
+                        Binding::Unbound => builder.set::<u16>(b::WHICH, b::UNBOUND),
+                        Binding::Type(ty) => {
+                            builder.set::<u16>(b::WHICH, b::TYPE);
+                            let shape = (sc::ty::DATA_WORDS, sc::ty::POINTERS);
+                            write_type(ty, init_struct(&mut builder, b::TYPE_POINTER, shape)?)?;
+                        }
                     }
                 }
             }
@@ -767,113 +897,160 @@ fn write_brand(brand: &Brand, builder: sc::brand::Builder<'_>) -> Result<(), Err
     Ok(())
 }
 
-fn write_type(ty: &Type, mut builder: sc::type_::Builder<'_>) -> Result<(), Error> {
-    match ty {
-        Type::Void => builder.set_void(()),
-        Type::Bool => builder.set_bool(()),
-        Type::Int8 => builder.set_int8(()),
-        Type::Int16 => builder.set_int16(()),
-        Type::Int32 => builder.set_int32(()),
-        Type::Int64 => builder.set_int64(()),
-        Type::UInt8 => builder.set_uint8(()),
-        Type::UInt16 => builder.set_uint16(()),
-        Type::UInt32 => builder.set_uint32(()),
-        Type::UInt64 => builder.set_uint64(()),
-        Type::Float32 => builder.set_float32(()),
-        Type::Float64 => builder.set_float64(()),
-        Type::Text => builder.set_text(()),
-        Type::Data => builder.set_data(()),
-        Type::List(element) => write_type(element, builder.init_list().init_element_type())?,
-        Type::Enum { type_id, brand } => {
-            let mut builder = builder.init_enum();
-            builder.set_type_id(*type_id);
-            if !brand.scopes.is_empty() {
-                write_brand(brand, builder.init_brand())?;
-            }
+fn write_type(ty: &Type, mut builder: StructBuilder<'_>) -> Result<(), Error> {
+    use sc::ty as t;
+    let (which, branded) = match ty {
+        Type::Void => (t::VOID, None),
+        Type::Bool => (t::BOOL, None),
+        Type::Int8 => (t::INT8, None),
+        Type::Int16 => (t::INT16, None),
+        Type::Int32 => (t::INT32, None),
+        Type::Int64 => (t::INT64, None),
+        Type::UInt8 => (t::UINT8, None),
+        Type::UInt16 => (t::UINT16, None),
+        Type::UInt32 => (t::UINT32, None),
+        Type::UInt64 => (t::UINT64, None),
+        Type::Float32 => (t::FLOAT32, None),
+        Type::Float64 => (t::FLOAT64, None),
+        Type::Text => (t::TEXT, None),
+        Type::Data => (t::DATA, None),
+        Type::List(element) => {
+            builder.set::<u16>(t::WHICH, t::LIST);
+            return write_type(element, init_struct(&mut builder, t::ELEMENT_TYPE, (t::DATA_WORDS, t::POINTERS))?);
         }
-        Type::Struct { type_id, brand } => {
-            let mut builder = builder.init_struct();
-            builder.set_type_id(*type_id);
-            if !brand.scopes.is_empty() {
-                write_brand(brand, builder.init_brand())?;
-            }
-        }
-        Type::Interface { type_id, brand } => {
-            let mut builder = builder.init_interface();
-            builder.set_type_id(*type_id);
-            if !brand.scopes.is_empty() {
-                write_brand(brand, builder.init_brand())?;
-            }
-        }
+        Type::Enum { type_id, brand } => (t::ENUM, Some((*type_id, brand))),
+        Type::Struct { type_id, brand } => (t::STRUCT, Some((*type_id, brand))),
+        Type::Interface { type_id, brand } => (t::INTERFACE, Some((*type_id, brand))),
         Type::AnyPointer(any) => {
-            let builder = builder.init_any_pointer();
-            match any {
-                AnyPointer::AnyKind => builder.init_unconstrained().set_any_kind(()),
-                AnyPointer::Struct => builder.init_unconstrained().set_struct(()),
-                AnyPointer::List => builder.init_unconstrained().set_list(()),
-                AnyPointer::Capability => builder.init_unconstrained().set_capability(()),
-                AnyPointer::Parameter { scope_id, index } => {
-                    let mut builder = builder.init_parameter();
-                    builder.set_scope_id(*scope_id);
-                    builder.set_parameter_index(*index);
-                }
-                AnyPointer::ImplicitMethodParameter { index } => {
-                    builder.init_implicit_method_parameter().set_parameter_index(*index)
-                }
-            }
+            builder.set::<u16>(t::WHICH, t::ANY_POINTER);
+            write_any_pointer(any, &mut builder);
+            return Ok(());
         }
+    };
+    builder.set::<u16>(t::WHICH, which);
+    if let Some((type_id, brand)) = branded {
+        builder.set::<u64>(t::TYPE_ID, type_id);
+        write_optional_brand(brand, &mut builder, t::BRAND)?;
     }
     Ok(())
 }
 
-fn write_value(value: &Value, mut builder: sc::value::Builder<'_>) -> Result<(), Error> {
-    match value {
-        Value::Void => builder.set_void(()),
-        Value::Bool(b) => builder.set_bool(*b),
-        Value::Int8(n) => builder.set_int8(*n),
-        Value::Int16(n) => builder.set_int16(*n),
-        Value::Int32(n) => builder.set_int32(*n),
-        Value::Int64(n) => builder.set_int64(*n),
-        Value::UInt8(n) => builder.set_uint8(*n),
-        Value::UInt16(n) => builder.set_uint16(*n),
-        Value::UInt32(n) => builder.set_uint32(*n),
-        Value::UInt64(n) => builder.set_uint64(*n),
-        Value::Float32(x) => builder.set_float32(*x),
-        Value::Float64(x) => builder.set_float64(*x),
-        Value::Text(Some(text)) => builder.set_text(text.as_str()),
-        Value::Text(None) => set_null_member(builder, "text")?,
-        Value::Data(Some(data)) => builder.set_data(data),
-        Value::Data(None) => set_null_member(builder, "data")?,
-        Value::List(bytes) => copy_value(bytes.as_deref(), builder.init_list())?,
-        Value::Enum(n) => builder.set_enum(*n),
-        Value::Struct(bytes) => copy_value(bytes.as_deref(), builder.init_struct())?,
-        Value::Interface => builder.set_interface(()),
-        Value::AnyPointer(bytes) => copy_value(bytes.as_deref(), builder.init_any_pointer())?,
-    }
-    Ok(())
+/// The `anyPointer` group of a Type.
+fn write_any_pointer(any: &AnyPointer, builder: &mut StructBuilder<'_>) {
+    use sc::ty::any_pointer as p;
+    use sc::ty::any_pointer::unconstrained as u;
+    let unconstrained = match any {
+        AnyPointer::AnyKind => u::ANY_KIND,
+        AnyPointer::Struct => u::STRUCT,
+        AnyPointer::List => u::LIST,
+        AnyPointer::Capability => u::CAPABILITY,
+        AnyPointer::Parameter { scope_id, index } => {
+            builder.set::<u16>(p::WHICH, p::PARAMETER);
+            builder.set::<u64>(p::SCOPE_ID, *scope_id);
+            builder.set::<u16>(p::PARAMETER_INDEX, *index);
+            return;
+        }
+        AnyPointer::ImplicitMethodParameter { index } => {
+            builder.set::<u16>(p::WHICH, p::IMPLICIT_METHOD_PARAMETER);
+            builder.set::<u16>(p::PARAMETER_INDEX, *index);
+            return;
+        }
+    };
+    builder.set::<u16>(p::WHICH, p::UNCONSTRAINED);
+    builder.set::<u16>(u::WHICH, unconstrained);
 }
 
-/// Makes `member` (`text` or `data`) the active member of a Value with a null pointer, which
-/// the generated setters cannot express.
-fn set_null_member(builder: sc::value::Builder<'_>, member: &str) -> Result<(), Error> {
-    let mut dynamic = capnp::dynamic_value::Builder::from(builder).downcast::<capnp::dynamic_struct::Builder<'_>>();
-    dynamic.clear_named(member)?;
+fn write_value(value: &Value, mut builder: StructBuilder<'_>) -> Result<(), Error> {
+    use sc::value as v;
+    let which = match value {
+        Value::Void => v::VOID,
+        Value::Bool(b) => {
+            builder.set_bool(v::BOOL_BIT, *b);
+            v::BOOL
+        }
+        Value::Int8(n) => {
+            builder.set::<i8>(v::BYTE, *n);
+            v::INT8
+        }
+        Value::Int16(n) => {
+            builder.set::<i16>(v::TWO_BYTES, *n);
+            v::INT16
+        }
+        Value::Int32(n) => {
+            builder.set::<i32>(v::FOUR_BYTES, *n);
+            v::INT32
+        }
+        Value::Int64(n) => {
+            builder.set::<i64>(v::EIGHT_BYTES, *n);
+            v::INT64
+        }
+        Value::UInt8(n) => {
+            builder.set::<u8>(v::BYTE, *n);
+            v::UINT8
+        }
+        Value::UInt16(n) => {
+            builder.set::<u16>(v::TWO_BYTES, *n);
+            v::UINT16
+        }
+        Value::UInt32(n) => {
+            builder.set::<u32>(v::FOUR_BYTES, *n);
+            v::UINT32
+        }
+        Value::UInt64(n) => {
+            builder.set::<u64>(v::EIGHT_BYTES, *n);
+            v::UINT64
+        }
+        Value::Float32(x) => {
+            builder.set::<f32>(v::FOUR_BYTES, *x);
+            v::FLOAT32
+        }
+        Value::Float64(x) => {
+            builder.set::<f64>(v::EIGHT_BYTES, *x);
+            v::FLOAT64
+        }
+        // A null Text or Data leaves the pointer null.
+        Value::Text(text) => {
+            if let Some(text) = text {
+                set_text(&mut builder, v::POINTER, text)?;
+            }
+            v::TEXT
+        }
+        Value::Data(data) => {
+            if let Some(data) = data {
+                pointer(&mut builder, v::POINTER)?.set_data(data)?;
+            }
+            v::DATA
+        }
+        Value::List(bytes) => {
+            copy_value(bytes.as_deref(), pointer(&mut builder, v::POINTER)?)?;
+            v::LIST
+        }
+        Value::Enum(n) => {
+            builder.set::<u16>(v::TWO_BYTES, *n);
+            v::ENUM
+        }
+        Value::Struct(bytes) => {
+            copy_value(bytes.as_deref(), pointer(&mut builder, v::POINTER)?)?;
+            v::STRUCT
+        }
+        Value::Interface => v::INTERFACE,
+        Value::AnyPointer(bytes) => {
+            copy_value(bytes.as_deref(), pointer(&mut builder, v::POINTER)?)?;
+            v::ANY_POINTER
+        }
+    };
+    builder.set::<u16>(v::WHICH, which);
     Ok(())
 }
 
 /// Copies a value held as a flat segment (root pointer first) into `target`; `None` leaves it
 /// null.
-fn copy_value(bytes: Option<&[u8]>, mut target: any_pointer::Builder<'_>) -> Result<(), Error> {
+fn copy_value(bytes: Option<&[u8]>, target: PointerBuilder<'_>) -> Result<(), Error> {
     let Some(bytes) = bytes else { return Ok(()) };
-    if bytes.is_empty() || bytes.len() % 8 != 0 {
+    if bytes.is_empty() || bytes.len() % BYTES_PER_WORD != 0 {
         return Err(Error::BadValue(format!("{} bytes is not a whole number of words", bytes.len())));
     }
-    // Copied into words so the segment is aligned whatever the vector's allocation.
-    let mut words = Word::allocate_zeroed_vec(bytes.len() / 8);
-    Word::words_to_bytes_mut(&mut words).copy_from_slice(bytes);
-    let segments = [Word::words_to_bytes(&words)];
-    let options = ReaderOptions { traversal_limit_in_words: Some(TRAVERSAL_LIMIT_WORDS), nesting_limit: 64 };
-    let source = message::Reader::new(message::SegmentArray::new(&segments), options);
-    let root: any_pointer::Reader<'_> = source.get_root().map_err(|e| Error::BadValue(e.to_string()))?;
-    target.set_as(root).map_err(|e| Error::BadValue(e.to_string()))
+    // The runtime reads segments at any alignment, so the bytes are read where they are.
+    let source = MessageReader::from_flat(bytes, READER_OPTIONS).map_err(|e| Error::BadValue(e.to_string()))?;
+    target.set_copy_of(source.root()).map_err(|e| Error::BadValue(e.to_string()))
 }
