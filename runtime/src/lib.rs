@@ -43,6 +43,7 @@ mod reader;
 mod serialize;
 #[cfg(feature = "std")]
 mod stream;
+pub mod text;
 mod typed;
 mod typed_message;
 mod wire;

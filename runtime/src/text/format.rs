@@ -1,9 +1,13 @@
 //! The text format's spelling of scalars, as the official tool writes them: floats as C's
 //! `%g` with enough digits to read back, and Text and Data quoted with C escapes.
 //!
-//! A leaf: it knows bytes and numbers only, so that the printer (`print.rs`), the schema
-//! expressions of error messages (`crate::ast`) and JSON (`crate::json`) can share it without
-//! depending on each other.
+//! A leaf: it knows bytes and numbers only, so that both printers (over compile-time
+//! descriptions here, over the dynamic API in the model), the compiler's messages and JSON
+//! share it.
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
 
 /// A float as the official tool prints a `Float64`.
 pub fn format_f64(value: f64) -> String {
