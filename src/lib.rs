@@ -62,6 +62,7 @@ pub mod __private {
     #[cfg(feature = "std")]
     pub use capnzero_model::reflect::{self, Error as ReflectError, Link, Reflect, SchemaCell};
     pub use capnzero_runtime::__typed::*;
+    pub use capnzero_runtime::text;
     pub use capnzero_runtime::{
         any_pointer, eq_list, eq_option, kind, write_list, AnyPointer, AnyValue, ElementSize, Enum, KeyAnnotation,
         List, ListBuilder, ListBuilderOf, ListConst, ListElement, ListKey, ListReader, Pointee, PointerBuilder,

@@ -224,3 +224,75 @@ fn each_file_has_its_own_schema() {
     assert_eq!(two::Single::schema().unwrap().display_name(), "inline.capnp:Single");
     assert!(!std::ptr::eq(two::Pair::schema().unwrap().schema(), two::Single::schema().unwrap().schema()));
 }
+
+/// Reads `bytes` as a `T` and checks that the generated printer (compile-time descriptions)
+/// and the dynamic API's printer (the embedded schema) print the same, short and pretty. Each
+/// printer reads its own copy of the message: a message's traversal budget is spent by reading.
+/// The budget is small, so that a damaged list length (millions of Void elements) is cut short
+/// the same way for both.
+fn same_as_dynamic<T>(case: &str, bytes: &[u8]) -> bool
+where
+    T: Struct,
+    for<'a> T::Reader<'a>: Display + Reflected<'a>,
+{
+    let options = capnzero::ReaderOptions { traversal_limit_words: 4096, ..Default::default() };
+    let read = || capnzero::read_with_options::<T>(bytes, options);
+    let (Ok(generated), Ok(dynamic)) = (read(), read()) else { return false };
+    let (generated, dynamic) = (generated.root(), dynamic.root().to_dynamic());
+    for (format, a, b) in [
+        ("short", generated.to_string(), dynamic.to_string()),
+        ("pretty", format!("{generated:#}"), format!("{dynamic:#}")),
+    ] {
+        // Not the texts themselves: a damaged list length can make them megabytes long.
+        let differs_at = a.bytes().zip(b.bytes()).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+        let near = &a.as_bytes()[differs_at.saturating_sub(40)..a.len().min(differs_at + 40)];
+        assert!(a == b, "{case}, {format}: the texts differ at byte {differs_at}: {:?}", String::from_utf8_lossy(near));
+    }
+    true
+}
+
+/// The readers whose dynamic view the differential check takes.
+trait Reflected<'a> {
+    fn to_dynamic(self) -> capnzero::schema::dynamic::DynamicStruct<'a>;
+}
+
+macro_rules! reflected {
+    ($($reader:ident),*) => {$(
+        impl<'a> Reflected<'a> for $reader<'a> {
+            fn to_dynamic(self) -> capnzero::schema::dynamic::DynamicStruct<'a> {
+                self.dynamic().unwrap()
+            }
+        }
+    )*};
+}
+
+reflected!(EverythingReader, ShapeReader, FloatsReader);
+
+/// Every fixture, and every fixture with one byte changed (malformed pointers, unknown
+/// discriminants and enumerants, lists of the wrong size among them): both printers agree.
+#[test]
+fn the_generated_printer_and_the_dynamic_printer_agree_on_damaged_messages() {
+    type Check = fn(&str, &[u8]) -> bool;
+    let cases: [(&str, &[u8], Check); 5] = [
+        ("everything", include_bytes!("schemas/reflect/everything.bin"), same_as_dynamic::<Everything>),
+        ("defaults", include_bytes!("schemas/reflect/defaults.bin"), same_as_dynamic::<Everything>),
+        ("shape_points", include_bytes!("schemas/reflect/shape_points.bin"), same_as_dynamic::<Shape>),
+        ("shape_rect", include_bytes!("schemas/reflect/shape_rect.bin"), same_as_dynamic::<Shape>),
+        ("floats", include_bytes!("schemas/reflect/floats.bin"), same_as_dynamic::<Floats>),
+    ];
+    let mut compared = 0;
+    for (case, bytes, check) in cases {
+        assert!(check(case, bytes), "{case}: the fixture reads");
+        for i in 0..bytes.len() {
+            for mask in [0x01u8, 0x10, 0x80, 0xff] {
+                let mut damaged = bytes.to_vec();
+                damaged[i] ^= mask;
+                if check(&format!("{case} byte {i} ^ {mask:#x}"), &damaged) {
+                    compared += 1;
+                }
+            }
+        }
+    }
+    // Most damaged messages still read as a root (the frame and root pointer are a few bytes).
+    assert!(compared > 3000, "{compared}");
+}

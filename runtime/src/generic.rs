@@ -10,13 +10,14 @@ use crate::any::{any_pointer, AnyPointer, AnyValue};
 use crate::builder::{ListBuilder, PointerBuilder};
 use crate::error::Result;
 use crate::reader::{ListReader, PointerReader};
+use crate::text::Describe;
 use crate::typed::{data, kind, text, write_list, List, ListElement};
 use crate::wire::ElementSize;
 
 /// A type a generic parameter can be bound to: what a pointer can point at. The list element
 /// behaviour (a `List(T)` of a parameter) comes from [`ListElement`]. The markers are `Clone`,
 /// `PartialEq` and `Debug` so that a generated `Box<T>` derives them for every `T`.
-pub trait Pointee: ListElement + Clone + PartialEq + core::fmt::Debug + 'static {
+pub trait Pointee: ListElement + Describe + Clone + PartialEq + core::fmt::Debug + 'static {
     /// The object `pointer` points at; `None` when it is null or malformed.
     fn read_pointer(pointer: PointerReader<'_>) -> Option<Self::Reader<'_>>;
     /// What a null pointer reads as: the empty text, data or list, the all-default struct, or
@@ -50,7 +51,7 @@ impl Pointee for kind::Data {
     }
 }
 
-impl<T: ListElement + 'static> Pointee for kind::List<T> {
+impl<T: ListElement + Describe + 'static> Pointee for kind::List<T> {
     fn read_pointer(pointer: PointerReader<'_>) -> Option<List<'_, T>> {
         List::from_pointer(pointer)
     }

@@ -11,7 +11,7 @@ use capnzero_runtime::{MessageReader, StructReader};
 
 use crate::dynamic::{DynamicEnum, DynamicList, DynamicStruct, DynamicValue, Error, FieldSchema, StructSchema, Which};
 
-use capnzero_runtime::text::layout::{print_tree, printed_order, Child, Item, Shape, Tree};
+use capnzero_runtime::text::layout::{print_tree, printed_order, Brackets, Child, Item, Tree};
 
 use super::format::{format_f32, format_f64, quoted};
 
@@ -100,7 +100,7 @@ struct Walk<'s> {
 impl<'a> Tree<'a> for Walk<'_> {
     type Node = DynamicValue<'a>;
 
-    fn children(&mut self, node: &DynamicValue<'a>) -> (Shape, Vec<Child<'a, DynamicValue<'a>>>) {
+    fn children(&mut self, node: &DynamicValue<'a>) -> (Brackets, Vec<Child<'a, DynamicValue<'a>>>) {
         let item = |value: DynamicValue<'a>| match value {
             DynamicValue::Struct(_) | DynamicValue::List(_) => Item::Node(value),
             other => Item::Scalar(scalar(&other)),
@@ -127,15 +127,15 @@ impl<'a> Tree<'a> for Walk<'_> {
                         Child { name: Some(fields[i].name()), slot, item: item(value) }
                     })
                     .collect();
-                (Shape::Struct, children)
+                (Brackets::Struct, children)
             }
             DynamicValue::List(list) => {
                 let children = (0..list.len())
                     .map(|i| Child { name: None, slot: i as usize, item: item(list.get_lenient(i, self.sink)) })
                     .collect();
-                (Shape::List, children)
+                (Brackets::List, children)
             }
-            _ => (Shape::List, Vec::new()),
+            _ => (Brackets::List, Vec::new()),
         }
     }
 }

@@ -131,6 +131,10 @@ pub enum Slot {
 /// A type's description, for the types a generic parameter or a list element can be: every
 /// [`Pointee`](crate::Pointee), every [`ListElement`](crate::ListElement) of a generated or
 /// built-in kind.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a Cap'n Proto type",
+    note = "derive `CapnpStruct` or `CapnpEnum` for it or generate it with `capnp_schema!`"
+)]
 pub trait Describe {
     /// The type.
     const TYPE: TypeDesc;

@@ -32,7 +32,7 @@ pub struct Child<'n, N> {
 
 /// Whether a node prints as a struct or as a list.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Shape {
+pub enum Brackets {
     /// `( … )`.
     Struct,
     /// `[ … ]`.
@@ -44,7 +44,7 @@ pub trait Tree<'n> {
     /// A struct or list value.
     type Node;
     /// The shape of `node` and its items, in the order they are to be evaluated.
-    fn children(&mut self, node: &Self::Node) -> (Shape, Vec<Child<'n, Self::Node>>);
+    fn children(&mut self, node: &Self::Node) -> (Brackets, Vec<Child<'n, Self::Node>>);
 }
 
 /// Prints `root` in the short format (`pretty` false) or the pretty one, without a newline.
@@ -85,12 +85,12 @@ pub fn print_tree<'n, T: Tree<'n>>(tree: &mut T, root: Item<T::Node>, pretty: bo
             None => {
                 let Some(done) = stack.pop() else { return Vec::new() };
                 let (open, close) = match done.shape {
-                    Shape::Struct => (&b"("[..], &b")"[..]),
-                    Shape::List => (&b"["[..], &b"]"[..]),
+                    Brackets::Struct => (&b"("[..], &b")"[..]),
+                    Brackets::List => (&b"["[..], &b"]"[..]),
                 };
                 let mut out = Piece::bytes(done.prefix);
                 out.push_static(open);
-                delimit(done.items, done.indent, done.mode, done.shape == Shape::Struct, &mut out);
+                delimit(done.items, done.indent, done.mode, done.shape == Brackets::Struct, &mut out);
                 out.push_static(close);
                 match stack.last_mut() {
                     Some(parent) => {
@@ -154,7 +154,7 @@ const MAX_INLINE_RECORD: usize = 64;
 
 /// A struct or list being printed: its items so far, and the children still to print.
 struct Frame<'n, N> {
-    shape: Shape,
+    shape: Brackets,
     indent: u32,
     mode: Mode,
     items: Vec<Piece>,

@@ -4,10 +4,10 @@
 //!
 //! - [`describe`]: the descriptions ([`StructDesc`], [`TypeDesc`]) and the traits generated
 //!   types implement ([`Describe`], [`DescribeStruct`]).
-//! - [`print`]: a struct printed by its description ([`fmt_struct`], [`fmt_written`]).
+//! - [`mod@print`]: a struct printed by its description ([`fmt_struct`], [`fmt_written`]).
 //! - [`layout`]: how values are laid out and lines broken, shared with the dynamic API's printer
 //!   (in `capnzero-model`), which walks a schema loaded at run time instead.
-//! - [`format`]: how floats, Text and Data are spelled.
+//! - [`mod@format`]: how floats, Text and Data are spelled.
 //!
 //! The rules, as the official printer applies them:
 //!
@@ -32,4 +32,4 @@ pub mod layout;
 pub mod print;
 
 pub use describe::{Describe, DescribeStruct, FieldDesc, Slot, StructDesc, TypeDesc, NO_DISCRIMINANT};
-pub use print::{enum_text, fmt_struct, fmt_written, struct_text};
+pub use print::{enum_text, fmt_enum, fmt_struct, fmt_written, struct_text};

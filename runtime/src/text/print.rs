@@ -17,7 +17,7 @@ use crate::wire::ElementSize;
 
 use super::describe::{Slot, StructDesc, TypeDesc, NO_DISCRIMINANT};
 use super::format::{format_f32, format_f64, quoted};
-use super::layout::{print_tree, printed_order, Child, Item, Shape, Tree};
+use super::layout::{print_tree, printed_order, Brackets, Child, Item, Tree};
 
 /// The text of `reader`, read as the struct (or group) `desc` whose Rust type parameters are
 /// bound to `args`: as `capnp decode --short` prints it as a root (`pretty` false) or as
@@ -101,10 +101,10 @@ struct Walker<'a>(PhantomData<&'a ()>);
 impl<'a> Tree<'static> for Walker<'a> {
     type Node = Node<'a>;
 
-    fn children(&mut self, node: &Node<'a>) -> (Shape, Vec<Child<'static, Node<'a>>>) {
+    fn children(&mut self, node: &Node<'a>) -> (Brackets, Vec<Child<'static, Node<'a>>>) {
         match node {
-            Node::Struct { reader, desc, ctx } => (Shape::Struct, struct_children(*reader, desc, ctx)),
-            Node::List { reader, element, ctx } => (Shape::List, list_children(*reader, *element, ctx)),
+            Node::Struct { reader, desc, ctx } => (Brackets::Struct, struct_children(*reader, desc, ctx)),
+            Node::List { reader, element, ctx } => (Brackets::List, list_children(*reader, *element, ctx)),
         }
     }
 }
@@ -262,4 +262,14 @@ pub fn enum_text(names: &[&str], raw: u16) -> Vec<u8> {
         Some(name) => name.as_bytes().to_vec(),
         None => alloc::format!("({raw})").into_bytes(),
     }
+}
+
+/// Writes an enum value as the text format prints it: the name `ty` (a [`TypeDesc::Enum`]) gives
+/// its ordinal, or `(N)`; width and precision pad or cut it as a `str`.
+pub fn fmt_enum(ty: TypeDesc, raw: u16, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let names = match ty {
+        TypeDesc::Enum(names) => names,
+        _ => &[],
+    };
+    f.pad(&String::from_utf8_lossy(&enum_text(names, raw)))
 }

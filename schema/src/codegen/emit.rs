@@ -117,9 +117,12 @@ impl<'p, 'c> Emitter<'p, 'c> {
             None => quote!(#name::Unknown(0)),
         };
         let reflect = self.reflect_enum(&e);
+        let text = self.text_enum(&e);
         let impls = enum_impls(&name);
         quote! {
             #reflect
+
+            #text
 
             #docs
             #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, ::core::cmp::PartialEq,

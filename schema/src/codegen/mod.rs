@@ -20,6 +20,7 @@ mod nullable;
 mod plan;
 mod reflect;
 mod structure;
+mod text;
 mod tokens;
 mod union;
 mod virtual_group;
@@ -38,6 +39,7 @@ pub use plan::{At, DeriveSpec, GenerateError, OwnedForm};
 pub(crate) use emit::enum_impls;
 pub(crate) use names::{pascal_case, snake_case};
 pub(crate) use reflect::cell_name;
+pub(crate) use text::enum_text_impls;
 
 /// The `static` embedding the schema of file `file_id` of `compiled` for reflection (see
 /// [`crate::reflect::SchemaCell`]).

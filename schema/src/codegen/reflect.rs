@@ -57,15 +57,14 @@ impl Emitter<'_, '_> {
     }
 
     /// For a struct or group: `schema()` and `FIELD_NAMES` on the owned type, `dynamic()` on
-    /// the reader, and `Display` and `Debug` in the text format for both.
+    /// the reader.
     pub(super) fn reflect_struct(&self, s: &Struct<'_>, g: &Generics) -> TokenStream {
-        let Generics { impl_plain, impl_a, args, args_a, args_anon, phantom_init, .. } = g;
+        let Generics { impl_plain, impl_a, args, args_a, .. } = g;
         let rt = rt();
         let node = s.node;
         let cell = self.schema_cell(s.depth);
         let owned = plain(&s.name);
         let reader = plain(&format!("{}Reader", s.name));
-        let builder = plain(&format!("{}Builder", s.name));
         let id = Literal::u64_suffixed(node.id);
         let names = s.members.iter().map(|m| {
             let schema_name = &m.field.name;
@@ -77,22 +76,6 @@ impl Emitter<'_, '_> {
              API sees it. An error only if the embedded schema is broken (a bug).",
             node.display_name
         ));
-        let text_doc =
-            doc("The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as \
-             `capnp decode` prints it.");
-        // A derived struct's owned type is the user's, who may derive `Debug`.
-        let owned_debug = if s.user_owned {
-            TokenStream::new()
-        } else {
-            quote! {
-                impl #impl_plain ::core::fmt::Debug for #owned #args {
-                    #text_doc
-                    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                        #cell.fmt_written(#id, f, |builder| self.write_fields(#builder { builder, #phantom_init }))
-                    }
-                }
-            }
-        };
         let reflect_impl = if s.st.is_group {
             TokenStream::new()
         } else {
@@ -107,7 +90,7 @@ impl Emitter<'_, '_> {
             }
         };
         // A derived group's owned type is the user's, which may be the group of several parents:
-        // it has no schema of its own, and its text is its parent's.
+        // it has no schema of its own.
         let owned_schema = if s.user_group {
             TokenStream::new()
         } else {
@@ -121,13 +104,6 @@ impl Emitter<'_, '_> {
                     /// Each field's name in the schema and in Rust (its accessor), in the node's order.
                     pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[#(#names),*];
                 }
-
-                impl #impl_plain ::core::fmt::Display for #owned #args {
-                    #text_doc
-                    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                        #cell.fmt_written(#id, f, |builder| self.write_fields(#builder { builder, #phantom_init }))
-                    }
-                }
             }
         };
         quote! {
@@ -140,29 +116,11 @@ impl Emitter<'_, '_> {
                 }
             }
 
-            impl #impl_plain ::core::fmt::Display for #reader #args_anon {
-                #text_doc
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    #cell.fmt_struct(#id, self.reader, f)
-                }
-            }
-
-            impl #impl_plain ::core::fmt::Debug for #reader #args_anon {
-                #text_doc
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    #cell.fmt_struct(#id, self.reader, f)
-                }
-            }
-
-
-            #owned_debug
-
             #reflect_impl
         }
     }
 
-    /// For an enum: `schema()` and `ENUMERANT_NAMES`, and `Display` in the text format (the
-    /// enumerant's schema name, `(N)` for an unknown value).
+    /// For an enum: `schema()` and `ENUMERANT_NAMES`.
     pub(super) fn reflect_enum(&self, e: &ir::Enum<'_>) -> TokenStream {
         let rt = rt();
         let node = e.node;
@@ -173,9 +131,6 @@ impl Emitter<'_, '_> {
         let names = variants.iter().map(|(variant, schema_name)| {
             let rust_name = variant.to_string();
             quote!((#schema_name, #rust_name))
-        });
-        let arms = variants.iter().map(|(variant, schema_name)| {
-            quote!(#name::#variant => #rt::reflect::fmt_enumerant(::core::option::Option::Some(#schema_name), 0, f),)
         });
         let schema_doc = doc(&format!(
             "The schema of `{}`: its node (ID, enumerants, annotations with their values). An error only if \
@@ -198,17 +153,6 @@ impl Emitter<'_, '_> {
                 const TYPE_ID: u64 = #id;
                 fn schema_cell() -> &'static #rt::SchemaCell {
                     &#cell
-                }
-            }
-
-            impl ::core::fmt::Display for #name {
-                /// The Cap'n Proto text format: the enumerant's schema name, `(N)` for a value
-                /// this schema does not know.
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    match self {
-                        #(#arms)*
-                        #name::Unknown(raw) => #rt::reflect::fmt_enumerant(::core::option::Option::None, *raw, f),
-                    }
                 }
             }
         }

@@ -72,6 +72,7 @@ impl Emitter<'_, '_> {
         inner_module: TokenStream,
     ) -> TokenStream {
         let reflect = self.reflect_struct(s, g);
+        let text = self.text_struct(s, g);
         let (owned_item, comparisons) = self.owned_item(s, names, g, &fields);
         let write_fields = self.write_fields(s, names, g, &fields.write);
         // A name the naming rules gave a `_` (`Foo_`) makes `Foo_Reader`, which is not camel case.
@@ -81,6 +82,8 @@ impl Emitter<'_, '_> {
         let struct_impls = if s.st.is_group { TokenStream::new() } else { self.struct_impls(s, names, g) };
         quote! {
             #reflect
+
+            #text
 
             #owned_item
 

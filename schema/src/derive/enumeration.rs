@@ -123,10 +123,8 @@ fn derive_enum_inner(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Error>
         let rust = v.to_string();
         quote!((#schema, #rust))
     });
-    let display = sorted.iter().map(|(v, _)| {
-        let schema = lower_camel(&v.to_string());
-        quote!(#ident::#v => f.pad(#schema),)
-    });
+    let schema_names: Vec<String> = sorted.iter().map(|(v, _)| lower_camel(&v.to_string())).collect();
+    let text = crate::codegen::enum_text_impls(ident, schema_names.iter().map(String::as_str));
     let id_lit = Literal::u64_suffixed(id);
     let doc = format!(
         "The Cap'n Proto declaration `{name}` is equivalent to, to hand to other languages.\n\n```capnp\n{declaration}```"
@@ -163,14 +161,7 @@ fn derive_enum_inner(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Error>
             pub const CAPNP_SCHEMA: &'static str = #declaration;
         }
 
-        impl ::core::fmt::Display for #ident {
-            /// The Cap'n Proto text format: the enumerant's schema name.
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self {
-                    #(#display)*
-                }
-            }
-        }
+        #text
 
         #[automatically_derived]
         impl #rt::Reflect for #ident {

@@ -85,7 +85,7 @@ fn stand_in_types(name: &syn::Ident, never: &str) -> TokenStream {
     }
 }
 
-/// `Reflect`, `Struct`, `ListElement` and `Pointee`.
+/// `Reflect`, `Struct`, `ListElement`, `Describe` and `Pointee`.
 fn stand_in_traits(name: &syn::Ident, never: &str) -> TokenStream {
     let rt = rt();
     let reader = format_ident!("{}Reader", name);
@@ -138,6 +138,10 @@ fn stand_in_traits(name: &syn::Ident, never: &str) -> TokenStream {
             }
         }
 
+        impl #rt::text::Describe for #name {
+            const TYPE: #rt::text::TypeDesc = #rt::text::TypeDesc::Struct(#rt::text::StructDesc::empty, &[]);
+        }
+
         impl #rt::Pointee for #name {
             fn read_pointer(pointer: #rt::PointerReader<'_>) -> ::core::option::Option<#reader<'_>> {
                 #rt::struct_at::<Self>(pointer)
@@ -163,6 +167,7 @@ pub(crate) fn fallback_enum(input: &DeriveInput) -> TokenStream {
     let name = &input.ident;
     let never = format!("the derive of `{name}` failed: its program does not build");
     let reflect = stand_in_reflect(name);
+    let rt = rt();
     let impls = crate::codegen::enum_impls(name);
     quote! {
         impl #name {
@@ -173,6 +178,10 @@ pub(crate) fn fallback_enum(input: &DeriveInput) -> TokenStream {
             pub fn to_u16(self) -> u16 {
                 ::core::unreachable!(#never)
             }
+        }
+
+        impl #rt::text::Describe for #name {
+            const TYPE: #rt::text::TypeDesc = #rt::text::TypeDesc::Enum(&[]);
         }
 
         #reflect

@@ -16,17 +16,6 @@ impl Outcome {
         ("toOwned", "to_owned_"),
     ];
 }
-impl ::core::fmt::Display for Outcome {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80009
-            .fmt_written(
-                14908158983952059894u64,
-                f,
-                |builder| self.write_fields(OutcomeBuilder { builder }),
-            )
-    }
-}
 impl<'a> OutcomeReader<'a> {
     /// The struct read through the dynamic API (fields by schema name).
     pub fn dynamic(
@@ -38,36 +27,106 @@ impl<'a> OutcomeReader<'a> {
         __CAPNZERO_SCHEMA_D5A0E2B4C6F80009.dynamic(14908158983952059894u64, self.reader)
     }
 }
-impl ::core::fmt::Display for OutcomeReader<'_> {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80009
-            .fmt_struct(14908158983952059894u64, self.reader, f)
-    }
-}
-impl ::core::fmt::Debug for OutcomeReader<'_> {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80009
-            .fmt_struct(14908158983952059894u64, self.reader, f)
-    }
-}
-impl ::core::fmt::Debug for Outcome {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80009
-            .fmt_written(
-                14908158983952059894u64,
-                f,
-                |builder| self.write_fields(OutcomeBuilder { builder }),
-            )
-    }
-}
 #[automatically_derived]
 impl ::capnzero::__private::Reflect for Outcome {
     const TYPE_ID: u64 = 14908158983952059894u64;
     fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
         &__CAPNZERO_SCHEMA_D5A0E2B4C6F80009
+    }
+}
+impl ::capnzero::__private::text::DescribeStruct for OutcomeReader<'_> {
+    fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+        static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
+            data_words: 1,
+            pointers: 1,
+            discriminant_offset: 0,
+            fields: &[
+                ::capnzero::__private::text::FieldDesc {
+                    name: "result",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Pointer {
+                        ty: ::capnzero::__private::text::TypeDesc::Data,
+                        index: 0,
+                        default: b"",
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "hasResult",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: ::capnzero::__private::text::TypeDesc::Bool,
+                        offset: 0,
+                        default: 0,
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "toOwned",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: ::capnzero::__private::text::TypeDesc::UInt8,
+                        offset: 1,
+                        default: 0,
+                    },
+                },
+            ],
+        };
+        &DESC
+    }
+}
+impl ::capnzero::__private::text::Describe for Outcome {
+    const TYPE: ::capnzero::__private::text::TypeDesc = ::capnzero::__private::text::TypeDesc::Struct(
+        <OutcomeReader<
+            'static,
+        > as ::capnzero::__private::text::DescribeStruct>::struct_desc,
+        &[],
+    );
+}
+impl ::core::fmt::Display for OutcomeReader<'_> {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_struct(
+            self.reader,
+            <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+        )
+    }
+}
+impl ::core::fmt::Debug for OutcomeReader<'_> {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_struct(
+            self.reader,
+            <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+        )
+    }
+}
+impl ::core::fmt::Display for Outcome {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_written(
+            <OutcomeReader<
+                'static,
+            > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+            |builder| self.write_fields(OutcomeBuilder { builder }),
+        )
+    }
+}
+impl ::core::fmt::Debug for Outcome {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_written(
+            <OutcomeReader<
+                'static,
+            > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+            |builder| self.write_fields(OutcomeBuilder { builder }),
+        )
     }
 }
 /// The struct `clash.capnp:Outcome`.

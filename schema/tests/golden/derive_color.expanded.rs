@@ -59,14 +59,20 @@ enum Color @0xc0ffee0000000104 {
 ```*/
     pub const CAPNP_SCHEMA: &'static str = "enum Color @0xc0ffee0000000104 {\n  red @0;\n  green @1;\n  blue @2;\n}\n";
 }
+impl ::capnzero::__private::text::Describe for Color {
+    const TYPE: ::capnzero::__private::text::TypeDesc = ::capnzero::__private::text::TypeDesc::Enum(
+        &["red", "green", "blue"],
+    );
+}
 impl ::core::fmt::Display for Color {
-    /// The Cap'n Proto text format: the enumerant's schema name.
+    /// The Cap'n Proto text format: the enumerant's schema name, `(N)` for a value
+    /// this schema does not know.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        match self {
-            Color::Red => f.pad("red"),
-            Color::Green => f.pad("green"),
-            Color::Blue => f.pad("blue"),
-        }
+        ::capnzero::__private::text::fmt_enum(
+            <Self as ::capnzero::__private::text::Describe>::TYPE,
+            Color::to_u16(*self),
+            f,
+        )
     }
 }
 #[automatically_derived]

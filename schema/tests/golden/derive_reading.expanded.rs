@@ -31,17 +31,6 @@ impl Reading {
         ("previous", "previous"),
     ];
 }
-impl ::core::fmt::Display for Reading {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_B539E0DF0D89145B
-            .fmt_written(
-                13907095858110791937u64,
-                f,
-                |builder| self.write_fields(ReadingBuilder { builder }),
-            )
-    }
-}
 impl<'a> ReadingReader<'a> {
     /// The struct read through the dynamic API (fields by schema name).
     pub fn dynamic(
@@ -53,25 +42,135 @@ impl<'a> ReadingReader<'a> {
         __CAPNZERO_SCHEMA_B539E0DF0D89145B.dynamic(13907095858110791937u64, self.reader)
     }
 }
-impl ::core::fmt::Display for ReadingReader<'_> {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_B539E0DF0D89145B
-            .fmt_struct(13907095858110791937u64, self.reader, f)
-    }
-}
-impl ::core::fmt::Debug for ReadingReader<'_> {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_B539E0DF0D89145B
-            .fmt_struct(13907095858110791937u64, self.reader, f)
-    }
-}
 #[automatically_derived]
 impl ::capnzero::__private::Reflect for Reading {
     const TYPE_ID: u64 = 13907095858110791937u64;
     fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
         &__CAPNZERO_SCHEMA_B539E0DF0D89145B
+    }
+}
+impl ::capnzero::__private::text::DescribeStruct for ReadingReader<'_> {
+    fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+        static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
+            data_words: 2,
+            pointers: 3,
+            discriminant_offset: 0,
+            fields: &[
+                ::capnzero::__private::text::FieldDesc {
+                    name: "sensor",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: ::capnzero::__private::text::TypeDesc::UInt32,
+                        offset: 0,
+                        default: 0,
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "value",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: ::capnzero::__private::text::TypeDesc::Float64,
+                        offset: 1,
+                        default: 0,
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "valid",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: ::capnzero::__private::text::TypeDesc::Bool,
+                        offset: 32,
+                        default: 1,
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "note",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Pointer {
+                        ty: ::capnzero::__private::text::TypeDesc::Text,
+                        index: 0,
+                        default: b"",
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "history",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Pointer {
+                        ty: ::capnzero::__private::text::TypeDesc::List(
+                            &::capnzero::__private::text::TypeDesc::Float32,
+                        ),
+                        index: 1,
+                        default: b"",
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "unit",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: <__CapnzeroReading0 as ::capnzero::__private::text::Describe>::TYPE,
+                        offset: 3,
+                        default: 0,
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "previous",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Pointer {
+                        ty: ::capnzero::__private::text::TypeDesc::Struct(
+                            <Reading as ::capnzero::__private::text::Describe>::TYPE
+                                .struct_fn(),
+                            &[],
+                        ),
+                        index: 2,
+                        default: b"",
+                    },
+                },
+            ],
+        };
+        &DESC
+    }
+}
+impl ::capnzero::__private::text::Describe for Reading {
+    const TYPE: ::capnzero::__private::text::TypeDesc = ::capnzero::__private::text::TypeDesc::Struct(
+        <ReadingReader<
+            'static,
+        > as ::capnzero::__private::text::DescribeStruct>::struct_desc,
+        &[],
+    );
+}
+impl ::core::fmt::Display for ReadingReader<'_> {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_struct(
+            self.reader,
+            <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+        )
+    }
+}
+impl ::core::fmt::Debug for ReadingReader<'_> {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_struct(
+            self.reader,
+            <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+        )
+    }
+}
+impl ::core::fmt::Display for Reading {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_written(
+            <ReadingReader<
+                'static,
+            > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+            |builder| self.write_fields(ReadingBuilder { builder }),
+        )
     }
 }
 impl Reading {

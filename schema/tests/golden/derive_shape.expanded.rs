@@ -26,17 +26,6 @@ impl Shape {
         ("empty", "empty"),
     ];
 }
-impl ::core::fmt::Display for Shape {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_B2CE2CD8610E8937
-            .fmt_written(
-                13907095858110791939u64,
-                f,
-                |builder| self.write_fields(ShapeBuilder { builder }),
-            )
-    }
-}
 impl<'a> ShapeReader<'a> {
     /// The struct read through the dynamic API (fields by schema name).
     pub fn dynamic(
@@ -48,25 +37,102 @@ impl<'a> ShapeReader<'a> {
         __CAPNZERO_SCHEMA_B2CE2CD8610E8937.dynamic(13907095858110791939u64, self.reader)
     }
 }
-impl ::core::fmt::Display for ShapeReader<'_> {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_B2CE2CD8610E8937
-            .fmt_struct(13907095858110791939u64, self.reader, f)
-    }
-}
-impl ::core::fmt::Debug for ShapeReader<'_> {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_B2CE2CD8610E8937
-            .fmt_struct(13907095858110791939u64, self.reader, f)
-    }
-}
 #[automatically_derived]
 impl ::capnzero::__private::Reflect for Shape {
     const TYPE_ID: u64 = 13907095858110791939u64;
     fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
         &__CAPNZERO_SCHEMA_B2CE2CD8610E8937
+    }
+}
+impl ::capnzero::__private::text::DescribeStruct for ShapeReader<'_> {
+    fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+        static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
+            data_words: 2,
+            pointers: 1,
+            discriminant_offset: 4,
+            fields: &[
+                ::capnzero::__private::text::FieldDesc {
+                    name: "circle",
+                    discriminant: 0,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: ::capnzero::__private::text::TypeDesc::Float64,
+                        offset: 0,
+                        default: 0,
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "square",
+                    discriminant: 1,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: ::capnzero::__private::text::TypeDesc::Float64,
+                        offset: 0,
+                        default: 0,
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "label",
+                    discriminant: 2,
+                    slot: ::capnzero::__private::text::Slot::Pointer {
+                        ty: ::capnzero::__private::text::TypeDesc::Text,
+                        index: 0,
+                        default: b"",
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "empty",
+                    discriminant: 3,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: ::capnzero::__private::text::TypeDesc::Void,
+                        offset: 0,
+                        default: 0,
+                    },
+                },
+            ],
+        };
+        &DESC
+    }
+}
+impl ::capnzero::__private::text::Describe for Shape {
+    const TYPE: ::capnzero::__private::text::TypeDesc = ::capnzero::__private::text::TypeDesc::Struct(
+        <ShapeReader<
+            'static,
+        > as ::capnzero::__private::text::DescribeStruct>::struct_desc,
+        &[],
+    );
+}
+impl ::core::fmt::Display for ShapeReader<'_> {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_struct(
+            self.reader,
+            <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+        )
+    }
+}
+impl ::core::fmt::Debug for ShapeReader<'_> {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_struct(
+            self.reader,
+            <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+        )
+    }
+}
+impl ::core::fmt::Display for Shape {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_written(
+            <ShapeReader<
+                'static,
+            > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+            |builder| self.write_fields(ShapeBuilder { builder }),
+        )
     }
 }
 impl Shape {

@@ -23,40 +23,20 @@ impl ::capnzero::__private::Reflect for Color {
         &__CAPNZERO_SCHEMA_D5A0E2B4C6F80003
     }
 }
+impl ::capnzero::__private::text::Describe for Color {
+    const TYPE: ::capnzero::__private::text::TypeDesc = ::capnzero::__private::text::TypeDesc::Enum(
+        &["red", "green", "blue"],
+    );
+}
 impl ::core::fmt::Display for Color {
     /// The Cap'n Proto text format: the enumerant's schema name, `(N)` for a value
     /// this schema does not know.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        match self {
-            Color::Red => {
-                ::capnzero::__private::reflect::fmt_enumerant(
-                    ::core::option::Option::Some("red"),
-                    0,
-                    f,
-                )
-            }
-            Color::Green => {
-                ::capnzero::__private::reflect::fmt_enumerant(
-                    ::core::option::Option::Some("green"),
-                    0,
-                    f,
-                )
-            }
-            Color::Blue => {
-                ::capnzero::__private::reflect::fmt_enumerant(
-                    ::core::option::Option::Some("blue"),
-                    0,
-                    f,
-                )
-            }
-            Color::Unknown(raw) => {
-                ::capnzero::__private::reflect::fmt_enumerant(
-                    ::core::option::Option::None,
-                    *raw,
-                    f,
-                )
-            }
-        }
+        ::capnzero::__private::text::fmt_enum(
+            <Self as ::capnzero::__private::text::Describe>::TYPE,
+            Color::to_u16(*self),
+            f,
+        )
     }
 }
 /// The enum `enum.capnp:Color`.
@@ -150,17 +130,6 @@ impl Pixel {
         ("colors", "colors"),
     ];
 }
-impl ::core::fmt::Display for Pixel {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80003
-            .fmt_written(
-                13503909529331378790u64,
-                f,
-                |builder| self.write_fields(PixelBuilder { builder }),
-            )
-    }
-}
 impl<'a> PixelReader<'a> {
     /// The struct read through the dynamic API (fields by schema name).
     pub fn dynamic(
@@ -172,36 +141,99 @@ impl<'a> PixelReader<'a> {
         __CAPNZERO_SCHEMA_D5A0E2B4C6F80003.dynamic(13503909529331378790u64, self.reader)
     }
 }
-impl ::core::fmt::Display for PixelReader<'_> {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80003
-            .fmt_struct(13503909529331378790u64, self.reader, f)
-    }
-}
-impl ::core::fmt::Debug for PixelReader<'_> {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80003
-            .fmt_struct(13503909529331378790u64, self.reader, f)
-    }
-}
-impl ::core::fmt::Debug for Pixel {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80003
-            .fmt_written(
-                13503909529331378790u64,
-                f,
-                |builder| self.write_fields(PixelBuilder { builder }),
-            )
-    }
-}
 #[automatically_derived]
 impl ::capnzero::__private::Reflect for Pixel {
     const TYPE_ID: u64 = 13503909529331378790u64;
     fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
         &__CAPNZERO_SCHEMA_D5A0E2B4C6F80003
+    }
+}
+impl ::capnzero::__private::text::DescribeStruct for PixelReader<'_> {
+    fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+        static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
+            data_words: 1,
+            pointers: 1,
+            discriminant_offset: 0,
+            fields: &[
+                ::capnzero::__private::text::FieldDesc {
+                    name: "color",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: <Color as ::capnzero::__private::text::Describe>::TYPE,
+                        offset: 0,
+                        default: 1,
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "colors",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Pointer {
+                        ty: ::capnzero::__private::text::TypeDesc::List(
+                            &<Color as ::capnzero::__private::text::Describe>::TYPE,
+                        ),
+                        index: 0,
+                        default: b"",
+                    },
+                },
+            ],
+        };
+        &DESC
+    }
+}
+impl ::capnzero::__private::text::Describe for Pixel {
+    const TYPE: ::capnzero::__private::text::TypeDesc = ::capnzero::__private::text::TypeDesc::Struct(
+        <PixelReader<
+            'static,
+        > as ::capnzero::__private::text::DescribeStruct>::struct_desc,
+        &[],
+    );
+}
+impl ::core::fmt::Display for PixelReader<'_> {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_struct(
+            self.reader,
+            <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+        )
+    }
+}
+impl ::core::fmt::Debug for PixelReader<'_> {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_struct(
+            self.reader,
+            <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+        )
+    }
+}
+impl ::core::fmt::Display for Pixel {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_written(
+            <PixelReader<
+                'static,
+            > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+            |builder| self.write_fields(PixelBuilder { builder }),
+        )
+    }
+}
+impl ::core::fmt::Debug for Pixel {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_written(
+            <PixelReader<
+                'static,
+            > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+            |builder| self.write_fields(PixelBuilder { builder }),
+        )
     }
 }
 /// The struct `enum.capnp:Pixel`.

@@ -18,26 +18,6 @@ impl<
     ];
 }
 impl<
-    Key: ::capnzero::__private::Pointee,
-    Value: ::capnzero::__private::Pointee,
-> ::core::fmt::Display for Map<Key, Value> {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80005
-            .fmt_written(
-                16510387266047024284u64,
-                f,
-                |builder| {
-                    self
-                        .write_fields(MapBuilder {
-                            builder,
-                            params: ::capnzero::__private::PhantomData,
-                        })
-                },
-            )
-    }
-}
-impl<
     'a,
     Key: ::capnzero::__private::Pointee,
     Value: ::capnzero::__private::Pointee,
@@ -52,46 +32,6 @@ impl<
         __CAPNZERO_SCHEMA_D5A0E2B4C6F80005.dynamic(16510387266047024284u64, self.reader)
     }
 }
-impl<
-    Key: ::capnzero::__private::Pointee,
-    Value: ::capnzero::__private::Pointee,
-> ::core::fmt::Display for MapReader<'_, Key, Value> {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80005
-            .fmt_struct(16510387266047024284u64, self.reader, f)
-    }
-}
-impl<
-    Key: ::capnzero::__private::Pointee,
-    Value: ::capnzero::__private::Pointee,
-> ::core::fmt::Debug for MapReader<'_, Key, Value> {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80005
-            .fmt_struct(16510387266047024284u64, self.reader, f)
-    }
-}
-impl<
-    Key: ::capnzero::__private::Pointee,
-    Value: ::capnzero::__private::Pointee,
-> ::core::fmt::Debug for Map<Key, Value> {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80005
-            .fmt_written(
-                16510387266047024284u64,
-                f,
-                |builder| {
-                    self
-                        .write_fields(MapBuilder {
-                            builder,
-                            params: ::capnzero::__private::PhantomData,
-                        })
-                },
-            )
-    }
-}
 #[automatically_derived]
 impl<
     Key: ::capnzero::__private::Pointee,
@@ -100,6 +40,146 @@ impl<
     const TYPE_ID: u64 = 16510387266047024284u64;
     fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
         &__CAPNZERO_SCHEMA_D5A0E2B4C6F80005
+    }
+}
+impl<
+    Key: ::capnzero::__private::Pointee,
+    Value: ::capnzero::__private::Pointee,
+> ::capnzero::__private::text::DescribeStruct for MapReader<'_, Key, Value> {
+    fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+        static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
+            data_words: 0,
+            pointers: 1,
+            discriminant_offset: 0,
+            fields: &[
+                ::capnzero::__private::text::FieldDesc {
+                    name: "entries",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Pointer {
+                        ty: ::capnzero::__private::text::TypeDesc::List(
+                            &::capnzero::__private::text::TypeDesc::Struct(
+                                <map::Entry<
+                                    ::capnzero::__private::kind::AnyPointer,
+                                    ::capnzero::__private::kind::AnyPointer,
+                                > as ::capnzero::__private::text::Describe>::TYPE
+                                    .struct_fn(),
+                                &[
+                                    ::capnzero::__private::text::TypeDesc::Param(0),
+                                    ::capnzero::__private::text::TypeDesc::Param(1),
+                                ],
+                            ),
+                        ),
+                        index: 0,
+                        default: b"",
+                    },
+                },
+            ],
+        };
+        &DESC
+    }
+}
+impl<
+    Key: ::capnzero::__private::Pointee,
+    Value: ::capnzero::__private::Pointee,
+> ::capnzero::__private::text::Describe for Map<Key, Value> {
+    const TYPE: ::capnzero::__private::text::TypeDesc = ::capnzero::__private::text::TypeDesc::Struct(
+        <MapReader<
+            'static,
+            Key,
+            Value,
+        > as ::capnzero::__private::text::DescribeStruct>::struct_desc,
+        &[
+            <Key as ::capnzero::__private::text::Describe>::TYPE,
+            <Value as ::capnzero::__private::text::Describe>::TYPE,
+        ],
+    );
+}
+impl<
+    Key: ::capnzero::__private::Pointee,
+    Value: ::capnzero::__private::Pointee,
+> ::core::fmt::Display for MapReader<'_, Key, Value> {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_struct(
+            self.reader,
+            <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[
+                <Key as ::capnzero::__private::text::Describe>::TYPE,
+                <Value as ::capnzero::__private::text::Describe>::TYPE,
+            ],
+            f,
+        )
+    }
+}
+impl<
+    Key: ::capnzero::__private::Pointee,
+    Value: ::capnzero::__private::Pointee,
+> ::core::fmt::Debug for MapReader<'_, Key, Value> {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_struct(
+            self.reader,
+            <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[
+                <Key as ::capnzero::__private::text::Describe>::TYPE,
+                <Value as ::capnzero::__private::text::Describe>::TYPE,
+            ],
+            f,
+        )
+    }
+}
+impl<
+    Key: ::capnzero::__private::Pointee,
+    Value: ::capnzero::__private::Pointee,
+> ::core::fmt::Display for Map<Key, Value> {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_written(
+            <MapReader<
+                'static,
+                Key,
+                Value,
+            > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[
+                <Key as ::capnzero::__private::text::Describe>::TYPE,
+                <Value as ::capnzero::__private::text::Describe>::TYPE,
+            ],
+            f,
+            |builder| {
+                self
+                    .write_fields(MapBuilder {
+                        builder,
+                        params: ::capnzero::__private::PhantomData,
+                    })
+            },
+        )
+    }
+}
+impl<
+    Key: ::capnzero::__private::Pointee,
+    Value: ::capnzero::__private::Pointee,
+> ::core::fmt::Debug for Map<Key, Value> {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_written(
+            <MapReader<
+                'static,
+                Key,
+                Value,
+            > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[
+                <Key as ::capnzero::__private::text::Describe>::TYPE,
+                <Value as ::capnzero::__private::text::Describe>::TYPE,
+            ],
+            f,
+            |builder| {
+                self
+                    .write_fields(MapBuilder {
+                        builder,
+                        params: ::capnzero::__private::PhantomData,
+                    })
+            },
+        )
     }
 }
 /// The struct `generics.capnp:Map`.
@@ -451,26 +531,6 @@ pub mod map {
         ];
     }
     impl<
-        Key: ::capnzero::__private::Pointee,
-        Value: ::capnzero::__private::Pointee,
-    > ::core::fmt::Display for Entry<Key, Value> {
-        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80005
-                .fmt_written(
-                    11731229430572068827u64,
-                    f,
-                    |builder| {
-                        self
-                            .write_fields(EntryBuilder {
-                                builder,
-                                params: ::capnzero::__private::PhantomData,
-                            })
-                    },
-                )
-        }
-    }
-    impl<
         'a,
         Key: ::capnzero::__private::Pointee,
         Value: ::capnzero::__private::Pointee,
@@ -486,46 +546,6 @@ pub mod map {
                 .dynamic(11731229430572068827u64, self.reader)
         }
     }
-    impl<
-        Key: ::capnzero::__private::Pointee,
-        Value: ::capnzero::__private::Pointee,
-    > ::core::fmt::Display for EntryReader<'_, Key, Value> {
-        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80005
-                .fmt_struct(11731229430572068827u64, self.reader, f)
-        }
-    }
-    impl<
-        Key: ::capnzero::__private::Pointee,
-        Value: ::capnzero::__private::Pointee,
-    > ::core::fmt::Debug for EntryReader<'_, Key, Value> {
-        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80005
-                .fmt_struct(11731229430572068827u64, self.reader, f)
-        }
-    }
-    impl<
-        Key: ::capnzero::__private::Pointee,
-        Value: ::capnzero::__private::Pointee,
-    > ::core::fmt::Debug for Entry<Key, Value> {
-        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80005
-                .fmt_written(
-                    11731229430572068827u64,
-                    f,
-                    |builder| {
-                        self
-                            .write_fields(EntryBuilder {
-                                builder,
-                                params: ::capnzero::__private::PhantomData,
-                            })
-                    },
-                )
-        }
-    }
     #[automatically_derived]
     impl<
         Key: ::capnzero::__private::Pointee,
@@ -534,6 +554,143 @@ pub mod map {
         const TYPE_ID: u64 = 11731229430572068827u64;
         fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
             &super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80005
+        }
+    }
+    impl<
+        Key: ::capnzero::__private::Pointee,
+        Value: ::capnzero::__private::Pointee,
+    > ::capnzero::__private::text::DescribeStruct for EntryReader<'_, Key, Value> {
+        fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+            static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
+                data_words: 0,
+                pointers: 2,
+                discriminant_offset: 0,
+                fields: &[
+                    ::capnzero::__private::text::FieldDesc {
+                        name: "key",
+                        discriminant: 65535,
+                        slot: ::capnzero::__private::text::Slot::Pointer {
+                            ty: ::capnzero::__private::text::TypeDesc::Param(0),
+                            index: 0,
+                            default: b"",
+                        },
+                    },
+                    ::capnzero::__private::text::FieldDesc {
+                        name: "value",
+                        discriminant: 65535,
+                        slot: ::capnzero::__private::text::Slot::Pointer {
+                            ty: ::capnzero::__private::text::TypeDesc::Param(1),
+                            index: 1,
+                            default: b"",
+                        },
+                    },
+                ],
+            };
+            &DESC
+        }
+    }
+    impl<
+        Key: ::capnzero::__private::Pointee,
+        Value: ::capnzero::__private::Pointee,
+    > ::capnzero::__private::text::Describe for Entry<Key, Value> {
+        const TYPE: ::capnzero::__private::text::TypeDesc = ::capnzero::__private::text::TypeDesc::Struct(
+            <EntryReader<
+                'static,
+                Key,
+                Value,
+            > as ::capnzero::__private::text::DescribeStruct>::struct_desc,
+            &[
+                <Key as ::capnzero::__private::text::Describe>::TYPE,
+                <Value as ::capnzero::__private::text::Describe>::TYPE,
+            ],
+        );
+    }
+    impl<
+        Key: ::capnzero::__private::Pointee,
+        Value: ::capnzero::__private::Pointee,
+    > ::core::fmt::Display for EntryReader<'_, Key, Value> {
+        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::capnzero::__private::text::fmt_struct(
+                self.reader,
+                <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[
+                    <Key as ::capnzero::__private::text::Describe>::TYPE,
+                    <Value as ::capnzero::__private::text::Describe>::TYPE,
+                ],
+                f,
+            )
+        }
+    }
+    impl<
+        Key: ::capnzero::__private::Pointee,
+        Value: ::capnzero::__private::Pointee,
+    > ::core::fmt::Debug for EntryReader<'_, Key, Value> {
+        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::capnzero::__private::text::fmt_struct(
+                self.reader,
+                <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[
+                    <Key as ::capnzero::__private::text::Describe>::TYPE,
+                    <Value as ::capnzero::__private::text::Describe>::TYPE,
+                ],
+                f,
+            )
+        }
+    }
+    impl<
+        Key: ::capnzero::__private::Pointee,
+        Value: ::capnzero::__private::Pointee,
+    > ::core::fmt::Display for Entry<Key, Value> {
+        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::capnzero::__private::text::fmt_written(
+                <EntryReader<
+                    'static,
+                    Key,
+                    Value,
+                > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[
+                    <Key as ::capnzero::__private::text::Describe>::TYPE,
+                    <Value as ::capnzero::__private::text::Describe>::TYPE,
+                ],
+                f,
+                |builder| {
+                    self
+                        .write_fields(EntryBuilder {
+                            builder,
+                            params: ::capnzero::__private::PhantomData,
+                        })
+                },
+            )
+        }
+    }
+    impl<
+        Key: ::capnzero::__private::Pointee,
+        Value: ::capnzero::__private::Pointee,
+    > ::core::fmt::Debug for Entry<Key, Value> {
+        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::capnzero::__private::text::fmt_written(
+                <EntryReader<
+                    'static,
+                    Key,
+                    Value,
+                > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[
+                    <Key as ::capnzero::__private::text::Describe>::TYPE,
+                    <Value as ::capnzero::__private::text::Describe>::TYPE,
+                ],
+                f,
+                |builder| {
+                    self
+                        .write_fields(EntryBuilder {
+                            builder,
+                            params: ::capnzero::__private::PhantomData,
+                        })
+                },
+            )
         }
     }
     /// The struct `generics.capnp:Map.Entry`.
@@ -942,17 +1099,6 @@ impl Directory {
         ("byName", "by_name"),
     ];
 }
-impl ::core::fmt::Display for Directory {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80005
-            .fmt_written(
-                9342978493538669302u64,
-                f,
-                |builder| self.write_fields(DirectoryBuilder { builder }),
-            )
-    }
-}
 impl<'a> DirectoryReader<'a> {
     /// The struct read through the dynamic API (fields by schema name).
     pub fn dynamic(
@@ -964,36 +1110,98 @@ impl<'a> DirectoryReader<'a> {
         __CAPNZERO_SCHEMA_D5A0E2B4C6F80005.dynamic(9342978493538669302u64, self.reader)
     }
 }
-impl ::core::fmt::Display for DirectoryReader<'_> {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80005
-            .fmt_struct(9342978493538669302u64, self.reader, f)
-    }
-}
-impl ::core::fmt::Debug for DirectoryReader<'_> {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80005
-            .fmt_struct(9342978493538669302u64, self.reader, f)
-    }
-}
-impl ::core::fmt::Debug for Directory {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80005
-            .fmt_written(
-                9342978493538669302u64,
-                f,
-                |builder| self.write_fields(DirectoryBuilder { builder }),
-            )
-    }
-}
 #[automatically_derived]
 impl ::capnzero::__private::Reflect for Directory {
     const TYPE_ID: u64 = 9342978493538669302u64;
     fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
         &__CAPNZERO_SCHEMA_D5A0E2B4C6F80005
+    }
+}
+impl ::capnzero::__private::text::DescribeStruct for DirectoryReader<'_> {
+    fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+        static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
+            data_words: 0,
+            pointers: 1,
+            discriminant_offset: 0,
+            fields: &[
+                ::capnzero::__private::text::FieldDesc {
+                    name: "byName",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Pointer {
+                        ty: ::capnzero::__private::text::TypeDesc::Struct(
+                            <Map<
+                                ::capnzero::__private::kind::AnyPointer,
+                                ::capnzero::__private::kind::AnyPointer,
+                            > as ::capnzero::__private::text::Describe>::TYPE
+                                .struct_fn(),
+                            &[
+                                ::capnzero::__private::text::TypeDesc::Text,
+                                ::capnzero::__private::text::TypeDesc::Data,
+                            ],
+                        ),
+                        index: 0,
+                        default: b"",
+                    },
+                },
+            ],
+        };
+        &DESC
+    }
+}
+impl ::capnzero::__private::text::Describe for Directory {
+    const TYPE: ::capnzero::__private::text::TypeDesc = ::capnzero::__private::text::TypeDesc::Struct(
+        <DirectoryReader<
+            'static,
+        > as ::capnzero::__private::text::DescribeStruct>::struct_desc,
+        &[],
+    );
+}
+impl ::core::fmt::Display for DirectoryReader<'_> {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_struct(
+            self.reader,
+            <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+        )
+    }
+}
+impl ::core::fmt::Debug for DirectoryReader<'_> {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_struct(
+            self.reader,
+            <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+        )
+    }
+}
+impl ::core::fmt::Display for Directory {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_written(
+            <DirectoryReader<
+                'static,
+            > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+            |builder| self.write_fields(DirectoryBuilder { builder }),
+        )
+    }
+}
+impl ::core::fmt::Debug for Directory {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_written(
+            <DirectoryReader<
+                'static,
+            > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+            |builder| self.write_fields(DirectoryBuilder { builder }),
+        )
     }
 }
 /// The struct `generics.capnp:Directory`.

@@ -79,17 +79,6 @@ pub mod calculator {
             ("expression", "expression"),
         ];
     }
-    impl ::core::fmt::Display for EvaluateParams {
-        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-                .fmt_written(
-                    9746767923128702382u64,
-                    f,
-                    |builder| self.write_fields(EvaluateParamsBuilder { builder }),
-                )
-        }
-    }
     impl<'a> EvaluateParamsReader<'a> {
         /// The struct read through the dynamic API (fields by schema name).
         pub fn dynamic(
@@ -102,36 +91,88 @@ pub mod calculator {
                 .dynamic(9746767923128702382u64, self.reader)
         }
     }
-    impl ::core::fmt::Display for EvaluateParamsReader<'_> {
-        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-                .fmt_struct(9746767923128702382u64, self.reader, f)
-        }
-    }
-    impl ::core::fmt::Debug for EvaluateParamsReader<'_> {
-        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-                .fmt_struct(9746767923128702382u64, self.reader, f)
-        }
-    }
-    impl ::core::fmt::Debug for EvaluateParams {
-        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-                .fmt_written(
-                    9746767923128702382u64,
-                    f,
-                    |builder| self.write_fields(EvaluateParamsBuilder { builder }),
-                )
-        }
-    }
     #[automatically_derived]
     impl ::capnzero::__private::Reflect for EvaluateParams {
         const TYPE_ID: u64 = 9746767923128702382u64;
         fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
             &super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
+        }
+    }
+    impl ::capnzero::__private::text::DescribeStruct for EvaluateParamsReader<'_> {
+        fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+            static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
+                data_words: 0,
+                pointers: 1,
+                discriminant_offset: 0,
+                fields: &[
+                    ::capnzero::__private::text::FieldDesc {
+                        name: "expression",
+                        discriminant: 65535,
+                        slot: ::capnzero::__private::text::Slot::Pointer {
+                            ty: ::capnzero::__private::text::TypeDesc::Text,
+                            index: 0,
+                            default: b"",
+                        },
+                    },
+                ],
+            };
+            &DESC
+        }
+    }
+    impl ::capnzero::__private::text::Describe for EvaluateParams {
+        const TYPE: ::capnzero::__private::text::TypeDesc = ::capnzero::__private::text::TypeDesc::Struct(
+            <EvaluateParamsReader<
+                'static,
+            > as ::capnzero::__private::text::DescribeStruct>::struct_desc,
+            &[],
+        );
+    }
+    impl ::core::fmt::Display for EvaluateParamsReader<'_> {
+        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::capnzero::__private::text::fmt_struct(
+                self.reader,
+                <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+            )
+        }
+    }
+    impl ::core::fmt::Debug for EvaluateParamsReader<'_> {
+        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::capnzero::__private::text::fmt_struct(
+                self.reader,
+                <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+            )
+        }
+    }
+    impl ::core::fmt::Display for EvaluateParams {
+        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::capnzero::__private::text::fmt_written(
+                <EvaluateParamsReader<
+                    'static,
+                > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+                |builder| self.write_fields(EvaluateParamsBuilder { builder }),
+            )
+        }
+    }
+    impl ::core::fmt::Debug for EvaluateParams {
+        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::capnzero::__private::text::fmt_written(
+                <EvaluateParamsReader<
+                    'static,
+                > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+                |builder| self.write_fields(EvaluateParamsBuilder { builder }),
+            )
         }
     }
     /// The struct `interface.capnp:Calculator.evaluate$Params`.
@@ -373,17 +414,6 @@ pub mod calculator {
             ("value", "value"),
         ];
     }
-    impl ::core::fmt::Display for EvaluateResults {
-        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-                .fmt_written(
-                    16221317962642608582u64,
-                    f,
-                    |builder| self.write_fields(EvaluateResultsBuilder { builder }),
-                )
-        }
-    }
     impl<'a> EvaluateResultsReader<'a> {
         /// The struct read through the dynamic API (fields by schema name).
         pub fn dynamic(
@@ -396,36 +426,88 @@ pub mod calculator {
                 .dynamic(16221317962642608582u64, self.reader)
         }
     }
-    impl ::core::fmt::Display for EvaluateResultsReader<'_> {
-        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-                .fmt_struct(16221317962642608582u64, self.reader, f)
-        }
-    }
-    impl ::core::fmt::Debug for EvaluateResultsReader<'_> {
-        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-                .fmt_struct(16221317962642608582u64, self.reader, f)
-        }
-    }
-    impl ::core::fmt::Debug for EvaluateResults {
-        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-                .fmt_written(
-                    16221317962642608582u64,
-                    f,
-                    |builder| self.write_fields(EvaluateResultsBuilder { builder }),
-                )
-        }
-    }
     #[automatically_derived]
     impl ::capnzero::__private::Reflect for EvaluateResults {
         const TYPE_ID: u64 = 16221317962642608582u64;
         fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
             &super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
+        }
+    }
+    impl ::capnzero::__private::text::DescribeStruct for EvaluateResultsReader<'_> {
+        fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+            static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
+                data_words: 1,
+                pointers: 0,
+                discriminant_offset: 0,
+                fields: &[
+                    ::capnzero::__private::text::FieldDesc {
+                        name: "value",
+                        discriminant: 65535,
+                        slot: ::capnzero::__private::text::Slot::Data {
+                            ty: ::capnzero::__private::text::TypeDesc::Float64,
+                            offset: 0,
+                            default: 0,
+                        },
+                    },
+                ],
+            };
+            &DESC
+        }
+    }
+    impl ::capnzero::__private::text::Describe for EvaluateResults {
+        const TYPE: ::capnzero::__private::text::TypeDesc = ::capnzero::__private::text::TypeDesc::Struct(
+            <EvaluateResultsReader<
+                'static,
+            > as ::capnzero::__private::text::DescribeStruct>::struct_desc,
+            &[],
+        );
+    }
+    impl ::core::fmt::Display for EvaluateResultsReader<'_> {
+        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::capnzero::__private::text::fmt_struct(
+                self.reader,
+                <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+            )
+        }
+    }
+    impl ::core::fmt::Debug for EvaluateResultsReader<'_> {
+        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::capnzero::__private::text::fmt_struct(
+                self.reader,
+                <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+            )
+        }
+    }
+    impl ::core::fmt::Display for EvaluateResults {
+        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::capnzero::__private::text::fmt_written(
+                <EvaluateResultsReader<
+                    'static,
+                > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+                |builder| self.write_fields(EvaluateResultsBuilder { builder }),
+            )
+        }
+    }
+    impl ::core::fmt::Debug for EvaluateResults {
+        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::capnzero::__private::text::fmt_written(
+                <EvaluateResultsReader<
+                    'static,
+                > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+                |builder| self.write_fields(EvaluateResultsBuilder { builder }),
+            )
         }
     }
     /// The struct `interface.capnp:Calculator.evaluate$Results`.
@@ -641,17 +723,6 @@ pub mod calculator {
         /// Each field's name in the schema and in Rust (its accessor), in the node's order.
         pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[];
     }
-    impl ::core::fmt::Display for ResetParams {
-        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-                .fmt_written(
-                    10966596769280443683u64,
-                    f,
-                    |builder| self.write_fields(ResetParamsBuilder { builder }),
-                )
-        }
-    }
     impl<'a> ResetParamsReader<'a> {
         /// The struct read through the dynamic API (fields by schema name).
         pub fn dynamic(
@@ -664,36 +735,78 @@ pub mod calculator {
                 .dynamic(10966596769280443683u64, self.reader)
         }
     }
-    impl ::core::fmt::Display for ResetParamsReader<'_> {
-        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-                .fmt_struct(10966596769280443683u64, self.reader, f)
-        }
-    }
-    impl ::core::fmt::Debug for ResetParamsReader<'_> {
-        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-                .fmt_struct(10966596769280443683u64, self.reader, f)
-        }
-    }
-    impl ::core::fmt::Debug for ResetParams {
-        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-                .fmt_written(
-                    10966596769280443683u64,
-                    f,
-                    |builder| self.write_fields(ResetParamsBuilder { builder }),
-                )
-        }
-    }
     #[automatically_derived]
     impl ::capnzero::__private::Reflect for ResetParams {
         const TYPE_ID: u64 = 10966596769280443683u64;
         fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
             &super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
+        }
+    }
+    impl ::capnzero::__private::text::DescribeStruct for ResetParamsReader<'_> {
+        fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+            static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
+                data_words: 0,
+                pointers: 0,
+                discriminant_offset: 0,
+                fields: &[],
+            };
+            &DESC
+        }
+    }
+    impl ::capnzero::__private::text::Describe for ResetParams {
+        const TYPE: ::capnzero::__private::text::TypeDesc = ::capnzero::__private::text::TypeDesc::Struct(
+            <ResetParamsReader<
+                'static,
+            > as ::capnzero::__private::text::DescribeStruct>::struct_desc,
+            &[],
+        );
+    }
+    impl ::core::fmt::Display for ResetParamsReader<'_> {
+        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::capnzero::__private::text::fmt_struct(
+                self.reader,
+                <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+            )
+        }
+    }
+    impl ::core::fmt::Debug for ResetParamsReader<'_> {
+        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::capnzero::__private::text::fmt_struct(
+                self.reader,
+                <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+            )
+        }
+    }
+    impl ::core::fmt::Display for ResetParams {
+        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::capnzero::__private::text::fmt_written(
+                <ResetParamsReader<
+                    'static,
+                > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+                |builder| self.write_fields(ResetParamsBuilder { builder }),
+            )
+        }
+    }
+    impl ::core::fmt::Debug for ResetParams {
+        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::capnzero::__private::text::fmt_written(
+                <ResetParamsReader<
+                    'static,
+                > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+                |builder| self.write_fields(ResetParamsBuilder { builder }),
+            )
         }
     }
     /// The struct `interface.capnp:Calculator.reset$Params`.
@@ -889,17 +1002,6 @@ pub mod calculator {
         /// Each field's name in the schema and in Rust (its accessor), in the node's order.
         pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[];
     }
-    impl ::core::fmt::Display for ResetResults {
-        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-                .fmt_written(
-                    10593125014864987433u64,
-                    f,
-                    |builder| self.write_fields(ResetResultsBuilder { builder }),
-                )
-        }
-    }
     impl<'a> ResetResultsReader<'a> {
         /// The struct read through the dynamic API (fields by schema name).
         pub fn dynamic(
@@ -912,36 +1014,78 @@ pub mod calculator {
                 .dynamic(10593125014864987433u64, self.reader)
         }
     }
-    impl ::core::fmt::Display for ResetResultsReader<'_> {
-        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-                .fmt_struct(10593125014864987433u64, self.reader, f)
-        }
-    }
-    impl ::core::fmt::Debug for ResetResultsReader<'_> {
-        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-                .fmt_struct(10593125014864987433u64, self.reader, f)
-        }
-    }
-    impl ::core::fmt::Debug for ResetResults {
-        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-                .fmt_written(
-                    10593125014864987433u64,
-                    f,
-                    |builder| self.write_fields(ResetResultsBuilder { builder }),
-                )
-        }
-    }
     #[automatically_derived]
     impl ::capnzero::__private::Reflect for ResetResults {
         const TYPE_ID: u64 = 10593125014864987433u64;
         fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
             &super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
+        }
+    }
+    impl ::capnzero::__private::text::DescribeStruct for ResetResultsReader<'_> {
+        fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+            static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
+                data_words: 0,
+                pointers: 0,
+                discriminant_offset: 0,
+                fields: &[],
+            };
+            &DESC
+        }
+    }
+    impl ::capnzero::__private::text::Describe for ResetResults {
+        const TYPE: ::capnzero::__private::text::TypeDesc = ::capnzero::__private::text::TypeDesc::Struct(
+            <ResetResultsReader<
+                'static,
+            > as ::capnzero::__private::text::DescribeStruct>::struct_desc,
+            &[],
+        );
+    }
+    impl ::core::fmt::Display for ResetResultsReader<'_> {
+        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::capnzero::__private::text::fmt_struct(
+                self.reader,
+                <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+            )
+        }
+    }
+    impl ::core::fmt::Debug for ResetResultsReader<'_> {
+        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::capnzero::__private::text::fmt_struct(
+                self.reader,
+                <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+            )
+        }
+    }
+    impl ::core::fmt::Display for ResetResults {
+        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::capnzero::__private::text::fmt_written(
+                <ResetResultsReader<
+                    'static,
+                > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+                |builder| self.write_fields(ResetResultsBuilder { builder }),
+            )
+        }
+    }
+    impl ::core::fmt::Debug for ResetResults {
+        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::capnzero::__private::text::fmt_written(
+                <ResetResultsReader<
+                    'static,
+                > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+                |builder| self.write_fields(ResetResultsBuilder { builder }),
+            )
         }
     }
     /// The struct `interface.capnp:Calculator.reset$Results`.

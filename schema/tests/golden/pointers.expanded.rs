@@ -19,17 +19,6 @@ impl Pointers {
         ("inners", "inners"),
     ];
 }
-impl ::core::fmt::Display for Pointers {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80002
-            .fmt_written(
-                13702373430359293888u64,
-                f,
-                |builder| self.write_fields(PointersBuilder { builder }),
-            )
-    }
-}
 impl<'a> PointersReader<'a> {
     /// The struct read through the dynamic API (fields by schema name).
     pub fn dynamic(
@@ -41,36 +30,147 @@ impl<'a> PointersReader<'a> {
         __CAPNZERO_SCHEMA_D5A0E2B4C6F80002.dynamic(13702373430359293888u64, self.reader)
     }
 }
-impl ::core::fmt::Display for PointersReader<'_> {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80002
-            .fmt_struct(13702373430359293888u64, self.reader, f)
-    }
-}
-impl ::core::fmt::Debug for PointersReader<'_> {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80002
-            .fmt_struct(13702373430359293888u64, self.reader, f)
-    }
-}
-impl ::core::fmt::Debug for Pointers {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80002
-            .fmt_written(
-                13702373430359293888u64,
-                f,
-                |builder| self.write_fields(PointersBuilder { builder }),
-            )
-    }
-}
 #[automatically_derived]
 impl ::capnzero::__private::Reflect for Pointers {
     const TYPE_ID: u64 = 13702373430359293888u64;
     fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
         &__CAPNZERO_SCHEMA_D5A0E2B4C6F80002
+    }
+}
+impl ::capnzero::__private::text::DescribeStruct for PointersReader<'_> {
+    fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+        static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
+            data_words: 0,
+            pointers: 6,
+            discriminant_offset: 0,
+            fields: &[
+                ::capnzero::__private::text::FieldDesc {
+                    name: "name",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Pointer {
+                        ty: ::capnzero::__private::text::TypeDesc::Text,
+                        index: 0,
+                        default: b"anonymous",
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "blob",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Pointer {
+                        ty: ::capnzero::__private::text::TypeDesc::Data,
+                        index: 1,
+                        default: b"",
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "numbers",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Pointer {
+                        ty: ::capnzero::__private::text::TypeDesc::List(
+                            &::capnzero::__private::text::TypeDesc::Int32,
+                        ),
+                        index: 2,
+                        default: b"",
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "names",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Pointer {
+                        ty: ::capnzero::__private::text::TypeDesc::List(
+                            &::capnzero::__private::text::TypeDesc::Text,
+                        ),
+                        index: 3,
+                        default: b"",
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "inner",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Pointer {
+                        ty: ::capnzero::__private::text::TypeDesc::Struct(
+                            <pointers::Inner as ::capnzero::__private::text::Describe>::TYPE
+                                .struct_fn(),
+                            &[],
+                        ),
+                        index: 4,
+                        default: b"",
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "inners",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Pointer {
+                        ty: ::capnzero::__private::text::TypeDesc::List(
+                            &::capnzero::__private::text::TypeDesc::Struct(
+                                <pointers::Inner as ::capnzero::__private::text::Describe>::TYPE
+                                    .struct_fn(),
+                                &[],
+                            ),
+                        ),
+                        index: 5,
+                        default: b"",
+                    },
+                },
+            ],
+        };
+        &DESC
+    }
+}
+impl ::capnzero::__private::text::Describe for Pointers {
+    const TYPE: ::capnzero::__private::text::TypeDesc = ::capnzero::__private::text::TypeDesc::Struct(
+        <PointersReader<
+            'static,
+        > as ::capnzero::__private::text::DescribeStruct>::struct_desc,
+        &[],
+    );
+}
+impl ::core::fmt::Display for PointersReader<'_> {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_struct(
+            self.reader,
+            <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+        )
+    }
+}
+impl ::core::fmt::Debug for PointersReader<'_> {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_struct(
+            self.reader,
+            <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+        )
+    }
+}
+impl ::core::fmt::Display for Pointers {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_written(
+            <PointersReader<
+                'static,
+            > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+            |builder| self.write_fields(PointersBuilder { builder }),
+        )
+    }
+}
+impl ::core::fmt::Debug for Pointers {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_written(
+            <PointersReader<
+                'static,
+            > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+            |builder| self.write_fields(PointersBuilder { builder }),
+        )
     }
 }
 /// The struct `pointers.capnp:Pointers`.
@@ -584,17 +684,6 @@ pub mod pointers {
             ("value", "value"),
         ];
     }
-    impl ::core::fmt::Display for Inner {
-        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80002
-                .fmt_written(
-                    16622734336007096270u64,
-                    f,
-                    |builder| self.write_fields(InnerBuilder { builder }),
-                )
-        }
-    }
     impl<'a> InnerReader<'a> {
         /// The struct read through the dynamic API (fields by schema name).
         pub fn dynamic(
@@ -607,36 +696,88 @@ pub mod pointers {
                 .dynamic(16622734336007096270u64, self.reader)
         }
     }
-    impl ::core::fmt::Display for InnerReader<'_> {
-        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80002
-                .fmt_struct(16622734336007096270u64, self.reader, f)
-        }
-    }
-    impl ::core::fmt::Debug for InnerReader<'_> {
-        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80002
-                .fmt_struct(16622734336007096270u64, self.reader, f)
-        }
-    }
-    impl ::core::fmt::Debug for Inner {
-        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80002
-                .fmt_written(
-                    16622734336007096270u64,
-                    f,
-                    |builder| self.write_fields(InnerBuilder { builder }),
-                )
-        }
-    }
     #[automatically_derived]
     impl ::capnzero::__private::Reflect for Inner {
         const TYPE_ID: u64 = 16622734336007096270u64;
         fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
             &super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80002
+        }
+    }
+    impl ::capnzero::__private::text::DescribeStruct for InnerReader<'_> {
+        fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+            static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
+                data_words: 1,
+                pointers: 0,
+                discriminant_offset: 0,
+                fields: &[
+                    ::capnzero::__private::text::FieldDesc {
+                        name: "value",
+                        discriminant: 65535,
+                        slot: ::capnzero::__private::text::Slot::Data {
+                            ty: ::capnzero::__private::text::TypeDesc::UInt16,
+                            offset: 0,
+                            default: 0,
+                        },
+                    },
+                ],
+            };
+            &DESC
+        }
+    }
+    impl ::capnzero::__private::text::Describe for Inner {
+        const TYPE: ::capnzero::__private::text::TypeDesc = ::capnzero::__private::text::TypeDesc::Struct(
+            <InnerReader<
+                'static,
+            > as ::capnzero::__private::text::DescribeStruct>::struct_desc,
+            &[],
+        );
+    }
+    impl ::core::fmt::Display for InnerReader<'_> {
+        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::capnzero::__private::text::fmt_struct(
+                self.reader,
+                <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+            )
+        }
+    }
+    impl ::core::fmt::Debug for InnerReader<'_> {
+        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::capnzero::__private::text::fmt_struct(
+                self.reader,
+                <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+            )
+        }
+    }
+    impl ::core::fmt::Display for Inner {
+        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::capnzero::__private::text::fmt_written(
+                <InnerReader<
+                    'static,
+                > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+                |builder| self.write_fields(InnerBuilder { builder }),
+            )
+        }
+    }
+    impl ::core::fmt::Debug for Inner {
+        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::capnzero::__private::text::fmt_written(
+                <InnerReader<
+                    'static,
+                > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+                |builder| self.write_fields(InnerBuilder { builder }),
+            )
         }
     }
     /// The struct `pointers.capnp:Pointers.Inner`.

@@ -26,17 +26,6 @@ impl Scalars {
         ("plain", "plain"),
     ];
 }
-impl ::core::fmt::Display for Scalars {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80001
-            .fmt_written(
-                11217620620015582682u64,
-                f,
-                |builder| self.write_fields(ScalarsBuilder { builder }),
-            )
-    }
-}
 impl<'a> ScalarsReader<'a> {
     /// The struct read through the dynamic API (fields by schema name).
     pub fn dynamic(
@@ -48,36 +37,196 @@ impl<'a> ScalarsReader<'a> {
         __CAPNZERO_SCHEMA_D5A0E2B4C6F80001.dynamic(11217620620015582682u64, self.reader)
     }
 }
-impl ::core::fmt::Display for ScalarsReader<'_> {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80001
-            .fmt_struct(11217620620015582682u64, self.reader, f)
-    }
-}
-impl ::core::fmt::Debug for ScalarsReader<'_> {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80001
-            .fmt_struct(11217620620015582682u64, self.reader, f)
-    }
-}
-impl ::core::fmt::Debug for Scalars {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80001
-            .fmt_written(
-                11217620620015582682u64,
-                f,
-                |builder| self.write_fields(ScalarsBuilder { builder }),
-            )
-    }
-}
 #[automatically_derived]
 impl ::capnzero::__private::Reflect for Scalars {
     const TYPE_ID: u64 = 11217620620015582682u64;
     fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
         &__CAPNZERO_SCHEMA_D5A0E2B4C6F80001
+    }
+}
+impl ::capnzero::__private::text::DescribeStruct for ScalarsReader<'_> {
+    fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+        static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
+            data_words: 6,
+            pointers: 0,
+            discriminant_offset: 0,
+            fields: &[
+                ::capnzero::__private::text::FieldDesc {
+                    name: "nothing",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: ::capnzero::__private::text::TypeDesc::Void,
+                        offset: 0,
+                        default: 0,
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "flag",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: ::capnzero::__private::text::TypeDesc::Bool,
+                        offset: 0,
+                        default: 1,
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "tiny",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: ::capnzero::__private::text::TypeDesc::Int8,
+                        offset: 1,
+                        default: 248,
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "short",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: ::capnzero::__private::text::TypeDesc::Int16,
+                        offset: 1,
+                        default: 65520,
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "int",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: ::capnzero::__private::text::TypeDesc::Int32,
+                        offset: 1,
+                        default: 4294967264,
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "long",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: ::capnzero::__private::text::TypeDesc::Int64,
+                        offset: 1,
+                        default: 18446744073709551552,
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "byte",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: ::capnzero::__private::text::TypeDesc::UInt8,
+                        offset: 16,
+                        default: 8,
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "word",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: ::capnzero::__private::text::TypeDesc::UInt16,
+                        offset: 9,
+                        default: 16,
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "count",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: ::capnzero::__private::text::TypeDesc::UInt32,
+                        offset: 5,
+                        default: 32,
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "big",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: ::capnzero::__private::text::TypeDesc::UInt64,
+                        offset: 3,
+                        default: 64,
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "ratio",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: ::capnzero::__private::text::TypeDesc::Float32,
+                        offset: 8,
+                        default: 1069547520,
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "precise",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: ::capnzero::__private::text::TypeDesc::Float64,
+                        offset: 5,
+                        default: 13835621005235585024,
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "plain",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: ::capnzero::__private::text::TypeDesc::Int32,
+                        offset: 9,
+                        default: 0,
+                    },
+                },
+            ],
+        };
+        &DESC
+    }
+}
+impl ::capnzero::__private::text::Describe for Scalars {
+    const TYPE: ::capnzero::__private::text::TypeDesc = ::capnzero::__private::text::TypeDesc::Struct(
+        <ScalarsReader<
+            'static,
+        > as ::capnzero::__private::text::DescribeStruct>::struct_desc,
+        &[],
+    );
+}
+impl ::core::fmt::Display for ScalarsReader<'_> {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_struct(
+            self.reader,
+            <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+        )
+    }
+}
+impl ::core::fmt::Debug for ScalarsReader<'_> {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_struct(
+            self.reader,
+            <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+        )
+    }
+}
+impl ::core::fmt::Display for Scalars {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_written(
+            <ScalarsReader<
+                'static,
+            > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+            |builder| self.write_fields(ScalarsBuilder { builder }),
+        )
+    }
+}
+impl ::core::fmt::Debug for Scalars {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_written(
+            <ScalarsReader<
+                'static,
+            > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+            |builder| self.write_fields(ScalarsBuilder { builder }),
+        )
     }
 }
 /// The struct `scalars.capnp:Scalars`.

@@ -19,17 +19,6 @@ impl Shape {
         ("label", "label"),
     ];
 }
-impl ::core::fmt::Display for Shape {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80004
-            .fmt_written(
-                17927149465172057703u64,
-                f,
-                |builder| self.write_fields(ShapeBuilder { builder }),
-            )
-    }
-}
 impl<'a> ShapeReader<'a> {
     /// The struct read through the dynamic API (fields by schema name).
     pub fn dynamic(
@@ -41,36 +30,133 @@ impl<'a> ShapeReader<'a> {
         __CAPNZERO_SCHEMA_D5A0E2B4C6F80004.dynamic(17927149465172057703u64, self.reader)
     }
 }
-impl ::core::fmt::Display for ShapeReader<'_> {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80004
-            .fmt_struct(17927149465172057703u64, self.reader, f)
-    }
-}
-impl ::core::fmt::Debug for ShapeReader<'_> {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80004
-            .fmt_struct(17927149465172057703u64, self.reader, f)
-    }
-}
-impl ::core::fmt::Debug for Shape {
-    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80004
-            .fmt_written(
-                17927149465172057703u64,
-                f,
-                |builder| self.write_fields(ShapeBuilder { builder }),
-            )
-    }
-}
 #[automatically_derived]
 impl ::capnzero::__private::Reflect for Shape {
     const TYPE_ID: u64 = 17927149465172057703u64;
     fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
         &__CAPNZERO_SCHEMA_D5A0E2B4C6F80004
+    }
+}
+impl ::capnzero::__private::text::DescribeStruct for ShapeReader<'_> {
+    fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+        static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
+            data_words: 4,
+            pointers: 1,
+            discriminant_offset: 8,
+            fields: &[
+                ::capnzero::__private::text::FieldDesc {
+                    name: "area",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: ::capnzero::__private::text::TypeDesc::Float64,
+                        offset: 0,
+                        default: 0,
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "circle",
+                    discriminant: 0,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: ::capnzero::__private::text::TypeDesc::Float64,
+                        offset: 1,
+                        default: 0,
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "square",
+                    discriminant: 1,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: ::capnzero::__private::text::TypeDesc::Float64,
+                        offset: 1,
+                        default: 0,
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "empty",
+                    discriminant: 2,
+                    slot: ::capnzero::__private::text::Slot::Data {
+                        ty: ::capnzero::__private::text::TypeDesc::Void,
+                        offset: 0,
+                        default: 0,
+                    },
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "position",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Group(
+                        <shape::PositionReader<
+                            'static,
+                        > as ::capnzero::__private::text::DescribeStruct>::struct_desc,
+                    ),
+                },
+                ::capnzero::__private::text::FieldDesc {
+                    name: "label",
+                    discriminant: 65535,
+                    slot: ::capnzero::__private::text::Slot::Group(
+                        <shape::LabelReader<
+                            'static,
+                        > as ::capnzero::__private::text::DescribeStruct>::struct_desc,
+                    ),
+                },
+            ],
+        };
+        &DESC
+    }
+}
+impl ::capnzero::__private::text::Describe for Shape {
+    const TYPE: ::capnzero::__private::text::TypeDesc = ::capnzero::__private::text::TypeDesc::Struct(
+        <ShapeReader<
+            'static,
+        > as ::capnzero::__private::text::DescribeStruct>::struct_desc,
+        &[],
+    );
+}
+impl ::core::fmt::Display for ShapeReader<'_> {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_struct(
+            self.reader,
+            <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+        )
+    }
+}
+impl ::core::fmt::Debug for ShapeReader<'_> {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_struct(
+            self.reader,
+            <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+        )
+    }
+}
+impl ::core::fmt::Display for Shape {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_written(
+            <ShapeReader<
+                'static,
+            > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+            |builder| self.write_fields(ShapeBuilder { builder }),
+        )
+    }
+}
+impl ::core::fmt::Debug for Shape {
+    /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::capnzero::__private::text::fmt_written(
+            <ShapeReader<
+                'static,
+            > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+            &[],
+            f,
+            |builder| self.write_fields(ShapeBuilder { builder }),
+        )
     }
 }
 /// The struct `unions.capnp:Shape`.
@@ -451,17 +537,6 @@ pub mod shape {
             ("y", "y"),
         ];
     }
-    impl ::core::fmt::Display for Position {
-        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80004
-                .fmt_written(
-                    18182325756409453348u64,
-                    f,
-                    |builder| self.write_fields(PositionBuilder { builder }),
-                )
-        }
-    }
     impl<'a> PositionReader<'a> {
         /// The struct read through the dynamic API (fields by schema name).
         pub fn dynamic(
@@ -474,29 +549,82 @@ pub mod shape {
                 .dynamic(18182325756409453348u64, self.reader)
         }
     }
+    impl ::capnzero::__private::text::DescribeStruct for PositionReader<'_> {
+        fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+            static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
+                data_words: 4,
+                pointers: 1,
+                discriminant_offset: 0,
+                fields: &[
+                    ::capnzero::__private::text::FieldDesc {
+                        name: "x",
+                        discriminant: 65535,
+                        slot: ::capnzero::__private::text::Slot::Data {
+                            ty: ::capnzero::__private::text::TypeDesc::Int32,
+                            offset: 5,
+                            default: 0,
+                        },
+                    },
+                    ::capnzero::__private::text::FieldDesc {
+                        name: "y",
+                        discriminant: 65535,
+                        slot: ::capnzero::__private::text::Slot::Data {
+                            ty: ::capnzero::__private::text::TypeDesc::Int32,
+                            offset: 6,
+                            default: 0,
+                        },
+                    },
+                ],
+            };
+            &DESC
+        }
+    }
     impl ::core::fmt::Display for PositionReader<'_> {
         /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80004
-                .fmt_struct(18182325756409453348u64, self.reader, f)
+            ::capnzero::__private::text::fmt_struct(
+                self.reader,
+                <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+            )
         }
     }
     impl ::core::fmt::Debug for PositionReader<'_> {
         /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80004
-                .fmt_struct(18182325756409453348u64, self.reader, f)
+            ::capnzero::__private::text::fmt_struct(
+                self.reader,
+                <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+            )
+        }
+    }
+    impl ::core::fmt::Display for Position {
+        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::capnzero::__private::text::fmt_written(
+                <PositionReader<
+                    'static,
+                > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+                |builder| self.write_fields(PositionBuilder { builder }),
+            )
         }
     }
     impl ::core::fmt::Debug for Position {
         /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80004
-                .fmt_written(
-                    18182325756409453348u64,
-                    f,
-                    |builder| self.write_fields(PositionBuilder { builder }),
-                )
+            ::capnzero::__private::text::fmt_written(
+                <PositionReader<
+                    'static,
+                > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+                |builder| self.write_fields(PositionBuilder { builder }),
+            )
         }
     }
     /// The group `unions.capnp:Shape.position`.
@@ -637,17 +765,6 @@ pub mod shape {
             ("number", "number"),
         ];
     }
-    impl ::core::fmt::Display for Label {
-        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80004
-                .fmt_written(
-                    17421406804363195092u64,
-                    f,
-                    |builder| self.write_fields(LabelBuilder { builder }),
-                )
-        }
-    }
     impl<'a> LabelReader<'a> {
         /// The struct read through the dynamic API (fields by schema name).
         pub fn dynamic(
@@ -660,29 +777,82 @@ pub mod shape {
                 .dynamic(17421406804363195092u64, self.reader)
         }
     }
+    impl ::capnzero::__private::text::DescribeStruct for LabelReader<'_> {
+        fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+            static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
+                data_words: 4,
+                pointers: 1,
+                discriminant_offset: 9,
+                fields: &[
+                    ::capnzero::__private::text::FieldDesc {
+                        name: "text",
+                        discriminant: 0,
+                        slot: ::capnzero::__private::text::Slot::Pointer {
+                            ty: ::capnzero::__private::text::TypeDesc::Text,
+                            index: 0,
+                            default: b"",
+                        },
+                    },
+                    ::capnzero::__private::text::FieldDesc {
+                        name: "number",
+                        discriminant: 1,
+                        slot: ::capnzero::__private::text::Slot::Data {
+                            ty: ::capnzero::__private::text::TypeDesc::UInt32,
+                            offset: 7,
+                            default: 0,
+                        },
+                    },
+                ],
+            };
+            &DESC
+        }
+    }
     impl ::core::fmt::Display for LabelReader<'_> {
         /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80004
-                .fmt_struct(17421406804363195092u64, self.reader, f)
+            ::capnzero::__private::text::fmt_struct(
+                self.reader,
+                <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+            )
         }
     }
     impl ::core::fmt::Debug for LabelReader<'_> {
         /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80004
-                .fmt_struct(17421406804363195092u64, self.reader, f)
+            ::capnzero::__private::text::fmt_struct(
+                self.reader,
+                <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+            )
+        }
+    }
+    impl ::core::fmt::Display for Label {
+        /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::capnzero::__private::text::fmt_written(
+                <LabelReader<
+                    'static,
+                > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+                |builder| self.write_fields(LabelBuilder { builder }),
+            )
         }
     }
     impl ::core::fmt::Debug for Label {
         /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80004
-                .fmt_written(
-                    17421406804363195092u64,
-                    f,
-                    |builder| self.write_fields(LabelBuilder { builder }),
-                )
+            ::capnzero::__private::text::fmt_written(
+                <LabelReader<
+                    'static,
+                > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
+                &[],
+                f,
+                |builder| self.write_fields(LabelBuilder { builder }),
+            )
         }
     }
     /// The group `unions.capnp:Shape.label`.
