@@ -49,10 +49,29 @@ pub mod schema {
 #[cfg(feature = "std")]
 pub mod json;
 
+/// Keeps the reflection items of generated code (the embedded schema, `schema()`, `dynamic()`,
+/// `Reflect`) when the facade has its schema model (`std`), and drops them without it, so that
+/// one expansion builds in both. Not a stable API.
+#[cfg(feature = "std")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __capnzero_if_reflection {
+    ($($items:tt)*) => { $($items)* };
+}
+
+/// [`__capnzero_if_reflection`] without `std`: nothing.
+#[cfg(not(feature = "std"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __capnzero_if_reflection {
+    ($($items:tt)*) => {};
+}
+
 /// What generated code reaches the runtime by: re-exported so that a user's own names cannot
 /// shadow them. Not a stable API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::__capnzero_if_reflection as if_reflection;
     pub use alloc::boxed::Box;
     pub use alloc::string::String;
     pub use alloc::vec::Vec;

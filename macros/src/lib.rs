@@ -32,7 +32,9 @@ use syn::{Ident, LitStr, Token};
 ///   `capnp_schema!` generated, in the module given, so that both share them (the file named
 ///   by its path from the crate root, or as a `/…` import);
 /// - `crate = ::my_crate::capnzero`: the path generated code names the `capnzero` crate by
-///   (`::capnzero` by default), for a crate that re-exports capnzero to its users.
+///   (`::capnzero` by default), for a crate that re-exports capnzero to its users;
+/// - `reflection = off`: no embedded schema, no `schema()`, `dynamic()` or `Reflect` (`on`, the
+///   default, has them when capnzero has its `std` feature). `Display` and `Debug` stay.
 ///
 /// See the `capnzero` crate and `docs/codegen.md`.
 #[proc_macro]
@@ -50,6 +52,8 @@ struct Input {
     imports: Vec<(LitStr, TokenStream)>,
     /// The path of the `capnzero` crate, when not `::capnzero`.
     crate_path: Option<syn::Path>,
+    /// `reflection = on | off`, when given.
+    reflection: Option<bool>,
 }
 
 /// Where the schema is.
@@ -70,12 +74,14 @@ impl Parse for Input {
                 include: Vec::new(),
                 imports: Vec::new(),
                 crate_path: None,
+                reflection: None,
             });
         }
         let mut schema = None;
         let mut include = None;
         let mut imports = None;
         let mut crate_path = None;
+        let mut reflection = None;
         while !input.is_empty() {
             if input.peek(LitStr) {
                 let path: LitStr = input.parse()?;
@@ -124,12 +130,18 @@ impl Parse for Input {
                         }
                         imports = Some(import_modules(&key, value)?);
                     }
+                    "reflection" => {
+                        if reflection.is_some() {
+                            return Err(syn::Error::new(key.span(), "`reflection` is given twice"));
+                        }
+                        reflection = Some(on_or_off(&key, value)?);
+                    }
                     _ => {
                         return Err(syn::Error::new(
                             key.span(),
                             format!(
                                 "unknown option `{key}`: the options of capnp_schema! are `inline`, `include`, \
-                                 `imports` and `crate`"
+                                 `imports`, `crate` and `reflection`"
                             ),
                         ))
                     }
@@ -146,7 +158,13 @@ impl Parse for Input {
                  (`capnp_schema! { @0x…; … }`)",
             ));
         };
-        Ok(Input { schema, include: include.unwrap_or_default(), imports: imports.unwrap_or_default(), crate_path })
+        Ok(Input {
+            schema,
+            include: include.unwrap_or_default(),
+            imports: imports.unwrap_or_default(),
+            crate_path,
+            reflection,
+        })
     }
 }
 
@@ -158,11 +176,21 @@ fn set_schema(schema: &mut Option<Schema>, new: Schema, span: Span) -> syn::Resu
     Ok(())
 }
 
+/// `on` or `off`.
+fn on_or_off(key: &Ident, value: TokenTree) -> syn::Result<bool> {
+    match &value {
+        TokenTree::Ident(word) if word == "on" => Ok(true),
+        TokenTree::Ident(word) if word == "off" => Ok(false),
+        _ => Err(syn::Error::new(value.span(), format!("`{key}` is `on` or `off`"))),
+    }
+}
+
 fn missing_value(key: &Ident) -> String {
     match key.to_string().as_str() {
         "include" => "`include` takes a list of directories: `include = [\"dir\", …]`".to_string(),
         "inline" => "`inline` takes the schema: `inline = \"…\"` or `inline = { … }`".to_string(),
         "crate" => "`crate` takes the path of the capnzero crate: `crate = ::my_crate::capnzero`".to_string(),
+        "reflection" => "`reflection` is `on` or `off`".to_string(),
         "imports" => "`imports` takes imported files and the modules holding their types: \
                       `imports = { \"file.capnp\": crate::module, … }`"
             .to_string(),
@@ -240,6 +268,9 @@ fn expand(input: Input) -> TokenStream {
     }
     for (file, module) in &input.imports {
         expander.import_from(&file.value(), module.clone(), file.span());
+    }
+    if let Some(on) = input.reflection {
+        expander.reflection(on);
     }
     if let Some(path) = &input.crate_path {
         expander.crate_path(quote!(#path));

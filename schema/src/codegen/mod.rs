@@ -242,6 +242,8 @@ pub struct Expander {
     external: Vec<(String, TokenStream, Span)>,
     /// The path generated code names the facade crate by (`crate = …`); `::capnzero` if none.
     crate_path: Option<TokenStream>,
+    /// Whether the reflection items are generated (`reflection = off` turns them off).
+    reflection: bool,
 }
 
 impl Expander {
@@ -254,6 +256,7 @@ impl Expander {
             include: Vec::new(),
             external: Vec::new(),
             crate_path: None,
+            reflection: true,
         }
     }
 
@@ -261,6 +264,12 @@ impl Expander {
     /// that re-exports capnzero), instead of `::capnzero`.
     pub fn crate_path(&mut self, path: TokenStream) {
         self.crate_path = Some(path);
+    }
+
+    /// Turns the reflection items off (`reflection = off`) or on (the default): the embedded
+    /// schema, `schema()`, `dynamic()` and `Reflect`. `Display` and `Debug` do not need them.
+    pub fn reflection(&mut self, on: bool) {
+        self.reflection = on;
     }
 
     /// Takes the types of the imported file `file` (its path relative to the crate root, or a
@@ -383,7 +392,7 @@ impl Expander {
                 .collect();
             return Expansion::failed(errors, files_read);
         }
-        let generated = crate::runtime_path::with_crate_path(self.crate_path.as_ref(), || {
+        let generated = crate::runtime_path::with_options(self.crate_path.as_ref(), self.reflection, || {
             generate_with(&compiled, file.id, &external)
         });
         match generated {
@@ -788,5 +797,26 @@ mod tests {
         // The next expansion, without a crate path, is back to `::capnzero`.
         let plain = Expander::new("/nonexistent").text(schema).tokens.to_string();
         assert!(plain.contains(":: capnzero :: __private") && !plain.contains("renamed"));
+    }
+
+    #[test]
+    fn reflection_off_leaves_out_every_reflection_item_and_only_those() {
+        let schema =
+            "@0xc2d4e6f8a0b1c3dd;\nstruct S { a @0 :Text; e @1 :E; g :group { b @2 :Bool; } }\nenum E { x @0; }\n";
+        let on = Expander::new("/nonexistent").text(schema).tokens.to_string();
+        let mut expander = Expander::new("/nonexistent");
+        expander.reflection(false);
+        let expansion = expander.text(schema);
+        assert_eq!(rendered(&expansion.errors), Vec::<String>::new());
+        let off = expansion.tokens.to_string();
+        for reflection in ["SchemaCell", "Reflect ", "fn schema", "fn dynamic", "if_reflection", "__CAPNZERO_SCHEMA"] {
+            assert!(on.contains(reflection), "{reflection}");
+            assert!(!off.contains(reflection), "{reflection}: {off}");
+        }
+        for text in ["DescribeStruct", "fmt_struct", "fmt_written", "fmt_enum", "FIELD_NAMES", "ENUMERANT_NAMES"] {
+            assert!(off.contains(text), "{text}");
+        }
+        // The next expansion is back to reflection on.
+        assert_eq!(Expander::new("/nonexistent").text(schema).tokens.to_string(), on);
     }
 }

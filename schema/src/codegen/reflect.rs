@@ -1,5 +1,7 @@
-//! Reflection and the text format for generated types: the file's schema embedded once, and per
-//! struct and enum the items that reach it (see `crate::reflect` for the run-time side).
+//! Reflection for generated types: the file's schema embedded once, and per struct and enum the
+//! items that reach it (see `crate::reflect` for the run-time side). They are the reflection
+//! items of `runtime_path::reflection_items`: left out with `reflection = off`, and kept by the
+//! facade only when it has its schema model (`std`). The text format does not use them.
 //!
 //! The schema goes in as the CodeGeneratorRequest of the compilation, one byte-string literal
 //! in a `static` at the macro's top level: the compiler takes a long literal much faster than
@@ -10,6 +12,7 @@ use quote::quote;
 
 use crate::compile::Compiled;
 use crate::request;
+use crate::runtime_path::{reflection_items, reflection_on};
 
 use super::emit::{doc, rt, Emitter};
 use super::generics::Generics;
@@ -28,6 +31,9 @@ pub(crate) fn cell_name(file_id: u64) -> Ident {
 /// `links` are the [`Link`](crate::reflect::Link)s of a derived type's placeholders (empty for
 /// a schema file, which declares every type it names).
 pub(super) fn schema_static(compiled: &Compiled, file_id: u64, links: &[TokenStream]) -> Result<TokenStream, String> {
+    if !reflection_on() {
+        return Ok(TokenStream::new());
+    }
     let rt = rt();
     let bytes = request::try_write(&compiled.request())
         .map_err(|e| format!("capnzero: cannot embed the schema for reflection: {e}"))?;
@@ -38,12 +44,12 @@ pub(super) fn schema_static(compiled: &Compiled, file_id: u64, links: &[TokenStr
     } else {
         quote!(#rt::SchemaCell::with_links(#literal, &[#(#links),*]))
     };
-    Ok(quote! {
+    Ok(reflection_items(quote! {
         /// The schema of the generated types (a CodeGeneratorRequest), decoded on first use.
         #[doc(hidden)]
         #[allow(dead_code)]
         static #name: #rt::SchemaCell = #cell;
-    })
+    }))
 }
 
 impl Emitter<'_, '_> {
@@ -56,8 +62,8 @@ impl Emitter<'_, '_> {
         quote!(#(#supers)* #name)
     }
 
-    /// For a struct or group: `schema()` and `FIELD_NAMES` on the owned type, `dynamic()` on
-    /// the reader.
+    /// For a struct or group: `FIELD_NAMES`, and the reflection items: `schema()` on the owned
+    /// type, `dynamic()` on the reader, `Reflect`.
     pub(super) fn reflect_struct(&self, s: &Struct<'_>, g: &Generics) -> TokenStream {
         let Generics { impl_plain, impl_a, args, args_a, .. } = g;
         let rt = rt();
@@ -91,22 +97,26 @@ impl Emitter<'_, '_> {
         };
         // A derived group's owned type is the user's, which may be the group of several parents:
         // it has no schema of its own.
-        let owned_schema = if s.user_group {
-            TokenStream::new()
+        let (owned_schema, field_names) = if s.user_group {
+            (TokenStream::new(), TokenStream::new())
         } else {
-            quote! {
+            let schema = quote! {
                 impl #impl_plain #owned #args {
                     #schema_doc
                     pub fn schema() -> ::core::result::Result<#rt::StructSchema<'static>, #rt::ReflectError> {
                         #cell.struct_schema(#id)
                     }
-
+                }
+            };
+            let names = quote! {
+                impl #impl_plain #owned #args {
                     /// Each field's name in the schema and in Rust (its accessor), in the node's order.
                     pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[#(#names),*];
                 }
-            }
+            };
+            (schema, names)
         };
-        quote! {
+        let reflection = reflection_items(quote! {
             #owned_schema
 
             impl #impl_a #reader #args_a {
@@ -117,10 +127,15 @@ impl Emitter<'_, '_> {
             }
 
             #reflect_impl
+        });
+        quote! {
+            #field_names
+
+            #reflection
         }
     }
 
-    /// For an enum: `schema()` and `ENUMERANT_NAMES`.
+    /// For an enum: `ENUMERANT_NAMES`, and the reflection items: `schema()`, `Reflect`.
     pub(super) fn reflect_enum(&self, e: &ir::Enum<'_>) -> TokenStream {
         let rt = rt();
         let node = e.node;
@@ -137,15 +152,12 @@ impl Emitter<'_, '_> {
              the embedded schema is broken (a bug).",
             node.display_name
         ));
-        quote! {
+        let reflection = reflection_items(quote! {
             impl #name {
                 #schema_doc
                 pub fn schema() -> ::core::result::Result<#rt::EnumSchema<'static>, #rt::ReflectError> {
                     #cell.enum_schema(#id)
                 }
-
-                /// Each enumerant's name in the schema and its Rust variant, in ordinal order.
-                pub const ENUMERANT_NAMES: &'static [(&'static str, &'static str)] = &[#(#names),*];
             }
 
             #[automatically_derived]
@@ -155,6 +167,14 @@ impl Emitter<'_, '_> {
                     &#cell
                 }
             }
+        });
+        quote! {
+            impl #name {
+                /// Each enumerant's name in the schema and its Rust variant, in ordinal order.
+                pub const ENUMERANT_NAMES: &'static [(&'static str, &'static str)] = &[#(#names),*];
+            }
+
+            #reflection
         }
     }
 }

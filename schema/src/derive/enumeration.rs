@@ -126,6 +126,22 @@ fn derive_enum_inner(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Error>
     let schema_names: Vec<String> = sorted.iter().map(|(v, _)| lower_camel(&v.to_string())).collect();
     let text = crate::codegen::enum_text_impls(ident, schema_names.iter().map(String::as_str));
     let id_lit = Literal::u64_suffixed(id);
+    let reflection = crate::runtime_path::reflection_items(quote! {
+        impl #ident {
+            /// The schema of this enum: its node (ID, enumerants) as the dynamic API sees it.
+            pub fn schema() -> ::core::result::Result<#rt::EnumSchema<'static>, #rt::ReflectError> {
+                #cell_name.enum_schema(#id_lit)
+            }
+        }
+
+        #[automatically_derived]
+        impl #rt::Reflect for #ident {
+            const TYPE_ID: u64 = #id_lit;
+            fn schema_cell() -> &'static #rt::SchemaCell {
+                &#cell_name
+            }
+        }
+    });
     let doc = format!(
         "The Cap'n Proto declaration `{name}` is equivalent to, to hand to other languages.\n\n```capnp\n{declaration}```"
     );
@@ -149,10 +165,6 @@ fn derive_enum_inner(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Error>
                 }
             }
 
-            /// The schema of this enum: its node (ID, enumerants) as the dynamic API sees it.
-            pub fn schema() -> ::core::result::Result<#rt::EnumSchema<'static>, #rt::ReflectError> {
-                #cell_name.enum_schema(#id_lit)
-            }
 
             /// Each enumerant's name in the schema and its Rust variant, in ordinal order.
             pub const ENUMERANT_NAMES: &'static [(&'static str, &'static str)] = &[#(#names),*];
@@ -163,13 +175,7 @@ fn derive_enum_inner(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Error>
 
         #text
 
-        #[automatically_derived]
-        impl #rt::Reflect for #ident {
-            const TYPE_ID: u64 = #id_lit;
-            fn schema_cell() -> &'static #rt::SchemaCell {
-                &#cell_name
-            }
-        }
+        #reflection
 
         #impls
     })

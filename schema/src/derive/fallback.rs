@@ -190,11 +190,11 @@ pub(crate) fn fallback_enum(input: &DeriveInput) -> TokenStream {
     }
 }
 
-/// `Reflect` over an empty schema cell.
+/// `Reflect` over an empty schema cell (a reflection item).
 fn stand_in_reflect(name: &syn::Ident) -> TokenStream {
     let rt = rt();
     let cell = format_ident!("__CAPNZERO_FALLBACK_{}", name.to_string().to_uppercase());
-    quote! {
+    crate::runtime_path::reflection_items(quote! {
         #[allow(non_upper_case_globals)]
         static #cell: #rt::SchemaCell = #rt::SchemaCell::new(&[]);
 
@@ -204,5 +204,5 @@ fn stand_in_reflect(name: &syn::Ident) -> TokenStream {
                 &#cell
             }
         }
-    }
+    })
 }

@@ -2,13 +2,6 @@
 // code, rewrite it with `CAPNZERO_BLESS=1 cargo test -p capnzero-schema --test golden`.
 
 impl Outcome {
-    /// The schema of `clash.capnp:Outcome`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug).
-    pub fn schema() -> ::core::result::Result<
-        ::capnzero::__private::StructSchema<'static>,
-        ::capnzero::__private::ReflectError,
-    > {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80009.struct_schema(14908158983952059894u64)
-    }
     /// Each field's name in the schema and in Rust (its accessor), in the node's order.
     pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[
         ("result", "result"),
@@ -16,23 +9,19 @@ impl Outcome {
         ("toOwned", "to_owned_"),
     ];
 }
-impl<'a> OutcomeReader<'a> {
-    /// The struct read through the dynamic API (fields by schema name).
-    pub fn dynamic(
-        self,
-    ) -> ::core::result::Result<
-        ::capnzero::__private::DynamicStruct<'a>,
-        ::capnzero::__private::ReflectError,
-    > {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80009.dynamic(14908158983952059894u64, self.reader)
-    }
-}
-#[automatically_derived]
-impl ::capnzero::__private::Reflect for Outcome {
-    const TYPE_ID: u64 = 14908158983952059894u64;
-    fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
-        &__CAPNZERO_SCHEMA_D5A0E2B4C6F80009
-    }
+::capnzero::__private::if_reflection! {
+    impl Outcome { #[doc =
+    " The schema of `clash.capnp:Outcome`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug)."]
+    pub fn schema() -> ::core::result::Result < ::capnzero::__private::StructSchema <
+    'static >, ::capnzero::__private::ReflectError > { __CAPNZERO_SCHEMA_D5A0E2B4C6F80009
+    .struct_schema(14908158983952059894u64) } } impl < 'a > OutcomeReader < 'a > { #[doc
+    = r" The struct read through the dynamic API (fields by schema name)."] pub fn
+    dynamic(self) -> ::core::result::Result < ::capnzero::__private::DynamicStruct < 'a
+    >, ::capnzero::__private::ReflectError > { __CAPNZERO_SCHEMA_D5A0E2B4C6F80009
+    .dynamic(14908158983952059894u64, self.reader) } } #[automatically_derived] impl
+    ::capnzero::__private::Reflect for Outcome { const TYPE_ID : u64 =
+    14908158983952059894u64; fn schema_cell() -> & 'static
+    ::capnzero::__private::SchemaCell { & __CAPNZERO_SCHEMA_D5A0E2B4C6F80009 } }
 }
 impl ::capnzero::__private::text::DescribeStruct for OutcomeReader<'_> {
     fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
@@ -383,9 +372,10 @@ where
         ::capnzero::__private::KeyAnnotation::key_hash(self, state)
     }
 }
-/// The schema of the generated types (a CodeGeneratorRequest), decoded on first use.
-#[doc(hidden)]
-#[allow(dead_code)]
-static __CAPNZERO_SCHEMA_D5A0E2B4C6F80009: ::capnzero::__private::SchemaCell = ::capnzero::__private::SchemaCell::new(
-    b"\0\0\0\0\\\0\0\0\0\0\0\0\0\0\x04\0\r\0\0\0\x87\0\0\0\xE9\0\0\0\x1F\0\0\0\0\x01\0\0\x01\0\0\0\x01\x01\0\x007\0\0\0\x08\0\0\0\x04\0\x04\0\t\0\xF8\xC6\xB4\xE2\xA0\xD5\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0-\0\0\0b\0\0\x001\0\0\0\x17\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xF6\xCD\x82\xED\x9Bk\xE4\xCE\x0C\0\0\0\x01\0\x01\0\t\0\xF8\xC6\xB4\xE2\xA0\xD5\x01\0\x07\0\0\0\0\0%\0\0\0\xA2\0\0\0-\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0)\0\0\0\x97\0\0\0clash.capnp\0\0\0\0\0\x04\0\0\0\x01\0\x01\0\xF6\xCD\x82\xED\x9Bk\xE4\xCE\x01\0\0\0B\0\0\0Outcome\0clash.capnp:Outcome\0\0\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\x02\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0=\0\0\0:\0\0\0\0\0\0\0\0\0\0\08\0\0\0\x01\0\0\08\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0\0\0\x01\0\x01\0\0\x001\0\0\0R\0\0\0\0\0\0\0\0\0\0\x000\0\0\0\x01\0\0\x000\0\0\0\x01\0\0\0\x02\0\0\0\x01\0\0\0\0\0\x01\0\x02\0\0\0)\0\0\0B\0\0\0\0\0\0\0\0\0\0\0$\0\0\0\x01\0\0\0$\0\0\0\x01\0\0\0result\0\0\r\0\0\0\0\0\0\0\r\0\0\0\0\0\0\0hasResult\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0toOwned\0\x06\0\0\0\0\0\0\0\x06\0\0\0\0\0\0\0\x04\0\0\0\x01\0\x02\0\t\0\xF8\xC6\xB4\xE2\xA0\xD5\x05\0\0\0b\0\0\0\t\0\0\0\x07\0\0\0clash.capnp\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\t\x02\0\0\0\0\x08\0\0\0\x01\0\x02\0\xF6\xCD\x82\xED\x9Bk\xE4\xCE\0\0\0\0\0\0\0\0\r\0\0\0\x07\0\0\0\t\0\xF8\xC6\xB4\xE2\xA0\xD5\t\0\0\0\xBA\x03\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0Schema names that meet generated names: `hasResult` meets `result`'s `has_result`, `toOwned`\nthe reader's `to_owned`.\n\0\0",
-);
+::capnzero::__private::if_reflection! {
+    #[doc =
+    r" The schema of the generated types (a CodeGeneratorRequest), decoded on first use."]
+    #[doc(hidden)] #[allow(dead_code)] static __CAPNZERO_SCHEMA_D5A0E2B4C6F80009 :
+    ::capnzero::__private::SchemaCell =
+    ::capnzero::__private::SchemaCell::new(b"\0\0\0\0\\\0\0\0\0\0\0\0\0\0\x04\0\r\0\0\0\x87\0\0\0\xE9\0\0\0\x1F\0\0\0\0\x01\0\0\x01\0\0\0\x01\x01\0\x007\0\0\0\x08\0\0\0\x04\0\x04\0\t\0\xF8\xC6\xB4\xE2\xA0\xD5\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0-\0\0\0b\0\0\x001\0\0\0\x17\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xF6\xCD\x82\xED\x9Bk\xE4\xCE\x0C\0\0\0\x01\0\x01\0\t\0\xF8\xC6\xB4\xE2\xA0\xD5\x01\0\x07\0\0\0\0\0%\0\0\0\xA2\0\0\0-\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0)\0\0\0\x97\0\0\0clash.capnp\0\0\0\0\0\x04\0\0\0\x01\0\x01\0\xF6\xCD\x82\xED\x9Bk\xE4\xCE\x01\0\0\0B\0\0\0Outcome\0clash.capnp:Outcome\0\0\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\x02\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0=\0\0\0:\0\0\0\0\0\0\0\0\0\0\08\0\0\0\x01\0\0\08\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0\0\0\x01\0\x01\0\0\x001\0\0\0R\0\0\0\0\0\0\0\0\0\0\x000\0\0\0\x01\0\0\x000\0\0\0\x01\0\0\0\x02\0\0\0\x01\0\0\0\0\0\x01\0\x02\0\0\0)\0\0\0B\0\0\0\0\0\0\0\0\0\0\0$\0\0\0\x01\0\0\0$\0\0\0\x01\0\0\0result\0\0\r\0\0\0\0\0\0\0\r\0\0\0\0\0\0\0hasResult\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0toOwned\0\x06\0\0\0\0\0\0\0\x06\0\0\0\0\0\0\0\x04\0\0\0\x01\0\x02\0\t\0\xF8\xC6\xB4\xE2\xA0\xD5\x05\0\0\0b\0\0\0\t\0\0\0\x07\0\0\0clash.capnp\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\t\x02\0\0\0\0\x08\0\0\0\x01\0\x02\0\xF6\xCD\x82\xED\x9Bk\xE4\xCE\0\0\0\0\0\0\0\0\r\0\0\0\x07\0\0\0\t\0\xF8\xC6\xB4\xE2\xA0\xD5\t\0\0\0\xBA\x03\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0Schema names that meet generated names: `hasResult` meets `result`'s `has_result`, `toOwned`\nthe reader's `to_owned`.\n\0\0");
+}

@@ -18,36 +18,25 @@ pub const PRIMES: ::capnzero::__private::ListConst<u8> = ::capnzero::__private::
     b"\x01\0\0\0\"\0\0\0\x02\x03\x05\x07\0\0\0\0",
 );
 impl Point {
-    /// The schema of `constants.capnp:Point`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug).
-    pub fn schema() -> ::core::result::Result<
-        ::capnzero::__private::StructSchema<'static>,
-        ::capnzero::__private::ReflectError,
-    > {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80007.struct_schema(9680129752384260134u64)
-    }
     /// Each field's name in the schema and in Rust (its accessor), in the node's order.
     pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[
         ("x", "x"),
         ("y", "y"),
     ];
 }
-impl<'a> PointReader<'a> {
-    /// The struct read through the dynamic API (fields by schema name).
-    pub fn dynamic(
-        self,
-    ) -> ::core::result::Result<
-        ::capnzero::__private::DynamicStruct<'a>,
-        ::capnzero::__private::ReflectError,
-    > {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80007.dynamic(9680129752384260134u64, self.reader)
-    }
-}
-#[automatically_derived]
-impl ::capnzero::__private::Reflect for Point {
-    const TYPE_ID: u64 = 9680129752384260134u64;
-    fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
-        &__CAPNZERO_SCHEMA_D5A0E2B4C6F80007
-    }
+::capnzero::__private::if_reflection! {
+    impl Point { #[doc =
+    " The schema of `constants.capnp:Point`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug)."]
+    pub fn schema() -> ::core::result::Result < ::capnzero::__private::StructSchema <
+    'static >, ::capnzero::__private::ReflectError > { __CAPNZERO_SCHEMA_D5A0E2B4C6F80007
+    .struct_schema(9680129752384260134u64) } } impl < 'a > PointReader < 'a > { #[doc =
+    r" The struct read through the dynamic API (fields by schema name)."] pub fn
+    dynamic(self) -> ::core::result::Result < ::capnzero::__private::DynamicStruct < 'a
+    >, ::capnzero::__private::ReflectError > { __CAPNZERO_SCHEMA_D5A0E2B4C6F80007
+    .dynamic(9680129752384260134u64, self.reader) } } #[automatically_derived] impl
+    ::capnzero::__private::Reflect for Point { const TYPE_ID : u64 =
+    9680129752384260134u64; fn schema_cell() -> & 'static
+    ::capnzero::__private::SchemaCell { & __CAPNZERO_SCHEMA_D5A0E2B4C6F80007 } }
 }
 impl ::capnzero::__private::text::DescribeStruct for PointReader<'_> {
     fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
@@ -349,9 +338,10 @@ pub mod point {
     /// The constant `constants.capnp:Point.unit`.
     pub const UNIT: i32 = 1i32;
 }
-/// The schema of the generated types (a CodeGeneratorRequest), decoded on first use.
-#[doc(hidden)]
-#[allow(dead_code)]
-static __CAPNZERO_SCHEMA_D5A0E2B4C6F80007: ::capnzero::__private::SchemaCell = ::capnzero::__private::SchemaCell::new(
-    b"\0\0\0\0\xF2\0\0\0\0\0\0\0\0\0\x04\0\r\0\0\0\x8F\x02\0\0\xFD\x02\0\0\x1F\0\0\0\x14\x03\0\0\x01\0\0\0\x15\x03\0\0\xDF\0\0\0$\0\0\0\x04\0\x05\0\x07\0\xF8\xC6\xB4\xE2\xA0\xD5\n\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x001\x01\0\0\x82\0\0\x005\x01\0\0w\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0gg\xCF@\xB3\xAD\0\xD1\x10\0\0\0\x04\0\0\0\x07\0\xF8\xC6\xB4\xE2\xA0\xD5\0\0\0\0\0\0\0\0q\x01\0\0\xBA\0\0\0y\x01\0\0\x07\0\0\0\0\0\0\0\0\0\0\0t\x01\0\0\x01\0\0\0t\x01\0\0\x01\0\0\0\x8A\xBA\x08\x94\x8C\x12\x05\xC0\x10\0\0\0\x04\0\0\0\x07\0\xF8\xC6\xB4\xE2\xA0\xD5\0\0\0\0\0\0\0\0e\x01\0\0\xB2\0\0\0m\x01\0\0\x07\0\0\0\0\0\0\0\0\0\0\0h\x01\0\0\x01\0\0\0h\x01\0\0\x02\0\0\0\x10\x81\xE42\xB0\x0E\x8E\xEE\x10\0\0\0\x04\0\0\0\x07\0\xF8\xC6\xB4\xE2\xA0\xD5\0\0\0\0\0\0\0\0]\x01\0\0\xCA\0\0\0i\x01\0\0\x07\0\0\0\0\0\0\0\0\0\0\0d\x01\0\0\x01\0\0\0d\x01\0\0\x01\0\x01\0\xA6\x94\xBFa\xCE\xAFr\xD4\x10\0\0\0\x04\0\0\0\x07\0\xF8\xC6\xB4\xE2\xA0\xD5\0\0\0\0\0\0\0\0]\x01\0\0\xB2\0\0\0e\x01\0\0\x07\0\0\0\0\0\0\0\0\0\0\0`\x01\0\0\x01\0\0\0`\x01\0\0\x01\0\x01\0&\xC8\x8D\xE6\xB8\xBAV\x86\x10\0\0\0\x01\0\x01\0\x07\0\xF8\xC6\xB4\xE2\xA0\xD5\0\0\x07\0\0\0\0\0Y\x01\0\0\xB2\0\0\0a\x01\0\0\x17\0\0\0\0\0\0\0\0\0\0\0i\x01\0\0g\0\0\0\0\0\0\0\0\0\0\0\xADO\x8A0SUP\x98\x10\0\0\0\x04\0\0\0\x07\0\xF8\xC6\xB4\xE2\xA0\xD5\0\0\0\0\0\0\0\0\x9D\x01\0\0\xBA\0\0\0\xA5\x01\0\0\x07\0\0\0\0\0\0\0\0\0\0\0\xA0\x01\0\0\x02\0\0\0\xA4\x01\0\0\x01\0\x01\0\xA4\xD3\xB1\xC8\xE8\xCFf\xE6\x10\0\0\0\x04\0\0\0\x07\0\xF8\xC6\xB4\xE2\xA0\xD5\0\0\0\0\0\0\0\0\x9D\x01\0\0\xBA\0\0\0\xA5\x01\0\0\x07\0\0\0\0\0\0\0\0\0\0\0\xA0\x01\0\0\x01\0\x01\0\xA8\x01\0\0\x01\0\x01\0\xD1\xC7&\x1B\xF7x[\xA8\x16\0\0\0\x04\0\0\0&\xC8\x8D\xE6\xB8\xBAV\x86\0\0\0\0\0\0\0\0\xA1\x01\0\0\xDA\0\0\0\xAD\x01\0\0\x07\0\0\0\0\0\0\0\0\0\0\0\xA8\x01\0\0\x01\0\0\0\xA8\x01\0\0\x01\0\0\0constants.capnp\0\x1C\0\0\0\x01\0\x01\0gg\xCF@\xB3\xAD\0\xD11\0\0\0:\0\0\0\x8A\xBA\x08\x94\x8C\x12\x05\xC0-\0\0\x002\0\0\0\x10\x81\xE42\xB0\x0E\x8E\xEE)\0\0\0J\0\0\0\xA6\x94\xBFa\xCE\xAFr\xD4)\0\0\x002\0\0\0\xADO\x8A0SUP\x98%\0\0\0:\0\0\0\xA4\xD3\xB1\xC8\xE8\xCFf\xE6!\0\0\0:\0\0\0&\xC8\x8D\xE6\xB8\xBAV\x86\x1D\0\0\x002\0\0\0answer\0\0ratio\0\0\0greeting\0\0\0\0\0\0\0\0magic\0\0\0origin\0\0primes\0\0Point\0\0\0constants.capnp:answer\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0*\0\0\0constants.capnp:ratio\0\0\0\0\0\0\0\0\0\0\0\x0B\0\0\0\0\0\0\0\x0B\0\0\0\0\0\0\0\0\0\0\0\0\0\xE0?constants.capnp:greeting\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\x01\0\0\x002\0\0\0hello\0\0\0constants.capnp:magic\0\0\0\0\0\0\0\0\0\0\0\r\0\0\0\0\0\0\0\r\0\0\0\0\0\0\0\x01\0\0\0\x12\0\0\0\xCA\xFE\0\0\0\0\0\0constants.capnp:Point\0\0\0\x04\0\0\0\x01\0\x01\0\xD1\xC7&\x1B\xF7x[\xA8\x01\0\0\0*\0\0\0unit\0\0\0\0\x08\0\0\0\x02\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0%\0\0\0\x12\0\0\0\0\0\0\0\0\0\0\0 \0\0\0\x01\0\0\0 \0\0\0\x01\0\0\0\x01\0\0\0\x01\0\0\0\0\0\x01\0\x01\0\0\0\x19\0\0\0\x12\0\0\0\0\0\0\0\0\0\0\0\x14\0\0\0\x01\0\0\0\x14\0\0\0\x01\0\0\0x\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0y\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0constants.capnp:origin\0\0\0\0\0\0\0\0\0\0\x10\0\0\0\0\0\0\0&\xC8\x8D\xE6\xB8\xBAV\x86\x10\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\x01\0\0\0\xFF\xFF\xFF\xFFconstants.capnp:primes\0\0\0\0\0\0\0\0\0\0\x0E\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\x06\0\0\0\0\0\0\0\x0E\0\0\0\0\0\0\0\x01\0\0\0\"\0\0\0\x02\x03\x05\x07\0\0\0\0constants.capnp:Point.unit\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\x04\0\0\0\x01\0\0\0\x04\0\0\0\x01\0\x02\0\x07\0\xF8\xC6\xB4\xE2\xA0\xD5\x05\0\0\0\x82\0\0\0\t\0\0\0\x07\0\0\0constants.capnp\0\0\0\0\0\0\0\0\0\0\0\t\x02\0\0\0\0$\0\0\0\x01\0\x02\0\xD1\xC7&\x1B\xF7x[\xA8\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xA4\xD3\xB1\xC8\xE8\xCFf\xE6\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0&\xC8\x8D\xE6\xB8\xBAV\x86\0\0\0\0\0\0\0\0I\0\0\0\x07\0\0\0\xA6\x94\xBFa\xCE\xAFr\xD4\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x10\x81\xE42\xB0\x0E\x8E\xEE\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xADO\x8A0SUP\x98\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x8A\xBA\x08\x94\x8C\x12\x05\xC0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0gg\xCF@\xB3\xAD\0\xD1\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x07\0\xF8\xC6\xB4\xE2\xA0\xD5\t\0\0\0\x92\x02\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0Constants of scalar, blob, struct and list types, at file scope and in a struct.\n\0\0\0\0\0\0\0",
-);
+::capnzero::__private::if_reflection! {
+    #[doc =
+    r" The schema of the generated types (a CodeGeneratorRequest), decoded on first use."]
+    #[doc(hidden)] #[allow(dead_code)] static __CAPNZERO_SCHEMA_D5A0E2B4C6F80007 :
+    ::capnzero::__private::SchemaCell =
+    ::capnzero::__private::SchemaCell::new(b"\0\0\0\0\xF2\0\0\0\0\0\0\0\0\0\x04\0\r\0\0\0\x8F\x02\0\0\xFD\x02\0\0\x1F\0\0\0\x14\x03\0\0\x01\0\0\0\x15\x03\0\0\xDF\0\0\0$\0\0\0\x04\0\x05\0\x07\0\xF8\xC6\xB4\xE2\xA0\xD5\n\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x001\x01\0\0\x82\0\0\x005\x01\0\0w\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0gg\xCF@\xB3\xAD\0\xD1\x10\0\0\0\x04\0\0\0\x07\0\xF8\xC6\xB4\xE2\xA0\xD5\0\0\0\0\0\0\0\0q\x01\0\0\xBA\0\0\0y\x01\0\0\x07\0\0\0\0\0\0\0\0\0\0\0t\x01\0\0\x01\0\0\0t\x01\0\0\x01\0\0\0\x8A\xBA\x08\x94\x8C\x12\x05\xC0\x10\0\0\0\x04\0\0\0\x07\0\xF8\xC6\xB4\xE2\xA0\xD5\0\0\0\0\0\0\0\0e\x01\0\0\xB2\0\0\0m\x01\0\0\x07\0\0\0\0\0\0\0\0\0\0\0h\x01\0\0\x01\0\0\0h\x01\0\0\x02\0\0\0\x10\x81\xE42\xB0\x0E\x8E\xEE\x10\0\0\0\x04\0\0\0\x07\0\xF8\xC6\xB4\xE2\xA0\xD5\0\0\0\0\0\0\0\0]\x01\0\0\xCA\0\0\0i\x01\0\0\x07\0\0\0\0\0\0\0\0\0\0\0d\x01\0\0\x01\0\0\0d\x01\0\0\x01\0\x01\0\xA6\x94\xBFa\xCE\xAFr\xD4\x10\0\0\0\x04\0\0\0\x07\0\xF8\xC6\xB4\xE2\xA0\xD5\0\0\0\0\0\0\0\0]\x01\0\0\xB2\0\0\0e\x01\0\0\x07\0\0\0\0\0\0\0\0\0\0\0`\x01\0\0\x01\0\0\0`\x01\0\0\x01\0\x01\0&\xC8\x8D\xE6\xB8\xBAV\x86\x10\0\0\0\x01\0\x01\0\x07\0\xF8\xC6\xB4\xE2\xA0\xD5\0\0\x07\0\0\0\0\0Y\x01\0\0\xB2\0\0\0a\x01\0\0\x17\0\0\0\0\0\0\0\0\0\0\0i\x01\0\0g\0\0\0\0\0\0\0\0\0\0\0\xADO\x8A0SUP\x98\x10\0\0\0\x04\0\0\0\x07\0\xF8\xC6\xB4\xE2\xA0\xD5\0\0\0\0\0\0\0\0\x9D\x01\0\0\xBA\0\0\0\xA5\x01\0\0\x07\0\0\0\0\0\0\0\0\0\0\0\xA0\x01\0\0\x02\0\0\0\xA4\x01\0\0\x01\0\x01\0\xA4\xD3\xB1\xC8\xE8\xCFf\xE6\x10\0\0\0\x04\0\0\0\x07\0\xF8\xC6\xB4\xE2\xA0\xD5\0\0\0\0\0\0\0\0\x9D\x01\0\0\xBA\0\0\0\xA5\x01\0\0\x07\0\0\0\0\0\0\0\0\0\0\0\xA0\x01\0\0\x01\0\x01\0\xA8\x01\0\0\x01\0\x01\0\xD1\xC7&\x1B\xF7x[\xA8\x16\0\0\0\x04\0\0\0&\xC8\x8D\xE6\xB8\xBAV\x86\0\0\0\0\0\0\0\0\xA1\x01\0\0\xDA\0\0\0\xAD\x01\0\0\x07\0\0\0\0\0\0\0\0\0\0\0\xA8\x01\0\0\x01\0\0\0\xA8\x01\0\0\x01\0\0\0constants.capnp\0\x1C\0\0\0\x01\0\x01\0gg\xCF@\xB3\xAD\0\xD11\0\0\0:\0\0\0\x8A\xBA\x08\x94\x8C\x12\x05\xC0-\0\0\x002\0\0\0\x10\x81\xE42\xB0\x0E\x8E\xEE)\0\0\0J\0\0\0\xA6\x94\xBFa\xCE\xAFr\xD4)\0\0\x002\0\0\0\xADO\x8A0SUP\x98%\0\0\0:\0\0\0\xA4\xD3\xB1\xC8\xE8\xCFf\xE6!\0\0\0:\0\0\0&\xC8\x8D\xE6\xB8\xBAV\x86\x1D\0\0\x002\0\0\0answer\0\0ratio\0\0\0greeting\0\0\0\0\0\0\0\0magic\0\0\0origin\0\0primes\0\0Point\0\0\0constants.capnp:answer\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0*\0\0\0constants.capnp:ratio\0\0\0\0\0\0\0\0\0\0\0\x0B\0\0\0\0\0\0\0\x0B\0\0\0\0\0\0\0\0\0\0\0\0\0\xE0?constants.capnp:greeting\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\x01\0\0\x002\0\0\0hello\0\0\0constants.capnp:magic\0\0\0\0\0\0\0\0\0\0\0\r\0\0\0\0\0\0\0\r\0\0\0\0\0\0\0\x01\0\0\0\x12\0\0\0\xCA\xFE\0\0\0\0\0\0constants.capnp:Point\0\0\0\x04\0\0\0\x01\0\x01\0\xD1\xC7&\x1B\xF7x[\xA8\x01\0\0\0*\0\0\0unit\0\0\0\0\x08\0\0\0\x02\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0%\0\0\0\x12\0\0\0\0\0\0\0\0\0\0\0 \0\0\0\x01\0\0\0 \0\0\0\x01\0\0\0\x01\0\0\0\x01\0\0\0\0\0\x01\0\x01\0\0\0\x19\0\0\0\x12\0\0\0\0\0\0\0\0\0\0\0\x14\0\0\0\x01\0\0\0\x14\0\0\0\x01\0\0\0x\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0y\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0constants.capnp:origin\0\0\0\0\0\0\0\0\0\0\x10\0\0\0\0\0\0\0&\xC8\x8D\xE6\xB8\xBAV\x86\x10\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\x01\0\0\0\xFF\xFF\xFF\xFFconstants.capnp:primes\0\0\0\0\0\0\0\0\0\0\x0E\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\x06\0\0\0\0\0\0\0\x0E\0\0\0\0\0\0\0\x01\0\0\0\"\0\0\0\x02\x03\x05\x07\0\0\0\0constants.capnp:Point.unit\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\x04\0\0\0\x01\0\0\0\x04\0\0\0\x01\0\x02\0\x07\0\xF8\xC6\xB4\xE2\xA0\xD5\x05\0\0\0\x82\0\0\0\t\0\0\0\x07\0\0\0constants.capnp\0\0\0\0\0\0\0\0\0\0\0\t\x02\0\0\0\0$\0\0\0\x01\0\x02\0\xD1\xC7&\x1B\xF7x[\xA8\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xA4\xD3\xB1\xC8\xE8\xCFf\xE6\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0&\xC8\x8D\xE6\xB8\xBAV\x86\0\0\0\0\0\0\0\0I\0\0\0\x07\0\0\0\xA6\x94\xBFa\xCE\xAFr\xD4\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x10\x81\xE42\xB0\x0E\x8E\xEE\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xADO\x8A0SUP\x98\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x8A\xBA\x08\x94\x8C\x12\x05\xC0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0gg\xCF@\xB3\xAD\0\xD1\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x07\0\xF8\xC6\xB4\xE2\xA0\xD5\t\0\0\0\x92\x02\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0Constants of scalar, blob, struct and list types, at file scope and in a struct.\n\0\0\0\0\0\0\0");
+}

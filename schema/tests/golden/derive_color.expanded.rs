@@ -10,12 +10,13 @@ macro_rules! __capnzero_desc_Color {
 }
 #[allow(unused_imports)]
 pub(crate) use __capnzero_desc_Color;
-/// The schema of the generated types (a CodeGeneratorRequest), decoded on first use.
-#[doc(hidden)]
-#[allow(dead_code)]
-static __CAPNZERO_SCHEMA_915A675FE3703924: ::capnzero::__private::SchemaCell = ::capnzero::__private::SchemaCell::new(
-    b"\0\0\0\08\0\0\0\0\0\0\0\0\0\x04\0\r\0\0\0w\0\0\0\x95\0\0\0\x1F\0\0\0\xAC\0\0\0\x01\0\0\0\xAD\0\0\x007\0\0\0\x08\0\0\0\x03\0\x04\0$9p\xE3_gZ\x91\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0)\0\0\0b\0\0\0-\0\0\0\x17\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x04\x01\0\0\0\xEE\xFF\xC0\x0C\0\0\0\x02\0\0\0$9p\xE3_gZ\x91%\0\0\0\x92\0\0\0-\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0)\0\0\x007\0\0\0Color.capnp\0\0\0\0\0\x04\0\0\0\x01\0\x01\0\x04\x01\0\0\0\xEE\xFF\xC0\x01\0\0\x002\0\0\0Color\0\0\0Color.capnp:Color\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\x01\0\x01\0\0\0\0\0\0\0\0\0\x11\0\0\0\"\0\0\0\x01\0\0\0\0\0\0\0\r\0\0\x002\0\0\0\x02\0\0\0\0\0\0\0\t\0\0\0*\0\0\0red\0\0\0\0\0green\0\0\0blue\0\0\0\0\x04\0\0\0\x01\0\x02\0$9p\xE3_gZ\x91\x05\0\0\0b\0\0\0\t\0\0\0\x07\0\0\0Color.capnp\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\t\x02\0\0\0\0\x08\0\0\0\x01\0\x02\0\x04\x01\0\0\0\xEE\xFF\xC0\0\0\0\0\0\0\0\0\r\0\0\0\x07\0\0\0$9p\xE3_gZ\x91\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0",
-);
+::capnzero::__private::if_reflection! {
+    #[doc =
+    r" The schema of the generated types (a CodeGeneratorRequest), decoded on first use."]
+    #[doc(hidden)] #[allow(dead_code)] static __CAPNZERO_SCHEMA_915A675FE3703924 :
+    ::capnzero::__private::SchemaCell =
+    ::capnzero::__private::SchemaCell::new(b"\0\0\0\08\0\0\0\0\0\0\0\0\0\x04\0\r\0\0\0w\0\0\0\x95\0\0\0\x1F\0\0\0\xAC\0\0\0\x01\0\0\0\xAD\0\0\x007\0\0\0\x08\0\0\0\x03\0\x04\0$9p\xE3_gZ\x91\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0)\0\0\0b\0\0\0-\0\0\0\x17\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x04\x01\0\0\0\xEE\xFF\xC0\x0C\0\0\0\x02\0\0\0$9p\xE3_gZ\x91%\0\0\0\x92\0\0\0-\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0)\0\0\x007\0\0\0Color.capnp\0\0\0\0\0\x04\0\0\0\x01\0\x01\0\x04\x01\0\0\0\xEE\xFF\xC0\x01\0\0\x002\0\0\0Color\0\0\0Color.capnp:Color\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\x01\0\x01\0\0\0\0\0\0\0\0\0\x11\0\0\0\"\0\0\0\x01\0\0\0\0\0\0\0\r\0\0\x002\0\0\0\x02\0\0\0\0\0\0\0\t\0\0\0*\0\0\0red\0\0\0\0\0green\0\0\0blue\0\0\0\0\x04\0\0\0\x01\0\x02\0$9p\xE3_gZ\x91\x05\0\0\0b\0\0\0\t\0\0\0\x07\0\0\0Color.capnp\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\t\x02\0\0\0\0\x08\0\0\0\x01\0\x02\0\x04\x01\0\0\0\xEE\xFF\xC0\0\0\0\0\0\0\0\0\r\0\0\0\x07\0\0\0$9p\xE3_gZ\x91\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0");
+}
 impl Color {
     /// The variant with ordinal `value`; the variant of ordinal 0 (the wire default) for
     /// a value this enum does not know.
@@ -34,13 +35,6 @@ impl Color {
             Color::Green => 1,
             Color::Blue => 2,
         }
-    }
-    /// The schema of this enum: its node (ID, enumerants) as the dynamic API sees it.
-    pub fn schema() -> ::core::result::Result<
-        ::capnzero::__private::EnumSchema<'static>,
-        ::capnzero::__private::ReflectError,
-    > {
-        __CAPNZERO_SCHEMA_915A675FE3703924.enum_schema(13907095858110791940u64)
     }
     /// Each enumerant's name in the schema and its Rust variant, in ordinal order.
     pub const ENUMERANT_NAMES: &'static [(&'static str, &'static str)] = &[
@@ -75,12 +69,15 @@ impl ::core::fmt::Display for Color {
         )
     }
 }
-#[automatically_derived]
-impl ::capnzero::__private::Reflect for Color {
-    const TYPE_ID: u64 = 13907095858110791940u64;
-    fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
-        &__CAPNZERO_SCHEMA_915A675FE3703924
-    }
+::capnzero::__private::if_reflection! {
+    impl Color { #[doc =
+    r" The schema of this enum: its node (ID, enumerants) as the dynamic API sees it."]
+    pub fn schema() -> ::core::result::Result < ::capnzero::__private::EnumSchema <
+    'static >, ::capnzero::__private::ReflectError > { __CAPNZERO_SCHEMA_915A675FE3703924
+    .enum_schema(13907095858110791940u64) } } #[automatically_derived] impl
+    ::capnzero::__private::Reflect for Color { const TYPE_ID : u64 =
+    13907095858110791940u64; fn schema_cell() -> & 'static
+    ::capnzero::__private::SchemaCell { & __CAPNZERO_SCHEMA_915A675FE3703924 } }
 }
 impl ::capnzero::__private::Enum for Color {
     fn from_u16(value: u16) -> Color {

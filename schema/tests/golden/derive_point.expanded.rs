@@ -11,13 +11,6 @@ macro_rules! __capnzero_desc_Point {
 #[allow(unused_imports)]
 pub(crate) use __capnzero_desc_Point;
 impl Point {
-    /// The schema of `Point.capnp:Point`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug).
-    pub fn schema() -> ::core::result::Result<
-        ::capnzero::__private::StructSchema<'static>,
-        ::capnzero::__private::ReflectError,
-    > {
-        __CAPNZERO_SCHEMA_90349EB77999C214.struct_schema(13907095858110791938u64)
-    }
     /// Each field's name in the schema and in Rust (its accessor), in the node's order.
     pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[
         ("x", "x"),
@@ -25,23 +18,19 @@ impl Point {
         ("label", "label"),
     ];
 }
-impl<'a> PointReader<'a> {
-    /// The struct read through the dynamic API (fields by schema name).
-    pub fn dynamic(
-        self,
-    ) -> ::core::result::Result<
-        ::capnzero::__private::DynamicStruct<'a>,
-        ::capnzero::__private::ReflectError,
-    > {
-        __CAPNZERO_SCHEMA_90349EB77999C214.dynamic(13907095858110791938u64, self.reader)
-    }
-}
-#[automatically_derived]
-impl ::capnzero::__private::Reflect for Point {
-    const TYPE_ID: u64 = 13907095858110791938u64;
-    fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
-        &__CAPNZERO_SCHEMA_90349EB77999C214
-    }
+::capnzero::__private::if_reflection! {
+    impl Point { #[doc =
+    " The schema of `Point.capnp:Point`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug)."]
+    pub fn schema() -> ::core::result::Result < ::capnzero::__private::StructSchema <
+    'static >, ::capnzero::__private::ReflectError > { __CAPNZERO_SCHEMA_90349EB77999C214
+    .struct_schema(13907095858110791938u64) } } impl < 'a > PointReader < 'a > { #[doc =
+    r" The struct read through the dynamic API (fields by schema name)."] pub fn
+    dynamic(self) -> ::core::result::Result < ::capnzero::__private::DynamicStruct < 'a
+    >, ::capnzero::__private::ReflectError > { __CAPNZERO_SCHEMA_90349EB77999C214
+    .dynamic(13907095858110791938u64, self.reader) } } #[automatically_derived] impl
+    ::capnzero::__private::Reflect for Point { const TYPE_ID : u64 =
+    13907095858110791938u64; fn schema_cell() -> & 'static
+    ::capnzero::__private::SchemaCell { & __CAPNZERO_SCHEMA_90349EB77999C214 } }
 }
 impl ::capnzero::__private::text::DescribeStruct for PointReader<'_> {
     fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
@@ -406,12 +395,13 @@ impl<'a> ::core::cmp::PartialEq<PointReader<'a>> for Point {
         other == self
     }
 }
-/// The schema of the generated types (a CodeGeneratorRequest), decoded on first use.
-#[doc(hidden)]
-#[allow(dead_code)]
-static __CAPNZERO_SCHEMA_90349EB77999C214: ::capnzero::__private::SchemaCell = ::capnzero::__private::SchemaCell::new(
-    b"\0\0\0\0\x0E\x01\0\0\0\0\0\0\0\0\x04\0\r\0\0\0\x07\x01\0\0\xC1\x01\0\0\x1F\0\0\0\xF0\x01\0\0\x01\0\0\0\xF1\x01\0\0g\0\0\0\x10\0\0\0\x04\0\x04\0\x14\xC2\x99y\xB7\x9E4\x90\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0m\0\0\0b\0\0\0q\0\0\0\x17\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x02\x01\0\0\0\xEE\xFF\xC0\x0C\0\0\0\x01\0\x02\0\x14\xC2\x99y\xB7\x9E4\x90\x01\0\x07\0\0\0\0\0e\0\0\0\x92\0\0\0m\0\0\0\x07\0\0\0m\0\0\0\x1F\0\0\0\x85\0\0\0\x97\0\0\0\x89\xEC\xDE\x92\x7F\xD1f\xF6\x18\0\0\0\x05\0\xB0\0\xE1\x98\xE3Q\xEDR\xD3\xAE\0\0\0\0\0\0\0\0\xE1\0\0\0\xE2\0\0\0\xED\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0\xE8\0\0\0\x01\0\0\0\xE1\x98\xE3Q\xEDR\xD3\xAE\x12\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xD9\0\0\0\xC2\0\0\0\xE1\0\0\0w\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0Point.capnp\0\0\0\0\0\x04\0\0\0\x01\0\x01\0\x02\x01\0\0\0\xEE\xFF\xC0\x01\0\0\x002\0\0\0Point\0\0\0Point.capnp:Point\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\x01\0\x02\0\x89\xEC\xDE\x92\x7F\xD1f\xF6\x04\0\0\0\x01\0\x01\0\xFC\xFF\xFF\xFF\0\0\0\0\x0C\0\0\0\0\0\0\0\x01\0\0\0*\0\0\0x, y\0\0\0\0\x0C\0\0\0\x02\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0=\0\0\0\x12\0\0\0\0\0\0\0\0\0\0\08\0\0\0\x01\0\0\08\0\0\0\x01\0\0\0\x01\0\0\0\x01\0\0\0\0\0\x01\0\x01\0\0\x001\0\0\0\x12\0\0\0\0\0\0\0\0\0\0\0,\0\0\0\x01\0\0\0,\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\0\0\0\x01\0\x02\0\0\0%\0\0\x002\0\0\0\0\0\0\0\0\0\0\0 \0\0\0\x01\0\0\0 \0\0\0\x01\0\0\0x\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0y\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0label\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0capnzero/annotate.capnp:key\0\0\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0capnzero/annotate.capnp\0\x1C\0\0\0\x01\0\x01\0\x89\xEC\xDE\x92\x7F\xD1f\xF61\0\0\0\"\0\0\0B\x96\xA4b\xAA\xE3\xAB\xE5-\0\0\x002\0\0\0\xE3ZW\x93\x0C\x9Ej\xC5)\0\0\0J\0\0\0\xAD\xBD1,kd\xDD\xC6)\0\0\0*\0\0\0\xF3\xA51Z\xBCC\xC7\x8B%\0\0\0B\0\0\0\x12l\x0E\xCC\xF4\xA6\x1E\x86!\0\0\0:\0\0\0\xF4\xC7m\x18]\x1CP\xD0\x1D\0\0\0B\0\0\0key\0\0\0\0\0group\0\0\0nullable\0\0\0\0\0\0\0\0name\0\0\0\0options\0Switch\0\0Options\0\x04\0\0\0\x01\0\x02\0\x14\xC2\x99y\xB7\x9E4\x90\x05\0\0\0b\0\0\0\t\0\0\0\x17\0\0\0Point.capnp\0\0\0\0\0\x04\0\0\0\x01\0\x01\0\xE1\x98\xE3Q\xEDR\xD3\xAE\x01\0\0\0\xCA\0\0\0/capnzero/annotate.capnp\0\0\0\0\0\0\0\0\0\0\t\x02\0\0\0\0\x10\0\0\0\x01\0\x02\0\xE1\x98\xE3Q\xEDR\xD3\xAE\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x89\xEC\xDE\x92\x7F\xD1f\xF6\x1D\0\0\0\xB2\x1F\0\0\0\0\0\0\0\0\0\0\x02\x01\0\0\0\xEE\xFF\xC0\0\0\0\0\0\0\0\0\t\x02\0\0\x07\0\0\0\x14\xC2\x99y\xB7\x9E4\x90\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0Value semantics: equality and hashing by the listed fields.\n\nWith `$Rust.key(\"x, y\")` the struct's owned type and its reader implement\n`PartialEq`, `Eq` and `Hash` looking only at `x` and `y`, in that order, and\nget a `key()` method returning them as a tuple.  Hashing a value hashes\nthat tuple, so with the same hasher `(1, 2)` finds `Point { x: 1, y: 2, .. }`\nin a hash map.  `\"*\"` means every field the schema declares, in ordinal\norder (fields added by a later version of the schema are not part of it).\n\nWithout a key, readers are not comparable: writing `a == b` on them is a\ncompile error that points to this annotation.\n\nKey fields may be of any type, including pointers (compared by content, a\nnull pointer equal only to null) and floats, which compare and hash by bit\npattern so that `Eq` and `Hash` stay lawful (`NaN == NaN`, `0.0 != -0.0`).\n\nOn a group: the same, for the group's own type.  On a field: only\nmeaningful together with `group` on that field, and applies to the virtual\ngroup it creates.\n\0\0\0\x0C\0\0\0\0\0\0\0",
-);
+::capnzero::__private::if_reflection! {
+    #[doc =
+    r" The schema of the generated types (a CodeGeneratorRequest), decoded on first use."]
+    #[doc(hidden)] #[allow(dead_code)] static __CAPNZERO_SCHEMA_90349EB77999C214 :
+    ::capnzero::__private::SchemaCell =
+    ::capnzero::__private::SchemaCell::new(b"\0\0\0\0\x0E\x01\0\0\0\0\0\0\0\0\x04\0\r\0\0\0\x07\x01\0\0\xC1\x01\0\0\x1F\0\0\0\xF0\x01\0\0\x01\0\0\0\xF1\x01\0\0g\0\0\0\x10\0\0\0\x04\0\x04\0\x14\xC2\x99y\xB7\x9E4\x90\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0m\0\0\0b\0\0\0q\0\0\0\x17\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x02\x01\0\0\0\xEE\xFF\xC0\x0C\0\0\0\x01\0\x02\0\x14\xC2\x99y\xB7\x9E4\x90\x01\0\x07\0\0\0\0\0e\0\0\0\x92\0\0\0m\0\0\0\x07\0\0\0m\0\0\0\x1F\0\0\0\x85\0\0\0\x97\0\0\0\x89\xEC\xDE\x92\x7F\xD1f\xF6\x18\0\0\0\x05\0\xB0\0\xE1\x98\xE3Q\xEDR\xD3\xAE\0\0\0\0\0\0\0\0\xE1\0\0\0\xE2\0\0\0\xED\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0\xE8\0\0\0\x01\0\0\0\xE1\x98\xE3Q\xEDR\xD3\xAE\x12\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xD9\0\0\0\xC2\0\0\0\xE1\0\0\0w\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0Point.capnp\0\0\0\0\0\x04\0\0\0\x01\0\x01\0\x02\x01\0\0\0\xEE\xFF\xC0\x01\0\0\x002\0\0\0Point\0\0\0Point.capnp:Point\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\x01\0\x02\0\x89\xEC\xDE\x92\x7F\xD1f\xF6\x04\0\0\0\x01\0\x01\0\xFC\xFF\xFF\xFF\0\0\0\0\x0C\0\0\0\0\0\0\0\x01\0\0\0*\0\0\0x, y\0\0\0\0\x0C\0\0\0\x02\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0=\0\0\0\x12\0\0\0\0\0\0\0\0\0\0\08\0\0\0\x01\0\0\08\0\0\0\x01\0\0\0\x01\0\0\0\x01\0\0\0\0\0\x01\0\x01\0\0\x001\0\0\0\x12\0\0\0\0\0\0\0\0\0\0\0,\0\0\0\x01\0\0\0,\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\0\0\0\x01\0\x02\0\0\0%\0\0\x002\0\0\0\0\0\0\0\0\0\0\0 \0\0\0\x01\0\0\0 \0\0\0\x01\0\0\0x\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0y\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0label\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0capnzero/annotate.capnp:key\0\0\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0capnzero/annotate.capnp\0\x1C\0\0\0\x01\0\x01\0\x89\xEC\xDE\x92\x7F\xD1f\xF61\0\0\0\"\0\0\0B\x96\xA4b\xAA\xE3\xAB\xE5-\0\0\x002\0\0\0\xE3ZW\x93\x0C\x9Ej\xC5)\0\0\0J\0\0\0\xAD\xBD1,kd\xDD\xC6)\0\0\0*\0\0\0\xF3\xA51Z\xBCC\xC7\x8B%\0\0\0B\0\0\0\x12l\x0E\xCC\xF4\xA6\x1E\x86!\0\0\0:\0\0\0\xF4\xC7m\x18]\x1CP\xD0\x1D\0\0\0B\0\0\0key\0\0\0\0\0group\0\0\0nullable\0\0\0\0\0\0\0\0name\0\0\0\0options\0Switch\0\0Options\0\x04\0\0\0\x01\0\x02\0\x14\xC2\x99y\xB7\x9E4\x90\x05\0\0\0b\0\0\0\t\0\0\0\x17\0\0\0Point.capnp\0\0\0\0\0\x04\0\0\0\x01\0\x01\0\xE1\x98\xE3Q\xEDR\xD3\xAE\x01\0\0\0\xCA\0\0\0/capnzero/annotate.capnp\0\0\0\0\0\0\0\0\0\0\t\x02\0\0\0\0\x10\0\0\0\x01\0\x02\0\xE1\x98\xE3Q\xEDR\xD3\xAE\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x89\xEC\xDE\x92\x7F\xD1f\xF6\x1D\0\0\0\xB2\x1F\0\0\0\0\0\0\0\0\0\0\x02\x01\0\0\0\xEE\xFF\xC0\0\0\0\0\0\0\0\0\t\x02\0\0\x07\0\0\0\x14\xC2\x99y\xB7\x9E4\x90\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0Value semantics: equality and hashing by the listed fields.\n\nWith `$Rust.key(\"x, y\")` the struct's owned type and its reader implement\n`PartialEq`, `Eq` and `Hash` looking only at `x` and `y`, in that order, and\nget a `key()` method returning them as a tuple.  Hashing a value hashes\nthat tuple, so with the same hasher `(1, 2)` finds `Point { x: 1, y: 2, .. }`\nin a hash map.  `\"*\"` means every field the schema declares, in ordinal\norder (fields added by a later version of the schema are not part of it).\n\nWithout a key, readers are not comparable: writing `a == b` on them is a\ncompile error that points to this annotation.\n\nKey fields may be of any type, including pointers (compared by content, a\nnull pointer equal only to null) and floats, which compare and hash by bit\npattern so that `Eq` and `Hash` stay lawful (`NaN == NaN`, `0.0 != -0.0`).\n\nOn a group: the same, for the group's own type.  On a field: only\nmeaningful together with `group` on that field, and applies to the virtual\ngroup it creates.\n\0\0\0\x0C\0\0\0\0\0\0\0");
+}
 impl Point {
     /**The Cap'n Proto declaration `Point` is equivalent to: its layout, IDs and names, to hand to other languages.
 

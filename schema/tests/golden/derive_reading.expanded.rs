@@ -13,13 +13,6 @@ pub(crate) use __capnzero_desc_Reading;
 #[allow(unused_imports)]
 use Unit as __CapnzeroReading0;
 impl Reading {
-    /// The schema of `Reading.capnp:Reading`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug).
-    pub fn schema() -> ::core::result::Result<
-        ::capnzero::__private::StructSchema<'static>,
-        ::capnzero::__private::ReflectError,
-    > {
-        __CAPNZERO_SCHEMA_B539E0DF0D89145B.struct_schema(13907095858110791937u64)
-    }
     /// Each field's name in the schema and in Rust (its accessor), in the node's order.
     pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[
         ("sensor", "sensor"),
@@ -31,23 +24,19 @@ impl Reading {
         ("previous", "previous"),
     ];
 }
-impl<'a> ReadingReader<'a> {
-    /// The struct read through the dynamic API (fields by schema name).
-    pub fn dynamic(
-        self,
-    ) -> ::core::result::Result<
-        ::capnzero::__private::DynamicStruct<'a>,
-        ::capnzero::__private::ReflectError,
-    > {
-        __CAPNZERO_SCHEMA_B539E0DF0D89145B.dynamic(13907095858110791937u64, self.reader)
-    }
-}
-#[automatically_derived]
-impl ::capnzero::__private::Reflect for Reading {
-    const TYPE_ID: u64 = 13907095858110791937u64;
-    fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
-        &__CAPNZERO_SCHEMA_B539E0DF0D89145B
-    }
+::capnzero::__private::if_reflection! {
+    impl Reading { #[doc =
+    " The schema of `Reading.capnp:Reading`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug)."]
+    pub fn schema() -> ::core::result::Result < ::capnzero::__private::StructSchema <
+    'static >, ::capnzero::__private::ReflectError > { __CAPNZERO_SCHEMA_B539E0DF0D89145B
+    .struct_schema(13907095858110791937u64) } } impl < 'a > ReadingReader < 'a > { #[doc
+    = r" The struct read through the dynamic API (fields by schema name)."] pub fn
+    dynamic(self) -> ::core::result::Result < ::capnzero::__private::DynamicStruct < 'a
+    >, ::capnzero::__private::ReflectError > { __CAPNZERO_SCHEMA_B539E0DF0D89145B
+    .dynamic(13907095858110791937u64, self.reader) } } #[automatically_derived] impl
+    ::capnzero::__private::Reflect for Reading { const TYPE_ID : u64 =
+    13907095858110791937u64; fn schema_cell() -> & 'static
+    ::capnzero::__private::SchemaCell { & __CAPNZERO_SCHEMA_B539E0DF0D89145B } }
 }
 impl ::capnzero::__private::text::DescribeStruct for ReadingReader<'_> {
     fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
@@ -539,19 +528,16 @@ where
         ::capnzero::__private::KeyAnnotation::key_hash(self, state)
     }
 }
-/// The schema of the generated types (a CodeGeneratorRequest), decoded on first use.
-#[doc(hidden)]
-#[allow(dead_code)]
-static __CAPNZERO_SCHEMA_B539E0DF0D89145B: ::capnzero::__private::SchemaCell = ::capnzero::__private::SchemaCell::with_links(
-    b"\0\0\0\0\x9A\0\0\0\0\0\0\0\0\0\x04\0\r\0\0\0\xC7\0\0\0\xF5\x01\0\0\x1F\0\0\0$\x02\0\0\x01\0\0\0%\x02\0\0O\0\0\0\x0C\0\0\0\x04\0\x04\0[\x14\x89\r\xDF\xE09\xB5\x08\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0M\0\0\0r\0\0\0Q\0\0\0'\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xCE\xAE\xE9\\V\xBF\x16\xCE\x0E\0\0\0\x02\0\0\0[\x14\x89\r\xDF\xE09\xB5\0\0\0\0\0\0\0\0Y\0\0\0\x1A\x01\0\0i\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0e\0\0\0\x07\0\0\0\x01\x01\0\0\0\xEE\xFF\xC0\x0E\0\0\0\x01\0\x02\0[\x14\x89\r\xDF\xE09\xB5\x03\0\x07\0\0\0\0\0U\0\0\0\xB2\0\0\0]\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0Y\0\0\0\x8F\x01\0\0Reading.capnp\0\0\0\x08\0\0\0\x01\0\x01\0\x01\x01\0\0\0\xEE\xFF\xC0\t\0\0\0B\0\0\0\xCE\xAE\xE9\\V\xBF\x16\xCE\x05\0\0\0\xAA\0\0\0Reading\0CapnzeroPlaceholder0\0\0\0\0Reading.capnp:CapnzeroPlaceholder0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0Reading.capnp:Reading\0\0\0\0\0\0\0\0\0\0\0\x1C\0\0\0\x03\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\xB5\0\0\0:\0\0\0\0\0\0\0\0\0\0\0\xB0\0\0\0\x01\0\0\0\xB0\0\0\0\x01\0\0\0\x01\0\0\0\x01\0\0\0\0\0\x01\0\x01\0\0\0\0\0\0\0\0\0\0\0\xA5\0\0\x002\0\0\0\0\0\0\0\0\0\0\0\xA0\0\0\0\x01\0\0\0\xA0\0\0\0\x01\0\0\0\x02\0\0\0 \0\0\0\0\0\x01\0\x02\0\0\0\x01\0\0\0\0\0\0\0\x95\0\0\x002\0\0\0\0\0\0\0\0\0\0\0\x90\0\0\0\x01\0\0\0\x90\0\0\0\x01\0\0\0\x03\0\0\0\0\0\0\0\0\0\x01\0\x03\0\0\0\0\0\0\0\0\0\0\0\x85\0\0\0*\0\0\0\0\0\0\0\0\0\0\0\x80\0\0\0\x01\0\0\0\x80\0\0\0\x01\0\0\0\x04\0\0\0\x01\0\0\0\0\0\x01\0\x04\0\0\0\0\0\0\0\0\0\0\0u\0\0\0B\0\0\0\0\0\0\0\0\0\0\0p\0\0\0\x01\0\x01\0x\0\0\0\x01\0\0\0\x05\0\0\0\x03\0\0\0\0\0\x01\0\x05\0\0\0\0\0\0\0\0\0\0\0m\0\0\0*\0\0\0\0\0\0\0\0\0\0\0h\0\0\0\x02\0\0\0l\0\0\0\x01\0\0\0\x06\0\0\0\x02\0\0\0\0\0\x01\0\x06\0\0\0\0\0\0\0\0\0\0\0a\0\0\0J\0\0\0\0\0\0\0\0\0\0\0`\0\0\0\x02\0\0\0d\0\0\0\x01\0\0\0sensor\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0value\0\0\0\x0B\0\0\0\0\0\0\0\x0B\0\0\0\0\0\0\0valid\0\0\0\x01\0\0\0\0\0\0\0\x01\0\x01\0\0\0\0\0note\0\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0history\0\x0E\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\n\0\0\0\0\0\0\0\x0E\0\0\0\0\0\0\0unit\0\0\0\0\x0F\0\0\0\0\0\0\0\xCE\xAE\xE9\\V\xBF\x16\xCE\x0F\0\0\0\0\0\0\0previous\0\0\0\0\0\0\0\0\x10\0\0\0\0\0\0\0\x01\x01\0\0\0\xEE\xFF\xC0\x10\0\0\0\0\0\0\0\x04\0\0\0\x01\0\x02\0[\x14\x89\r\xDF\xE09\xB5\x05\0\0\0r\0\0\0\t\0\0\0\x17\0\0\0Reading.capnp\0\0\0\x04\0\0\0\x01\0\x01\0\xE1\x98\xE3Q\xEDR\xD3\xAE\x01\0\0\0\xCA\0\0\0/capnzero/annotate.capnp\0\0\0\0\0\0\0\0\0\0\t\x02\0\0\0\0\x0C\0\0\0\x01\0\x02\0\xCE\xAE\xE9\\V\xBF\x16\xCE\0\0\0\0\0\0\0\0\x19\0\0\0\x07\0\0\0\x01\x01\0\0\0\xEE\xFF\xC0\0\0\0\0\0\0\0\0\x11\0\0\0\x07\0\0\0[\x14\x89\r\xDF\xE09\xB5\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x1C\0\0\0\0\0\0\0",
-    &[
-        ::capnzero::__private::Link {
-            placeholder: 14850267198947700430u64,
-            id: <__CapnzeroReading0 as ::capnzero::__private::Reflect>::TYPE_ID,
-            cell: <__CapnzeroReading0 as ::capnzero::__private::Reflect>::schema_cell,
-        },
-    ],
-);
+::capnzero::__private::if_reflection! {
+    #[doc =
+    r" The schema of the generated types (a CodeGeneratorRequest), decoded on first use."]
+    #[doc(hidden)] #[allow(dead_code)] static __CAPNZERO_SCHEMA_B539E0DF0D89145B :
+    ::capnzero::__private::SchemaCell =
+    ::capnzero::__private::SchemaCell::with_links(b"\0\0\0\0\x9A\0\0\0\0\0\0\0\0\0\x04\0\r\0\0\0\xC7\0\0\0\xF5\x01\0\0\x1F\0\0\0$\x02\0\0\x01\0\0\0%\x02\0\0O\0\0\0\x0C\0\0\0\x04\0\x04\0[\x14\x89\r\xDF\xE09\xB5\x08\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0M\0\0\0r\0\0\0Q\0\0\0'\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xCE\xAE\xE9\\V\xBF\x16\xCE\x0E\0\0\0\x02\0\0\0[\x14\x89\r\xDF\xE09\xB5\0\0\0\0\0\0\0\0Y\0\0\0\x1A\x01\0\0i\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0e\0\0\0\x07\0\0\0\x01\x01\0\0\0\xEE\xFF\xC0\x0E\0\0\0\x01\0\x02\0[\x14\x89\r\xDF\xE09\xB5\x03\0\x07\0\0\0\0\0U\0\0\0\xB2\0\0\0]\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0Y\0\0\0\x8F\x01\0\0Reading.capnp\0\0\0\x08\0\0\0\x01\0\x01\0\x01\x01\0\0\0\xEE\xFF\xC0\t\0\0\0B\0\0\0\xCE\xAE\xE9\\V\xBF\x16\xCE\x05\0\0\0\xAA\0\0\0Reading\0CapnzeroPlaceholder0\0\0\0\0Reading.capnp:CapnzeroPlaceholder0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0Reading.capnp:Reading\0\0\0\0\0\0\0\0\0\0\0\x1C\0\0\0\x03\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\xB5\0\0\0:\0\0\0\0\0\0\0\0\0\0\0\xB0\0\0\0\x01\0\0\0\xB0\0\0\0\x01\0\0\0\x01\0\0\0\x01\0\0\0\0\0\x01\0\x01\0\0\0\0\0\0\0\0\0\0\0\xA5\0\0\x002\0\0\0\0\0\0\0\0\0\0\0\xA0\0\0\0\x01\0\0\0\xA0\0\0\0\x01\0\0\0\x02\0\0\0 \0\0\0\0\0\x01\0\x02\0\0\0\x01\0\0\0\0\0\0\0\x95\0\0\x002\0\0\0\0\0\0\0\0\0\0\0\x90\0\0\0\x01\0\0\0\x90\0\0\0\x01\0\0\0\x03\0\0\0\0\0\0\0\0\0\x01\0\x03\0\0\0\0\0\0\0\0\0\0\0\x85\0\0\0*\0\0\0\0\0\0\0\0\0\0\0\x80\0\0\0\x01\0\0\0\x80\0\0\0\x01\0\0\0\x04\0\0\0\x01\0\0\0\0\0\x01\0\x04\0\0\0\0\0\0\0\0\0\0\0u\0\0\0B\0\0\0\0\0\0\0\0\0\0\0p\0\0\0\x01\0\x01\0x\0\0\0\x01\0\0\0\x05\0\0\0\x03\0\0\0\0\0\x01\0\x05\0\0\0\0\0\0\0\0\0\0\0m\0\0\0*\0\0\0\0\0\0\0\0\0\0\0h\0\0\0\x02\0\0\0l\0\0\0\x01\0\0\0\x06\0\0\0\x02\0\0\0\0\0\x01\0\x06\0\0\0\0\0\0\0\0\0\0\0a\0\0\0J\0\0\0\0\0\0\0\0\0\0\0`\0\0\0\x02\0\0\0d\0\0\0\x01\0\0\0sensor\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0value\0\0\0\x0B\0\0\0\0\0\0\0\x0B\0\0\0\0\0\0\0valid\0\0\0\x01\0\0\0\0\0\0\0\x01\0\x01\0\0\0\0\0note\0\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0history\0\x0E\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\n\0\0\0\0\0\0\0\x0E\0\0\0\0\0\0\0unit\0\0\0\0\x0F\0\0\0\0\0\0\0\xCE\xAE\xE9\\V\xBF\x16\xCE\x0F\0\0\0\0\0\0\0previous\0\0\0\0\0\0\0\0\x10\0\0\0\0\0\0\0\x01\x01\0\0\0\xEE\xFF\xC0\x10\0\0\0\0\0\0\0\x04\0\0\0\x01\0\x02\0[\x14\x89\r\xDF\xE09\xB5\x05\0\0\0r\0\0\0\t\0\0\0\x17\0\0\0Reading.capnp\0\0\0\x04\0\0\0\x01\0\x01\0\xE1\x98\xE3Q\xEDR\xD3\xAE\x01\0\0\0\xCA\0\0\0/capnzero/annotate.capnp\0\0\0\0\0\0\0\0\0\0\t\x02\0\0\0\0\x0C\0\0\0\x01\0\x02\0\xCE\xAE\xE9\\V\xBF\x16\xCE\0\0\0\0\0\0\0\0\x19\0\0\0\x07\0\0\0\x01\x01\0\0\0\xEE\xFF\xC0\0\0\0\0\0\0\0\0\x11\0\0\0\x07\0\0\0[\x14\x89\r\xDF\xE09\xB5\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x1C\0\0\0\0\0\0\0",
+    & [::capnzero::__private::Link { placeholder : 14850267198947700430u64, id : <
+    __CapnzeroReading0 as ::capnzero::__private::Reflect > ::TYPE_ID, cell : <
+    __CapnzeroReading0 as ::capnzero::__private::Reflect > ::schema_cell, }]);
+}
 impl Reading {
     /**The Cap'n Proto declaration `Reading` is equivalent to: its layout, IDs and names, to hand to other languages.
 

@@ -11,13 +11,6 @@ macro_rules! __capnzero_desc_Shape {
 #[allow(unused_imports)]
 pub(crate) use __capnzero_desc_Shape;
 impl Shape {
-    /// The schema of `Shape.capnp:Shape`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug).
-    pub fn schema() -> ::core::result::Result<
-        ::capnzero::__private::StructSchema<'static>,
-        ::capnzero::__private::ReflectError,
-    > {
-        __CAPNZERO_SCHEMA_B2CE2CD8610E8937.struct_schema(13907095858110791939u64)
-    }
     /// Each field's name in the schema and in Rust (its accessor), in the node's order.
     pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[
         ("circle", "circle"),
@@ -26,23 +19,19 @@ impl Shape {
         ("empty", "empty"),
     ];
 }
-impl<'a> ShapeReader<'a> {
-    /// The struct read through the dynamic API (fields by schema name).
-    pub fn dynamic(
-        self,
-    ) -> ::core::result::Result<
-        ::capnzero::__private::DynamicStruct<'a>,
-        ::capnzero::__private::ReflectError,
-    > {
-        __CAPNZERO_SCHEMA_B2CE2CD8610E8937.dynamic(13907095858110791939u64, self.reader)
-    }
-}
-#[automatically_derived]
-impl ::capnzero::__private::Reflect for Shape {
-    const TYPE_ID: u64 = 13907095858110791939u64;
-    fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
-        &__CAPNZERO_SCHEMA_B2CE2CD8610E8937
-    }
+::capnzero::__private::if_reflection! {
+    impl Shape { #[doc =
+    " The schema of `Shape.capnp:Shape`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug)."]
+    pub fn schema() -> ::core::result::Result < ::capnzero::__private::StructSchema <
+    'static >, ::capnzero::__private::ReflectError > { __CAPNZERO_SCHEMA_B2CE2CD8610E8937
+    .struct_schema(13907095858110791939u64) } } impl < 'a > ShapeReader < 'a > { #[doc =
+    r" The struct read through the dynamic API (fields by schema name)."] pub fn
+    dynamic(self) -> ::core::result::Result < ::capnzero::__private::DynamicStruct < 'a
+    >, ::capnzero::__private::ReflectError > { __CAPNZERO_SCHEMA_B2CE2CD8610E8937
+    .dynamic(13907095858110791939u64, self.reader) } } #[automatically_derived] impl
+    ::capnzero::__private::Reflect for Shape { const TYPE_ID : u64 =
+    13907095858110791939u64; fn schema_cell() -> & 'static
+    ::capnzero::__private::SchemaCell { & __CAPNZERO_SCHEMA_B2CE2CD8610E8937 } }
 }
 impl ::capnzero::__private::text::DescribeStruct for ShapeReader<'_> {
     fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
@@ -466,12 +455,13 @@ pub mod shape {
         Unknown(u16),
     }
 }
-/// The schema of the generated types (a CodeGeneratorRequest), decoded on first use.
-#[doc(hidden)]
-#[allow(dead_code)]
-static __CAPNZERO_SCHEMA_B2CE2CD8610E8937: ::capnzero::__private::SchemaCell = ::capnzero::__private::SchemaCell::new(
-    b"\0\0\0\0[\0\0\0\0\0\0\0\0\0\x04\0\r\0\0\0\x97\0\0\0\t\x01\0\0\x1F\0\0\08\x01\0\0\x01\0\0\09\x01\0\x007\0\0\0\x08\0\0\0\x05\0\x04\x007\x89\x0Ea\xD8,\xCE\xB2\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x001\0\0\0b\0\0\x005\0\0\0\x17\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x03\x01\0\0\0\xEE\xFF\xC0\x0C\0\0\0\x01\0\x02\x007\x89\x0Ea\xD8,\xCE\xB2\x01\0\x07\0\0\0\x04\0\x04\0\0\0\0\0\0\0%\0\0\0\x92\0\0\0-\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0)\0\0\0\xC7\0\0\0Shape.capnp\0\0\0\0\0\x04\0\0\0\x01\0\x01\0\x03\x01\0\0\0\xEE\xFF\xC0\x01\0\0\x002\0\0\0Shape\0\0\0Shape.capnp:Shape\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x10\0\0\0\x02\0\x04\0\0\0\xFF\xFF\0\0\0\0\0\0\x01\0\0\0\0\0U\0\0\0:\0\0\0\0\0\0\0\0\0\0\0P\0\0\0\x01\0\0\0P\0\0\0\x01\0\0\0\x02\0\xFE\xFF\0\0\0\0\0\0\x01\0\x01\0\0\0I\0\0\0:\0\0\0\0\0\0\0\0\0\0\0D\0\0\0\x01\0\0\0D\0\0\0\x01\0\0\0\x03\0\xFD\xFF\0\0\0\0\0\0\x01\0\x02\0\0\0=\0\0\x002\0\0\0\0\0\0\0\0\0\0\08\0\0\0\x01\0\0\08\0\0\0\x01\0\0\0\x01\0\xFC\xFF\0\0\0\0\0\0\x01\0\x03\0\0\x001\0\0\x002\0\0\0\0\0\0\0\0\0\0\0\xFC\xFF\xFF\xFF\0\0\0\0\xFC\xFF\xFF\xFF\0\0\0\0circle\0\0\x0B\0\0\0\0\0\0\0\x0B\0\0\0\0\0\0\0square\0\0\x0B\0\0\0\0\0\0\0\x0B\0\0\0\0\0\0\0label\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0empty\0\0\0\x04\0\0\0\x01\0\x02\x007\x89\x0Ea\xD8,\xCE\xB2\x05\0\0\0b\0\0\0\t\0\0\0\x17\0\0\0Shape.capnp\0\0\0\0\0\x04\0\0\0\x01\0\x01\0\xE1\x98\xE3Q\xEDR\xD3\xAE\x01\0\0\0\xCA\0\0\0/capnzero/annotate.capnp\0\0\0\0\0\0\0\0\0\0\t\x02\0\0\0\0\x08\0\0\0\x01\0\x02\0\x03\x01\0\0\0\xEE\xFF\xC0\0\0\0\0\0\0\0\0\r\0\0\0\x07\0\0\x007\x89\x0Ea\xD8,\xCE\xB2\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x10\0\0\0\0\0\0\0",
-);
+::capnzero::__private::if_reflection! {
+    #[doc =
+    r" The schema of the generated types (a CodeGeneratorRequest), decoded on first use."]
+    #[doc(hidden)] #[allow(dead_code)] static __CAPNZERO_SCHEMA_B2CE2CD8610E8937 :
+    ::capnzero::__private::SchemaCell =
+    ::capnzero::__private::SchemaCell::new(b"\0\0\0\0[\0\0\0\0\0\0\0\0\0\x04\0\r\0\0\0\x97\0\0\0\t\x01\0\0\x1F\0\0\08\x01\0\0\x01\0\0\09\x01\0\x007\0\0\0\x08\0\0\0\x05\0\x04\x007\x89\x0Ea\xD8,\xCE\xB2\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x001\0\0\0b\0\0\x005\0\0\0\x17\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x03\x01\0\0\0\xEE\xFF\xC0\x0C\0\0\0\x01\0\x02\x007\x89\x0Ea\xD8,\xCE\xB2\x01\0\x07\0\0\0\x04\0\x04\0\0\0\0\0\0\0%\0\0\0\x92\0\0\0-\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0)\0\0\0\xC7\0\0\0Shape.capnp\0\0\0\0\0\x04\0\0\0\x01\0\x01\0\x03\x01\0\0\0\xEE\xFF\xC0\x01\0\0\x002\0\0\0Shape\0\0\0Shape.capnp:Shape\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x10\0\0\0\x02\0\x04\0\0\0\xFF\xFF\0\0\0\0\0\0\x01\0\0\0\0\0U\0\0\0:\0\0\0\0\0\0\0\0\0\0\0P\0\0\0\x01\0\0\0P\0\0\0\x01\0\0\0\x02\0\xFE\xFF\0\0\0\0\0\0\x01\0\x01\0\0\0I\0\0\0:\0\0\0\0\0\0\0\0\0\0\0D\0\0\0\x01\0\0\0D\0\0\0\x01\0\0\0\x03\0\xFD\xFF\0\0\0\0\0\0\x01\0\x02\0\0\0=\0\0\x002\0\0\0\0\0\0\0\0\0\0\08\0\0\0\x01\0\0\08\0\0\0\x01\0\0\0\x01\0\xFC\xFF\0\0\0\0\0\0\x01\0\x03\0\0\x001\0\0\x002\0\0\0\0\0\0\0\0\0\0\0\xFC\xFF\xFF\xFF\0\0\0\0\xFC\xFF\xFF\xFF\0\0\0\0circle\0\0\x0B\0\0\0\0\0\0\0\x0B\0\0\0\0\0\0\0square\0\0\x0B\0\0\0\0\0\0\0\x0B\0\0\0\0\0\0\0label\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0empty\0\0\0\x04\0\0\0\x01\0\x02\x007\x89\x0Ea\xD8,\xCE\xB2\x05\0\0\0b\0\0\0\t\0\0\0\x17\0\0\0Shape.capnp\0\0\0\0\0\x04\0\0\0\x01\0\x01\0\xE1\x98\xE3Q\xEDR\xD3\xAE\x01\0\0\0\xCA\0\0\0/capnzero/annotate.capnp\0\0\0\0\0\0\0\0\0\0\t\x02\0\0\0\0\x08\0\0\0\x01\0\x02\0\x03\x01\0\0\0\xEE\xFF\xC0\0\0\0\0\0\0\0\0\r\0\0\0\x07\0\0\x007\x89\x0Ea\xD8,\xCE\xB2\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x10\0\0\0\0\0\0\0");
+}
 impl Shape {
     /**The Cap'n Proto declaration `Shape` is equivalent to: its layout, IDs and names, to hand to other languages.
 

@@ -2,13 +2,6 @@
 // code, rewrite it with `CAPNZERO_BLESS=1 cargo test -p capnzero-schema --test golden`.
 
 impl Color {
-    /// The schema of `enum.capnp:Color`: its node (ID, enumerants, annotations with their values). An error only if the embedded schema is broken (a bug).
-    pub fn schema() -> ::core::result::Result<
-        ::capnzero::__private::EnumSchema<'static>,
-        ::capnzero::__private::ReflectError,
-    > {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80003.enum_schema(11974946363206840004u64)
-    }
     /// Each enumerant's name in the schema and its Rust variant, in ordinal order.
     pub const ENUMERANT_NAMES: &'static [(&'static str, &'static str)] = &[
         ("red", "Red"),
@@ -16,12 +9,15 @@ impl Color {
         ("blue", "Blue"),
     ];
 }
-#[automatically_derived]
-impl ::capnzero::__private::Reflect for Color {
-    const TYPE_ID: u64 = 11974946363206840004u64;
-    fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
-        &__CAPNZERO_SCHEMA_D5A0E2B4C6F80003
-    }
+::capnzero::__private::if_reflection! {
+    impl Color { #[doc =
+    " The schema of `enum.capnp:Color`: its node (ID, enumerants, annotations with their values). An error only if the embedded schema is broken (a bug)."]
+    pub fn schema() -> ::core::result::Result < ::capnzero::__private::EnumSchema <
+    'static >, ::capnzero::__private::ReflectError > { __CAPNZERO_SCHEMA_D5A0E2B4C6F80003
+    .enum_schema(11974946363206840004u64) } } #[automatically_derived] impl
+    ::capnzero::__private::Reflect for Color { const TYPE_ID : u64 =
+    11974946363206840004u64; fn schema_cell() -> & 'static
+    ::capnzero::__private::SchemaCell { & __CAPNZERO_SCHEMA_D5A0E2B4C6F80003 } }
 }
 impl ::capnzero::__private::text::Describe for Color {
     const TYPE: ::capnzero::__private::text::TypeDesc = ::capnzero::__private::text::TypeDesc::Enum(
@@ -117,36 +113,25 @@ impl ::capnzero::__private::ListElement for Color {
     }
 }
 impl Pixel {
-    /// The schema of `enum.capnp:Pixel`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug).
-    pub fn schema() -> ::core::result::Result<
-        ::capnzero::__private::StructSchema<'static>,
-        ::capnzero::__private::ReflectError,
-    > {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80003.struct_schema(13503909529331378790u64)
-    }
     /// Each field's name in the schema and in Rust (its accessor), in the node's order.
     pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[
         ("color", "color"),
         ("colors", "colors"),
     ];
 }
-impl<'a> PixelReader<'a> {
-    /// The struct read through the dynamic API (fields by schema name).
-    pub fn dynamic(
-        self,
-    ) -> ::core::result::Result<
-        ::capnzero::__private::DynamicStruct<'a>,
-        ::capnzero::__private::ReflectError,
-    > {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80003.dynamic(13503909529331378790u64, self.reader)
-    }
-}
-#[automatically_derived]
-impl ::capnzero::__private::Reflect for Pixel {
-    const TYPE_ID: u64 = 13503909529331378790u64;
-    fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
-        &__CAPNZERO_SCHEMA_D5A0E2B4C6F80003
-    }
+::capnzero::__private::if_reflection! {
+    impl Pixel { #[doc =
+    " The schema of `enum.capnp:Pixel`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug)."]
+    pub fn schema() -> ::core::result::Result < ::capnzero::__private::StructSchema <
+    'static >, ::capnzero::__private::ReflectError > { __CAPNZERO_SCHEMA_D5A0E2B4C6F80003
+    .struct_schema(13503909529331378790u64) } } impl < 'a > PixelReader < 'a > { #[doc =
+    r" The struct read through the dynamic API (fields by schema name)."] pub fn
+    dynamic(self) -> ::core::result::Result < ::capnzero::__private::DynamicStruct < 'a
+    >, ::capnzero::__private::ReflectError > { __CAPNZERO_SCHEMA_D5A0E2B4C6F80003
+    .dynamic(13503909529331378790u64, self.reader) } } #[automatically_derived] impl
+    ::capnzero::__private::Reflect for Pixel { const TYPE_ID : u64 =
+    13503909529331378790u64; fn schema_cell() -> & 'static
+    ::capnzero::__private::SchemaCell { & __CAPNZERO_SCHEMA_D5A0E2B4C6F80003 } }
 }
 impl ::capnzero::__private::text::DescribeStruct for PixelReader<'_> {
     fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
@@ -488,9 +473,10 @@ where
         ::capnzero::__private::KeyAnnotation::key_hash(self, state)
     }
 }
-/// The schema of the generated types (a CodeGeneratorRequest), decoded on first use.
-#[doc(hidden)]
-#[allow(dead_code)]
-static __CAPNZERO_SCHEMA_D5A0E2B4C6F80003: ::capnzero::__private::SchemaCell = ::capnzero::__private::SchemaCell::new(
-    b"\0\0\0\0l\0\0\0\0\0\0\0\0\0\x04\0\r\0\0\0\xC7\0\0\0=\x01\0\0\x1F\0\0\0T\x01\0\0\x01\0\0\0U\x01\0\0O\0\0\0\x0C\0\0\0\x04\0\x04\0\x03\0\xF8\xC6\xB4\xE2\xA0\xD5\x05\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0M\0\0\0Z\0\0\0Q\0\0\0'\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xC4\xAELwE\x8E/\xA6\x0B\0\0\0\x02\0\0\0\x03\0\xF8\xC6\xB4\xE2\xA0\xD5\0\0\0\0\0\0\0\0Q\0\0\0\x8A\0\0\0Y\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0U\0\0\x007\0\0\0f*\xCF\x8E+\x86g\xBB\x0B\0\0\0\x01\0\x01\0\x03\0\xF8\xC6\xB4\xE2\xA0\xD5\x01\0\x07\0\0\0\0\0i\0\0\0\x8A\0\0\0q\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0m\0\0\0w\0\0\0enum.capnp\0\0\0\0\0\0\x08\0\0\0\x01\0\x01\0\xC4\xAELwE\x8E/\xA6\t\0\0\x002\0\0\0f*\xCF\x8E+\x86g\xBB\x05\0\0\x002\0\0\0Color\0\0\0Pixel\0\0\0enum.capnp:Color\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\x01\0\x01\0\0\0\0\0\0\0\0\0\x11\0\0\0\"\0\0\0\x01\0\0\0\0\0\0\0\r\0\0\x002\0\0\0\x02\0\0\0\0\0\0\0\t\0\0\0*\0\0\0red\0\0\0\0\0green\0\0\0blue\0\0\0\0enum.capnp:Pixel\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\x03\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\x01\0\0\0\0\0\0\0)\0\0\x002\0\0\0\0\0\0\0\0\0\0\0$\0\0\0\x02\0\0\0(\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0\0\0\x01\0\x01\0\0\0\0\0\0\0\0\0\0\0\x1D\0\0\0:\0\0\0\0\0\0\0\0\0\0\0\x18\0\0\0\x01\0\x01\0$\0\0\0\x01\0\0\0color\0\0\0\x0F\0\0\0\0\0\0\0\xC4\xAELwE\x8E/\xA6\x0F\0\x01\0\0\0\0\0colors\0\0\x0E\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0\x0F\0\0\0\0\0\0\0\xC4\xAELwE\x8E/\xA6\x0E\0\0\0\0\0\0\0\x04\0\0\0\x01\0\x02\0\x03\0\xF8\xC6\xB4\xE2\xA0\xD5\x05\0\0\0Z\0\0\0\t\0\0\0\x07\0\0\0enum.capnp\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\t\x02\0\0\0\0\x0C\0\0\0\x01\0\x02\0f*\xCF\x8E+\x86g\xBB\0\0\0\0\0\0\0\0\x19\0\0\0\x07\0\0\0\xC4\xAELwE\x8E/\xA6\0\0\0\0\0\0\0\0\x11\0\0\0\x07\0\0\0\x03\0\xF8\xC6\xB4\xE2\xA0\xD5\r\0\0\0Z\x01\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0An enum, and a struct with a field of it.\n\0\0\0\0\0\0",
-);
+::capnzero::__private::if_reflection! {
+    #[doc =
+    r" The schema of the generated types (a CodeGeneratorRequest), decoded on first use."]
+    #[doc(hidden)] #[allow(dead_code)] static __CAPNZERO_SCHEMA_D5A0E2B4C6F80003 :
+    ::capnzero::__private::SchemaCell =
+    ::capnzero::__private::SchemaCell::new(b"\0\0\0\0l\0\0\0\0\0\0\0\0\0\x04\0\r\0\0\0\xC7\0\0\0=\x01\0\0\x1F\0\0\0T\x01\0\0\x01\0\0\0U\x01\0\0O\0\0\0\x0C\0\0\0\x04\0\x04\0\x03\0\xF8\xC6\xB4\xE2\xA0\xD5\x05\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0M\0\0\0Z\0\0\0Q\0\0\0'\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xC4\xAELwE\x8E/\xA6\x0B\0\0\0\x02\0\0\0\x03\0\xF8\xC6\xB4\xE2\xA0\xD5\0\0\0\0\0\0\0\0Q\0\0\0\x8A\0\0\0Y\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0U\0\0\x007\0\0\0f*\xCF\x8E+\x86g\xBB\x0B\0\0\0\x01\0\x01\0\x03\0\xF8\xC6\xB4\xE2\xA0\xD5\x01\0\x07\0\0\0\0\0i\0\0\0\x8A\0\0\0q\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0m\0\0\0w\0\0\0enum.capnp\0\0\0\0\0\0\x08\0\0\0\x01\0\x01\0\xC4\xAELwE\x8E/\xA6\t\0\0\x002\0\0\0f*\xCF\x8E+\x86g\xBB\x05\0\0\x002\0\0\0Color\0\0\0Pixel\0\0\0enum.capnp:Color\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\x01\0\x01\0\0\0\0\0\0\0\0\0\x11\0\0\0\"\0\0\0\x01\0\0\0\0\0\0\0\r\0\0\x002\0\0\0\x02\0\0\0\0\0\0\0\t\0\0\0*\0\0\0red\0\0\0\0\0green\0\0\0blue\0\0\0\0enum.capnp:Pixel\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\x03\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\x01\0\0\0\0\0\0\0)\0\0\x002\0\0\0\0\0\0\0\0\0\0\0$\0\0\0\x02\0\0\0(\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0\0\0\x01\0\x01\0\0\0\0\0\0\0\0\0\0\0\x1D\0\0\0:\0\0\0\0\0\0\0\0\0\0\0\x18\0\0\0\x01\0\x01\0$\0\0\0\x01\0\0\0color\0\0\0\x0F\0\0\0\0\0\0\0\xC4\xAELwE\x8E/\xA6\x0F\0\x01\0\0\0\0\0colors\0\0\x0E\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0\x0F\0\0\0\0\0\0\0\xC4\xAELwE\x8E/\xA6\x0E\0\0\0\0\0\0\0\x04\0\0\0\x01\0\x02\0\x03\0\xF8\xC6\xB4\xE2\xA0\xD5\x05\0\0\0Z\0\0\0\t\0\0\0\x07\0\0\0enum.capnp\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\t\x02\0\0\0\0\x0C\0\0\0\x01\0\x02\0f*\xCF\x8E+\x86g\xBB\0\0\0\0\0\0\0\0\x19\0\0\0\x07\0\0\0\xC4\xAELwE\x8E/\xA6\0\0\0\0\0\0\0\0\x11\0\0\0\x07\0\0\0\x03\0\xF8\xC6\xB4\xE2\xA0\xD5\r\0\0\0Z\x01\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0An enum, and a struct with a field of it.\n\0\0\0\0\0\0");
+}

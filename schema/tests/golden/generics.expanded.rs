@@ -5,42 +5,28 @@ impl<
     Key: ::capnzero::__private::Pointee,
     Value: ::capnzero::__private::Pointee,
 > Map<Key, Value> {
-    /// The schema of `generics.capnp:Map`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug).
-    pub fn schema() -> ::core::result::Result<
-        ::capnzero::__private::StructSchema<'static>,
-        ::capnzero::__private::ReflectError,
-    > {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80005.struct_schema(16510387266047024284u64)
-    }
     /// Each field's name in the schema and in Rust (its accessor), in the node's order.
     pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[
         ("entries", "entries"),
     ];
 }
-impl<
-    'a,
-    Key: ::capnzero::__private::Pointee,
-    Value: ::capnzero::__private::Pointee,
-> MapReader<'a, Key, Value> {
-    /// The struct read through the dynamic API (fields by schema name).
-    pub fn dynamic(
-        self,
-    ) -> ::core::result::Result<
-        ::capnzero::__private::DynamicStruct<'a>,
-        ::capnzero::__private::ReflectError,
-    > {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80005.dynamic(16510387266047024284u64, self.reader)
-    }
-}
-#[automatically_derived]
-impl<
-    Key: ::capnzero::__private::Pointee,
-    Value: ::capnzero::__private::Pointee,
-> ::capnzero::__private::Reflect for Map<Key, Value> {
-    const TYPE_ID: u64 = 16510387266047024284u64;
-    fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
-        &__CAPNZERO_SCHEMA_D5A0E2B4C6F80005
-    }
+::capnzero::__private::if_reflection! {
+    impl < Key : ::capnzero::__private::Pointee, Value : ::capnzero::__private::Pointee >
+    Map < Key, Value > { #[doc =
+    " The schema of `generics.capnp:Map`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug)."]
+    pub fn schema() -> ::core::result::Result < ::capnzero::__private::StructSchema <
+    'static >, ::capnzero::__private::ReflectError > { __CAPNZERO_SCHEMA_D5A0E2B4C6F80005
+    .struct_schema(16510387266047024284u64) } } impl < 'a, Key :
+    ::capnzero::__private::Pointee, Value : ::capnzero::__private::Pointee > MapReader <
+    'a, Key, Value > { #[doc =
+    r" The struct read through the dynamic API (fields by schema name)."] pub fn
+    dynamic(self) -> ::core::result::Result < ::capnzero::__private::DynamicStruct < 'a
+    >, ::capnzero::__private::ReflectError > { __CAPNZERO_SCHEMA_D5A0E2B4C6F80005
+    .dynamic(16510387266047024284u64, self.reader) } } #[automatically_derived] impl <
+    Key : ::capnzero::__private::Pointee, Value : ::capnzero::__private::Pointee >
+    ::capnzero::__private::Reflect for Map < Key, Value > { const TYPE_ID : u64 =
+    16510387266047024284u64; fn schema_cell() -> & 'static
+    ::capnzero::__private::SchemaCell { & __CAPNZERO_SCHEMA_D5A0E2B4C6F80005 } }
 }
 impl<
     Key: ::capnzero::__private::Pointee,
@@ -516,44 +502,30 @@ pub mod map {
         Key: ::capnzero::__private::Pointee,
         Value: ::capnzero::__private::Pointee,
     > Entry<Key, Value> {
-        /// The schema of `generics.capnp:Map.Entry`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug).
-        pub fn schema() -> ::core::result::Result<
-            ::capnzero::__private::StructSchema<'static>,
-            ::capnzero::__private::ReflectError,
-        > {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80005
-                .struct_schema(11731229430572068827u64)
-        }
         /// Each field's name in the schema and in Rust (its accessor), in the node's order.
         pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[
             ("key", "key"),
             ("value", "value"),
         ];
     }
-    impl<
-        'a,
-        Key: ::capnzero::__private::Pointee,
-        Value: ::capnzero::__private::Pointee,
-    > EntryReader<'a, Key, Value> {
-        /// The struct read through the dynamic API (fields by schema name).
-        pub fn dynamic(
-            self,
-        ) -> ::core::result::Result<
-            ::capnzero::__private::DynamicStruct<'a>,
-            ::capnzero::__private::ReflectError,
-        > {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80005
-                .dynamic(11731229430572068827u64, self.reader)
-        }
-    }
-    #[automatically_derived]
-    impl<
-        Key: ::capnzero::__private::Pointee,
-        Value: ::capnzero::__private::Pointee,
-    > ::capnzero::__private::Reflect for Entry<Key, Value> {
-        const TYPE_ID: u64 = 11731229430572068827u64;
-        fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
-            &super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80005
+    ::capnzero::__private::if_reflection! {
+        impl < Key : ::capnzero::__private::Pointee, Value :
+        ::capnzero::__private::Pointee > Entry < Key, Value > { #[doc =
+        " The schema of `generics.capnp:Map.Entry`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug)."]
+        pub fn schema() -> ::core::result::Result < ::capnzero::__private::StructSchema <
+        'static >, ::capnzero::__private::ReflectError > {
+        super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80005.struct_schema(11731229430572068827u64)
+        } } impl < 'a, Key : ::capnzero::__private::Pointee, Value :
+        ::capnzero::__private::Pointee > EntryReader < 'a, Key, Value > { #[doc =
+        r" The struct read through the dynamic API (fields by schema name)."] pub fn
+        dynamic(self) -> ::core::result::Result < ::capnzero::__private::DynamicStruct <
+        'a >, ::capnzero::__private::ReflectError > {
+        super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80005.dynamic(11731229430572068827u64, self
+        .reader) } } #[automatically_derived] impl < Key :
+        ::capnzero::__private::Pointee, Value : ::capnzero::__private::Pointee >
+        ::capnzero::__private::Reflect for Entry < Key, Value > { const TYPE_ID : u64 =
+        11731229430572068827u64; fn schema_cell() -> & 'static
+        ::capnzero::__private::SchemaCell { & super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80005 }
         }
     }
     impl<
@@ -1087,35 +1059,24 @@ pub mod map {
     }
 }
 impl Directory {
-    /// The schema of `generics.capnp:Directory`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug).
-    pub fn schema() -> ::core::result::Result<
-        ::capnzero::__private::StructSchema<'static>,
-        ::capnzero::__private::ReflectError,
-    > {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80005.struct_schema(9342978493538669302u64)
-    }
     /// Each field's name in the schema and in Rust (its accessor), in the node's order.
     pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[
         ("byName", "by_name"),
     ];
 }
-impl<'a> DirectoryReader<'a> {
-    /// The struct read through the dynamic API (fields by schema name).
-    pub fn dynamic(
-        self,
-    ) -> ::core::result::Result<
-        ::capnzero::__private::DynamicStruct<'a>,
-        ::capnzero::__private::ReflectError,
-    > {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80005.dynamic(9342978493538669302u64, self.reader)
-    }
-}
-#[automatically_derived]
-impl ::capnzero::__private::Reflect for Directory {
-    const TYPE_ID: u64 = 9342978493538669302u64;
-    fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
-        &__CAPNZERO_SCHEMA_D5A0E2B4C6F80005
-    }
+::capnzero::__private::if_reflection! {
+    impl Directory { #[doc =
+    " The schema of `generics.capnp:Directory`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug)."]
+    pub fn schema() -> ::core::result::Result < ::capnzero::__private::StructSchema <
+    'static >, ::capnzero::__private::ReflectError > { __CAPNZERO_SCHEMA_D5A0E2B4C6F80005
+    .struct_schema(9342978493538669302u64) } } impl < 'a > DirectoryReader < 'a > { #[doc
+    = r" The struct read through the dynamic API (fields by schema name)."] pub fn
+    dynamic(self) -> ::core::result::Result < ::capnzero::__private::DynamicStruct < 'a
+    >, ::capnzero::__private::ReflectError > { __CAPNZERO_SCHEMA_D5A0E2B4C6F80005
+    .dynamic(9342978493538669302u64, self.reader) } } #[automatically_derived] impl
+    ::capnzero::__private::Reflect for Directory { const TYPE_ID : u64 =
+    9342978493538669302u64; fn schema_cell() -> & 'static
+    ::capnzero::__private::SchemaCell { & __CAPNZERO_SCHEMA_D5A0E2B4C6F80005 } }
 }
 impl ::capnzero::__private::text::DescribeStruct for DirectoryReader<'_> {
     fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
@@ -1468,9 +1429,10 @@ where
         ::capnzero::__private::KeyAnnotation::key_hash(self, state)
     }
 }
-/// The schema of the generated types (a CodeGeneratorRequest), decoded on first use.
-#[doc(hidden)]
-#[allow(dead_code)]
-static __CAPNZERO_SCHEMA_D5A0E2B4C6F80005: ::capnzero::__private::SchemaCell = ::capnzero::__private::SchemaCell::new(
-    b"\0\0\0\0\xB4\0\0\0\0\0\0\0\0\0\x04\0\r\0\0\0g\x01\0\0=\x02\0\0\x1F\0\0\0T\x02\0\0\x01\0\0\0U\x02\0\0g\0\0\0\x10\0\0\0\x05\0\x06\0\x05\0\xF8\xC6\xB4\xE2\xA0\xD5\t\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x99\0\0\0z\0\0\0\x9D\0\0\0'\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xDB/\xDB+\x03\xB3\xCD\xA2\x13\0\0\0\x01\0\0\0\x9C\x9C\xDD \xBE\xAD \xE5\x02\0\x07\0\0\0\0\0\0\0\0\0\x01\0\0\0\x95\0\0\0\xCA\0\0\0\xA1\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0\x9D\0\0\0g\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x9C\x9C\xDD \xBE\xAD \xE5\x0F\0\0\0\x01\0\0\0\x05\0\xF8\xC6\xB4\xE2\xA0\xD5\x01\0\x07\0\0\0\0\0\0\0\0\0\x01\0\0\0\xD9\0\0\0\x9A\0\0\0\xE1\0\0\0\x17\0\0\0\0\0\0\0\0\0\0\0\xE9\0\0\x007\0\0\0\0\0\0\0\0\0\0\0)\x01\0\0\x17\0\0\0\xF6\x92|Kp\xED\xA8\x81\x0F\0\0\0\x01\0\0\0\x05\0\xF8\xC6\xB4\xE2\xA0\xD5\x01\0\x07\0\0\0\0\0\0\0\0\0\0\0\0\0%\x01\0\0\xCA\0\0\x001\x01\0\0\x07\0\0\0\0\0\0\0\0\0\0\0-\x01\0\x007\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0generics.capnp\0\0\x08\0\0\0\x01\0\x01\0\x9C\x9C\xDD \xBE\xAD \xE5\t\0\0\0\"\0\0\0\xF6\x92|Kp\xED\xA8\x81\x05\0\0\0R\0\0\0Map\0\0\0\0\0Directory\0\0\0\0\0\0\0generics.capnp:Map.Entry\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\x02\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0%\0\0\0\"\0\0\0\0\0\0\0\0\0\0\0 \0\0\0\x03\0\0\0(\0\0\0\x01\0\0\0\x01\0\0\0\x01\0\0\0\0\0\x01\0\x01\0\0\0!\0\0\x002\0\0\0\0\0\0\0\0\0\0\0\x1C\0\0\0\x03\0\0\0$\0\0\0\x01\0\0\0key\0\0\0\0\0\x12\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\x9C\x9C\xDD \xBE\xAD \xE5\x12\0\0\0\0\0\0\0value\0\0\0\x12\0\0\0\0\0\0\0\x01\0\x01\0\0\0\0\0\x9C\x9C\xDD \xBE\xAD \xE5\x12\0\0\0\0\0\0\0generics.capnp:Map\0\0\0\0\0\0\x04\0\0\0\x01\0\x01\0\xDB/\xDB+\x03\xB3\xCD\xA2\x01\0\0\x002\0\0\0Entry\0\0\0\x04\0\0\0\x02\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\r\0\0\0B\0\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\x01\0\x01\0(\0\0\0\x01\0\0\0entries\0\x0E\0\0\0\0\0\0\0\0\0\0\0\x02\0\x01\0\x10\0\0\0\0\0\0\0\xDB/\xDB+\x03\xB3\xCD\xA2\0\0\0\0\0\0\x01\0\x01\0\0\0\x17\0\0\0\x04\0\0\0\x02\0\0\0\x9C\x9C\xDD \xBE\xAD \xE5\x01\0\0\0\0\0\0\0\x0E\0\0\0\0\0\0\0\x08\0\0\0\0\0\x01\0\x05\0\0\0\"\0\0\0\x05\0\0\x002\0\0\0Key\0\0\0\0\0Value\0\0\0generics.capnp:Directory\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\x02\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\r\0\0\0:\0\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\x02\0\x01\0<\0\0\0\x01\0\0\0byName\0\0\x10\0\0\0\0\0\0\0\x9C\x9C\xDD \xBE\xAD \xE5\0\0\0\0\0\0\x01\0\x01\0\0\0\x17\0\0\0\x04\0\0\0\x01\0\x01\0\x9C\x9C\xDD \xBE\xAD \xE5\x01\0\0\0'\0\0\0\x08\0\0\0\x01\0\x01\0\x01\0\0\0\0\0\0\0\x08\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0\x04\0\0\0\x01\0\0\0\x0C\0\0\0\0\0\0\0\r\0\0\0\0\0\0\0\x10\0\0\0\0\0\0\0\x04\0\0\0\x01\0\x02\0\x05\0\xF8\xC6\xB4\xE2\xA0\xD5\x05\0\0\0z\0\0\0\t\0\0\0\x07\0\0\0generics.capnp\0\0\0\0\0\0\0\0\0\0\0\0\t\x02\0\0\0\0\x10\0\0\0\x01\0\x02\0\xF6\x92|Kp\xED\xA8\x81\0\0\0\0\0\0\0\0%\0\0\0\x07\0\0\0\x9C\x9C\xDD \xBE\xAD \xE5\0\0\0\0\0\0\0\0\x1D\0\0\0\x07\0\0\0\xDB/\xDB+\x03\xB3\xCD\xA2\0\0\0\0\0\0\0\0\x15\0\0\0\x07\0\0\0\x05\0\xF8\xC6\xB4\xE2\xA0\xD5\x11\0\0\0j\x02\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0A generic struct with a nested struct, and a struct naming it with a brand.\n\0\0\0\0",
-);
+::capnzero::__private::if_reflection! {
+    #[doc =
+    r" The schema of the generated types (a CodeGeneratorRequest), decoded on first use."]
+    #[doc(hidden)] #[allow(dead_code)] static __CAPNZERO_SCHEMA_D5A0E2B4C6F80005 :
+    ::capnzero::__private::SchemaCell =
+    ::capnzero::__private::SchemaCell::new(b"\0\0\0\0\xB4\0\0\0\0\0\0\0\0\0\x04\0\r\0\0\0g\x01\0\0=\x02\0\0\x1F\0\0\0T\x02\0\0\x01\0\0\0U\x02\0\0g\0\0\0\x10\0\0\0\x05\0\x06\0\x05\0\xF8\xC6\xB4\xE2\xA0\xD5\t\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x99\0\0\0z\0\0\0\x9D\0\0\0'\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xDB/\xDB+\x03\xB3\xCD\xA2\x13\0\0\0\x01\0\0\0\x9C\x9C\xDD \xBE\xAD \xE5\x02\0\x07\0\0\0\0\0\0\0\0\0\x01\0\0\0\x95\0\0\0\xCA\0\0\0\xA1\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0\x9D\0\0\0g\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x9C\x9C\xDD \xBE\xAD \xE5\x0F\0\0\0\x01\0\0\0\x05\0\xF8\xC6\xB4\xE2\xA0\xD5\x01\0\x07\0\0\0\0\0\0\0\0\0\x01\0\0\0\xD9\0\0\0\x9A\0\0\0\xE1\0\0\0\x17\0\0\0\0\0\0\0\0\0\0\0\xE9\0\0\x007\0\0\0\0\0\0\0\0\0\0\0)\x01\0\0\x17\0\0\0\xF6\x92|Kp\xED\xA8\x81\x0F\0\0\0\x01\0\0\0\x05\0\xF8\xC6\xB4\xE2\xA0\xD5\x01\0\x07\0\0\0\0\0\0\0\0\0\0\0\0\0%\x01\0\0\xCA\0\0\x001\x01\0\0\x07\0\0\0\0\0\0\0\0\0\0\0-\x01\0\x007\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0generics.capnp\0\0\x08\0\0\0\x01\0\x01\0\x9C\x9C\xDD \xBE\xAD \xE5\t\0\0\0\"\0\0\0\xF6\x92|Kp\xED\xA8\x81\x05\0\0\0R\0\0\0Map\0\0\0\0\0Directory\0\0\0\0\0\0\0generics.capnp:Map.Entry\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\x02\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0%\0\0\0\"\0\0\0\0\0\0\0\0\0\0\0 \0\0\0\x03\0\0\0(\0\0\0\x01\0\0\0\x01\0\0\0\x01\0\0\0\0\0\x01\0\x01\0\0\0!\0\0\x002\0\0\0\0\0\0\0\0\0\0\0\x1C\0\0\0\x03\0\0\0$\0\0\0\x01\0\0\0key\0\0\0\0\0\x12\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\x9C\x9C\xDD \xBE\xAD \xE5\x12\0\0\0\0\0\0\0value\0\0\0\x12\0\0\0\0\0\0\0\x01\0\x01\0\0\0\0\0\x9C\x9C\xDD \xBE\xAD \xE5\x12\0\0\0\0\0\0\0generics.capnp:Map\0\0\0\0\0\0\x04\0\0\0\x01\0\x01\0\xDB/\xDB+\x03\xB3\xCD\xA2\x01\0\0\x002\0\0\0Entry\0\0\0\x04\0\0\0\x02\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\r\0\0\0B\0\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\x01\0\x01\0(\0\0\0\x01\0\0\0entries\0\x0E\0\0\0\0\0\0\0\0\0\0\0\x02\0\x01\0\x10\0\0\0\0\0\0\0\xDB/\xDB+\x03\xB3\xCD\xA2\0\0\0\0\0\0\x01\0\x01\0\0\0\x17\0\0\0\x04\0\0\0\x02\0\0\0\x9C\x9C\xDD \xBE\xAD \xE5\x01\0\0\0\0\0\0\0\x0E\0\0\0\0\0\0\0\x08\0\0\0\0\0\x01\0\x05\0\0\0\"\0\0\0\x05\0\0\x002\0\0\0Key\0\0\0\0\0Value\0\0\0generics.capnp:Directory\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\x02\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\r\0\0\0:\0\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\x02\0\x01\0<\0\0\0\x01\0\0\0byName\0\0\x10\0\0\0\0\0\0\0\x9C\x9C\xDD \xBE\xAD \xE5\0\0\0\0\0\0\x01\0\x01\0\0\0\x17\0\0\0\x04\0\0\0\x01\0\x01\0\x9C\x9C\xDD \xBE\xAD \xE5\x01\0\0\0'\0\0\0\x08\0\0\0\x01\0\x01\0\x01\0\0\0\0\0\0\0\x08\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0\x04\0\0\0\x01\0\0\0\x0C\0\0\0\0\0\0\0\r\0\0\0\0\0\0\0\x10\0\0\0\0\0\0\0\x04\0\0\0\x01\0\x02\0\x05\0\xF8\xC6\xB4\xE2\xA0\xD5\x05\0\0\0z\0\0\0\t\0\0\0\x07\0\0\0generics.capnp\0\0\0\0\0\0\0\0\0\0\0\0\t\x02\0\0\0\0\x10\0\0\0\x01\0\x02\0\xF6\x92|Kp\xED\xA8\x81\0\0\0\0\0\0\0\0%\0\0\0\x07\0\0\0\x9C\x9C\xDD \xBE\xAD \xE5\0\0\0\0\0\0\0\0\x1D\0\0\0\x07\0\0\0\xDB/\xDB+\x03\xB3\xCD\xA2\0\0\0\0\0\0\0\0\x15\0\0\0\x07\0\0\0\x05\0\xF8\xC6\xB4\xE2\xA0\xD5\x11\0\0\0j\x02\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0A generic struct with a nested struct, and a struct naming it with a brand.\n\0\0\0\0");
+}

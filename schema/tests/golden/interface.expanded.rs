@@ -66,37 +66,26 @@ pub mod calculator {
         }
     }
     impl EvaluateParams {
-        /// The schema of `interface.capnp:Calculator.evaluate$Params`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug).
-        pub fn schema() -> ::core::result::Result<
-            ::capnzero::__private::StructSchema<'static>,
-            ::capnzero::__private::ReflectError,
-        > {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-                .struct_schema(9746767923128702382u64)
-        }
         /// Each field's name in the schema and in Rust (its accessor), in the node's order.
         pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[
             ("expression", "expression"),
         ];
     }
-    impl<'a> EvaluateParamsReader<'a> {
-        /// The struct read through the dynamic API (fields by schema name).
-        pub fn dynamic(
-            self,
-        ) -> ::core::result::Result<
-            ::capnzero::__private::DynamicStruct<'a>,
-            ::capnzero::__private::ReflectError,
-        > {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-                .dynamic(9746767923128702382u64, self.reader)
-        }
-    }
-    #[automatically_derived]
-    impl ::capnzero::__private::Reflect for EvaluateParams {
-        const TYPE_ID: u64 = 9746767923128702382u64;
-        fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
-            &super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-        }
+    ::capnzero::__private::if_reflection! {
+        impl EvaluateParams { #[doc =
+        " The schema of `interface.capnp:Calculator.evaluate$Params`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug)."]
+        pub fn schema() -> ::core::result::Result < ::capnzero::__private::StructSchema <
+        'static >, ::capnzero::__private::ReflectError > {
+        super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006.struct_schema(9746767923128702382u64) }
+        } impl < 'a > EvaluateParamsReader < 'a > { #[doc =
+        r" The struct read through the dynamic API (fields by schema name)."] pub fn
+        dynamic(self) -> ::core::result::Result < ::capnzero::__private::DynamicStruct <
+        'a >, ::capnzero::__private::ReflectError > {
+        super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006.dynamic(9746767923128702382u64, self
+        .reader) } } #[automatically_derived] impl ::capnzero::__private::Reflect for
+        EvaluateParams { const TYPE_ID : u64 = 9746767923128702382u64; fn schema_cell()
+        -> & 'static ::capnzero::__private::SchemaCell { &
+        super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006 } }
     }
     impl ::capnzero::__private::text::DescribeStruct for EvaluateParamsReader<'_> {
         fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
@@ -401,37 +390,26 @@ pub mod calculator {
         }
     }
     impl EvaluateResults {
-        /// The schema of `interface.capnp:Calculator.evaluate$Results`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug).
-        pub fn schema() -> ::core::result::Result<
-            ::capnzero::__private::StructSchema<'static>,
-            ::capnzero::__private::ReflectError,
-        > {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-                .struct_schema(16221317962642608582u64)
-        }
         /// Each field's name in the schema and in Rust (its accessor), in the node's order.
         pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[
             ("value", "value"),
         ];
     }
-    impl<'a> EvaluateResultsReader<'a> {
-        /// The struct read through the dynamic API (fields by schema name).
-        pub fn dynamic(
-            self,
-        ) -> ::core::result::Result<
-            ::capnzero::__private::DynamicStruct<'a>,
-            ::capnzero::__private::ReflectError,
-        > {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-                .dynamic(16221317962642608582u64, self.reader)
-        }
-    }
-    #[automatically_derived]
-    impl ::capnzero::__private::Reflect for EvaluateResults {
-        const TYPE_ID: u64 = 16221317962642608582u64;
-        fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
-            &super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-        }
+    ::capnzero::__private::if_reflection! {
+        impl EvaluateResults { #[doc =
+        " The schema of `interface.capnp:Calculator.evaluate$Results`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug)."]
+        pub fn schema() -> ::core::result::Result < ::capnzero::__private::StructSchema <
+        'static >, ::capnzero::__private::ReflectError > {
+        super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006.struct_schema(16221317962642608582u64)
+        } } impl < 'a > EvaluateResultsReader < 'a > { #[doc =
+        r" The struct read through the dynamic API (fields by schema name)."] pub fn
+        dynamic(self) -> ::core::result::Result < ::capnzero::__private::DynamicStruct <
+        'a >, ::capnzero::__private::ReflectError > {
+        super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006.dynamic(16221317962642608582u64, self
+        .reader) } } #[automatically_derived] impl ::capnzero::__private::Reflect for
+        EvaluateResults { const TYPE_ID : u64 = 16221317962642608582u64; fn schema_cell()
+        -> & 'static ::capnzero::__private::SchemaCell { &
+        super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006 } }
     }
     impl ::capnzero::__private::text::DescribeStruct for EvaluateResultsReader<'_> {
         fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
@@ -712,35 +690,24 @@ pub mod calculator {
         }
     }
     impl ResetParams {
-        /// The schema of `interface.capnp:Calculator.reset$Params`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug).
-        pub fn schema() -> ::core::result::Result<
-            ::capnzero::__private::StructSchema<'static>,
-            ::capnzero::__private::ReflectError,
-        > {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-                .struct_schema(10966596769280443683u64)
-        }
         /// Each field's name in the schema and in Rust (its accessor), in the node's order.
         pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[];
     }
-    impl<'a> ResetParamsReader<'a> {
-        /// The struct read through the dynamic API (fields by schema name).
-        pub fn dynamic(
-            self,
-        ) -> ::core::result::Result<
-            ::capnzero::__private::DynamicStruct<'a>,
-            ::capnzero::__private::ReflectError,
-        > {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-                .dynamic(10966596769280443683u64, self.reader)
-        }
-    }
-    #[automatically_derived]
-    impl ::capnzero::__private::Reflect for ResetParams {
-        const TYPE_ID: u64 = 10966596769280443683u64;
-        fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
-            &super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-        }
+    ::capnzero::__private::if_reflection! {
+        impl ResetParams { #[doc =
+        " The schema of `interface.capnp:Calculator.reset$Params`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug)."]
+        pub fn schema() -> ::core::result::Result < ::capnzero::__private::StructSchema <
+        'static >, ::capnzero::__private::ReflectError > {
+        super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006.struct_schema(10966596769280443683u64)
+        } } impl < 'a > ResetParamsReader < 'a > { #[doc =
+        r" The struct read through the dynamic API (fields by schema name)."] pub fn
+        dynamic(self) -> ::core::result::Result < ::capnzero::__private::DynamicStruct <
+        'a >, ::capnzero::__private::ReflectError > {
+        super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006.dynamic(10966596769280443683u64, self
+        .reader) } } #[automatically_derived] impl ::capnzero::__private::Reflect for
+        ResetParams { const TYPE_ID : u64 = 10966596769280443683u64; fn schema_cell() ->
+        & 'static ::capnzero::__private::SchemaCell { &
+        super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006 } }
     }
     impl ::capnzero::__private::text::DescribeStruct for ResetParamsReader<'_> {
         fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
@@ -991,35 +958,24 @@ pub mod calculator {
         }
     }
     impl ResetResults {
-        /// The schema of `interface.capnp:Calculator.reset$Results`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug).
-        pub fn schema() -> ::core::result::Result<
-            ::capnzero::__private::StructSchema<'static>,
-            ::capnzero::__private::ReflectError,
-        > {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-                .struct_schema(10593125014864987433u64)
-        }
         /// Each field's name in the schema and in Rust (its accessor), in the node's order.
         pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[];
     }
-    impl<'a> ResetResultsReader<'a> {
-        /// The struct read through the dynamic API (fields by schema name).
-        pub fn dynamic(
-            self,
-        ) -> ::core::result::Result<
-            ::capnzero::__private::DynamicStruct<'a>,
-            ::capnzero::__private::ReflectError,
-        > {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-                .dynamic(10593125014864987433u64, self.reader)
-        }
-    }
-    #[automatically_derived]
-    impl ::capnzero::__private::Reflect for ResetResults {
-        const TYPE_ID: u64 = 10593125014864987433u64;
-        fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
-            &super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006
-        }
+    ::capnzero::__private::if_reflection! {
+        impl ResetResults { #[doc =
+        " The schema of `interface.capnp:Calculator.reset$Results`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug)."]
+        pub fn schema() -> ::core::result::Result < ::capnzero::__private::StructSchema <
+        'static >, ::capnzero::__private::ReflectError > {
+        super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006.struct_schema(10593125014864987433u64)
+        } } impl < 'a > ResetResultsReader < 'a > { #[doc =
+        r" The struct read through the dynamic API (fields by schema name)."] pub fn
+        dynamic(self) -> ::core::result::Result < ::capnzero::__private::DynamicStruct <
+        'a >, ::capnzero::__private::ReflectError > {
+        super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006.dynamic(10593125014864987433u64, self
+        .reader) } } #[automatically_derived] impl ::capnzero::__private::Reflect for
+        ResetResults { const TYPE_ID : u64 = 10593125014864987433u64; fn schema_cell() ->
+        & 'static ::capnzero::__private::SchemaCell { &
+        super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80006 } }
     }
     impl ::capnzero::__private::text::DescribeStruct for ResetResultsReader<'_> {
         fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
@@ -1270,9 +1226,10 @@ pub mod calculator {
         }
     }
 }
-/// The schema of the generated types (a CodeGeneratorRequest), decoded on first use.
-#[doc(hidden)]
-#[allow(dead_code)]
-static __CAPNZERO_SCHEMA_D5A0E2B4C6F80006: ::capnzero::__private::SchemaCell = ::capnzero::__private::SchemaCell::new(
-    b"\0\0\0\0\xA3\0\0\0\0\0\0\0\0\0\x04\0\r\0\0\0\xB7\x01\0\0!\x02\0\0\x1F\0\0\08\x02\0\0\x01\0\0\09\x02\0\0O\0\0\0\x18\0\0\0\x04\0\x05\0\x06\0\xF8\xC6\xB4\xE2\xA0\xD5\n\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xC5\0\0\0\x82\0\0\0\xC9\0\0\0\x17\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xAE\x15B\x16\xC9yC\x87\x1B\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x01\0\x07\0\0\0\0\0\xBD\0\0\0Z\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xC9\0\0\x007\0\0\0\0\0\0\0\0\0\0\0\xC6\xD1\xF9'\xBE\xB2\x1D\xE1\x1B\0\0\0\x01\0\x01\0\0\0\0\0\0\0\0\0\0\0\x07\0\0\0\0\0\xDD\0\0\0b\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xE9\0\0\x007\0\0\0\0\0\0\0\0\0\0\0#E\xE8{\xA8-1\x98\x1B\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\x07\0\0\0\0\0\xF9\0\0\0B\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0)\x05U\x84\x13W\x02\x93\x1B\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\x07\0\0\0\0\0\xE9\0\0\0J\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x05\x91\x0E\xA0\xAD\x95\xE6\xCF\x10\0\0\0\x03\0\0\0\x06\0\xF8\xC6\xB4\xE2\xA0\xD5\0\0\0\0\0\0\0\0\xDD\0\0\0\xDA\0\0\0\xE9\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0\xE5\0\0\0\x87\0\0\09\x01\0\0\x07\0\0\0interface.capnp\0\x04\0\0\0\x01\0\x01\0\x05\x91\x0E\xA0\xAD\x95\xE6\xCF\x01\0\0\0Z\0\0\0Calculator\0\0\0\0\0\0interface.capnp:Calculator.evaluate$Params\0\0\0\0\0\0\x04\0\0\0\x02\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\r\0\0\0Z\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\x01\0\0\0\x0C\0\0\0\x01\0\0\0expression\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0interface.capnp:Calculator.evaluate$Results\0\0\0\0\0\x04\0\0\0\x02\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\r\0\0\x002\0\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\x01\0\0\0\x08\0\0\0\x01\0\0\0value\0\0\0\x0B\0\0\0\0\0\0\0\x0B\0\0\0\0\0\0\0interface.capnp:Calculator.reset$Params\0interface.capnp:Calculator.reset$Results\0\0\0\0\0\0\0\0interface.capnp:Calculator\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\x03\0\x05\0\0\0\0\0\0\0\0\0\xAE\x15B\x16\xC9yC\x87\xC6\xD1\xF9'\xBE\xB2\x1D\xE11\0\0\0J\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0)\0\0\0\x07\0\0\0\x01\0\0\0\0\0\0\0#E\xE8{\xA8-1\x98)\x05U\x84\x13W\x02\x93\x1D\0\0\x002\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x11\0\0\0\x07\0\0\0evaluate\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0reset\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\x01\0\x02\0\x06\0\xF8\xC6\xB4\xE2\xA0\xD5\x05\0\0\0\x82\0\0\0\t\0\0\0\x07\0\0\0interface.capnp\0\0\0\0\0\0\0\0\0\0\0\t\x02\0\0\0\0\x0C\0\0\0\x01\0\x02\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x19\0\0\0\x07\0\0\0\x05\x91\x0E\xA0\xAD\x95\xE6\xCF\0\0\0\0\0\0\0\0\x11\0\0\0\x07\0\0\0\x06\0\xF8\xC6\xB4\xE2\xA0\xD5\r\0\0\0\x02\x01\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0An interface with two methods.\n\0",
-);
+::capnzero::__private::if_reflection! {
+    #[doc =
+    r" The schema of the generated types (a CodeGeneratorRequest), decoded on first use."]
+    #[doc(hidden)] #[allow(dead_code)] static __CAPNZERO_SCHEMA_D5A0E2B4C6F80006 :
+    ::capnzero::__private::SchemaCell =
+    ::capnzero::__private::SchemaCell::new(b"\0\0\0\0\xA3\0\0\0\0\0\0\0\0\0\x04\0\r\0\0\0\xB7\x01\0\0!\x02\0\0\x1F\0\0\08\x02\0\0\x01\0\0\09\x02\0\0O\0\0\0\x18\0\0\0\x04\0\x05\0\x06\0\xF8\xC6\xB4\xE2\xA0\xD5\n\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xC5\0\0\0\x82\0\0\0\xC9\0\0\0\x17\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xAE\x15B\x16\xC9yC\x87\x1B\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x01\0\x07\0\0\0\0\0\xBD\0\0\0Z\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xC9\0\0\x007\0\0\0\0\0\0\0\0\0\0\0\xC6\xD1\xF9'\xBE\xB2\x1D\xE1\x1B\0\0\0\x01\0\x01\0\0\0\0\0\0\0\0\0\0\0\x07\0\0\0\0\0\xDD\0\0\0b\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xE9\0\0\x007\0\0\0\0\0\0\0\0\0\0\0#E\xE8{\xA8-1\x98\x1B\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\x07\0\0\0\0\0\xF9\0\0\0B\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0)\x05U\x84\x13W\x02\x93\x1B\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\x07\0\0\0\0\0\xE9\0\0\0J\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x05\x91\x0E\xA0\xAD\x95\xE6\xCF\x10\0\0\0\x03\0\0\0\x06\0\xF8\xC6\xB4\xE2\xA0\xD5\0\0\0\0\0\0\0\0\xDD\0\0\0\xDA\0\0\0\xE9\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0\xE5\0\0\0\x87\0\0\09\x01\0\0\x07\0\0\0interface.capnp\0\x04\0\0\0\x01\0\x01\0\x05\x91\x0E\xA0\xAD\x95\xE6\xCF\x01\0\0\0Z\0\0\0Calculator\0\0\0\0\0\0interface.capnp:Calculator.evaluate$Params\0\0\0\0\0\0\x04\0\0\0\x02\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\r\0\0\0Z\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\x01\0\0\0\x0C\0\0\0\x01\0\0\0expression\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0interface.capnp:Calculator.evaluate$Results\0\0\0\0\0\x04\0\0\0\x02\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\r\0\0\x002\0\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\x01\0\0\0\x08\0\0\0\x01\0\0\0value\0\0\0\x0B\0\0\0\0\0\0\0\x0B\0\0\0\0\0\0\0interface.capnp:Calculator.reset$Params\0interface.capnp:Calculator.reset$Results\0\0\0\0\0\0\0\0interface.capnp:Calculator\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\x03\0\x05\0\0\0\0\0\0\0\0\0\xAE\x15B\x16\xC9yC\x87\xC6\xD1\xF9'\xBE\xB2\x1D\xE11\0\0\0J\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0)\0\0\0\x07\0\0\0\x01\0\0\0\0\0\0\0#E\xE8{\xA8-1\x98)\x05U\x84\x13W\x02\x93\x1D\0\0\x002\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x11\0\0\0\x07\0\0\0evaluate\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0reset\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\x01\0\x02\0\x06\0\xF8\xC6\xB4\xE2\xA0\xD5\x05\0\0\0\x82\0\0\0\t\0\0\0\x07\0\0\0interface.capnp\0\0\0\0\0\0\0\0\0\0\0\t\x02\0\0\0\0\x0C\0\0\0\x01\0\x02\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x19\0\0\0\x07\0\0\0\x05\x91\x0E\xA0\xAD\x95\xE6\xCF\0\0\0\0\0\0\0\0\x11\0\0\0\x07\0\0\0\x06\0\xF8\xC6\xB4\xE2\xA0\xD5\r\0\0\0\x02\x01\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0An interface with two methods.\n\0");
+}

@@ -2,13 +2,6 @@
 // code, rewrite it with `CAPNZERO_BLESS=1 cargo test -p capnzero-schema --test golden`.
 
 impl Pointers {
-    /// The schema of `pointers.capnp:Pointers`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug).
-    pub fn schema() -> ::core::result::Result<
-        ::capnzero::__private::StructSchema<'static>,
-        ::capnzero::__private::ReflectError,
-    > {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80002.struct_schema(13702373430359293888u64)
-    }
     /// Each field's name in the schema and in Rust (its accessor), in the node's order.
     pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[
         ("name", "name"),
@@ -19,23 +12,19 @@ impl Pointers {
         ("inners", "inners"),
     ];
 }
-impl<'a> PointersReader<'a> {
-    /// The struct read through the dynamic API (fields by schema name).
-    pub fn dynamic(
-        self,
-    ) -> ::core::result::Result<
-        ::capnzero::__private::DynamicStruct<'a>,
-        ::capnzero::__private::ReflectError,
-    > {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80002.dynamic(13702373430359293888u64, self.reader)
-    }
-}
-#[automatically_derived]
-impl ::capnzero::__private::Reflect for Pointers {
-    const TYPE_ID: u64 = 13702373430359293888u64;
-    fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
-        &__CAPNZERO_SCHEMA_D5A0E2B4C6F80002
-    }
+::capnzero::__private::if_reflection! {
+    impl Pointers { #[doc =
+    " The schema of `pointers.capnp:Pointers`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug)."]
+    pub fn schema() -> ::core::result::Result < ::capnzero::__private::StructSchema <
+    'static >, ::capnzero::__private::ReflectError > { __CAPNZERO_SCHEMA_D5A0E2B4C6F80002
+    .struct_schema(13702373430359293888u64) } } impl < 'a > PointersReader < 'a > { #[doc
+    = r" The struct read through the dynamic API (fields by schema name)."] pub fn
+    dynamic(self) -> ::core::result::Result < ::capnzero::__private::DynamicStruct < 'a
+    >, ::capnzero::__private::ReflectError > { __CAPNZERO_SCHEMA_D5A0E2B4C6F80002
+    .dynamic(13702373430359293888u64, self.reader) } } #[automatically_derived] impl
+    ::capnzero::__private::Reflect for Pointers { const TYPE_ID : u64 =
+    13702373430359293888u64; fn schema_cell() -> & 'static
+    ::capnzero::__private::SchemaCell { & __CAPNZERO_SCHEMA_D5A0E2B4C6F80002 } }
 }
 impl ::capnzero::__private::text::DescribeStruct for PointersReader<'_> {
     fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
@@ -671,37 +660,26 @@ where
 /// Types nested in `pointers.capnp:Pointers`.
 pub mod pointers {
     impl Inner {
-        /// The schema of `pointers.capnp:Pointers.Inner`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug).
-        pub fn schema() -> ::core::result::Result<
-            ::capnzero::__private::StructSchema<'static>,
-            ::capnzero::__private::ReflectError,
-        > {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80002
-                .struct_schema(16622734336007096270u64)
-        }
         /// Each field's name in the schema and in Rust (its accessor), in the node's order.
         pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[
             ("value", "value"),
         ];
     }
-    impl<'a> InnerReader<'a> {
-        /// The struct read through the dynamic API (fields by schema name).
-        pub fn dynamic(
-            self,
-        ) -> ::core::result::Result<
-            ::capnzero::__private::DynamicStruct<'a>,
-            ::capnzero::__private::ReflectError,
-        > {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80002
-                .dynamic(16622734336007096270u64, self.reader)
-        }
-    }
-    #[automatically_derived]
-    impl ::capnzero::__private::Reflect for Inner {
-        const TYPE_ID: u64 = 16622734336007096270u64;
-        fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
-            &super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80002
-        }
+    ::capnzero::__private::if_reflection! {
+        impl Inner { #[doc =
+        " The schema of `pointers.capnp:Pointers.Inner`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug)."]
+        pub fn schema() -> ::core::result::Result < ::capnzero::__private::StructSchema <
+        'static >, ::capnzero::__private::ReflectError > {
+        super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80002.struct_schema(16622734336007096270u64)
+        } } impl < 'a > InnerReader < 'a > { #[doc =
+        r" The struct read through the dynamic API (fields by schema name)."] pub fn
+        dynamic(self) -> ::core::result::Result < ::capnzero::__private::DynamicStruct <
+        'a >, ::capnzero::__private::ReflectError > {
+        super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80002.dynamic(16622734336007096270u64, self
+        .reader) } } #[automatically_derived] impl ::capnzero::__private::Reflect for
+        Inner { const TYPE_ID : u64 = 16622734336007096270u64; fn schema_cell() -> &
+        'static ::capnzero::__private::SchemaCell { &
+        super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80002 } }
     }
     impl ::capnzero::__private::text::DescribeStruct for InnerReader<'_> {
         fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
@@ -978,9 +956,10 @@ pub mod pointers {
         }
     }
 }
-/// The schema of the generated types (a CodeGeneratorRequest), decoded on first use.
-#[doc(hidden)]
-#[allow(dead_code)]
-static __CAPNZERO_SCHEMA_D5A0E2B4C6F80002: ::capnzero::__private::SchemaCell = ::capnzero::__private::SchemaCell::new(
-    b"\0\0\0\0\x9C\0\0\0\0\0\0\0\0\0\x04\0\r\0\0\0\xC7\0\0\0\x01\x02\0\0\x1F\0\0\0\x18\x02\0\0\x01\0\0\0\x19\x02\0\0O\0\0\0\x0C\0\0\0\x04\0\x04\0\x02\0\xF8\xC6\xB4\xE2\xA0\xD5\t\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0M\0\0\0z\0\0\0Q\0\0\0\x17\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xCEGd\xBD\xCE\xD0\xAF\xE6\x18\0\0\0\x01\0\x01\0\xC0\xFFP`\t\x9C(\xBE\0\0\x07\0\0\0\0\0I\0\0\0\xF2\0\0\0U\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0Q\0\0\x007\0\0\0\xC0\xFFP`\t\x9C(\xBE\x0F\0\0\0\x01\0\0\0\x02\0\xF8\xC6\xB4\xE2\xA0\xD5\x06\0\x07\0\0\0\0\0e\0\0\0\xC2\0\0\0m\0\0\0\x17\0\0\0\0\0\0\0\0\0\0\0u\0\0\0W\x01\0\0pointers.capnp\0\0\x04\0\0\0\x01\0\x01\0\xC0\xFFP`\t\x9C(\xBE\x01\0\0\0J\0\0\0Pointers\0\0\0\0\0\0\0\0pointers.capnp:Pointers.Inner\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\x02\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\r\0\0\x002\0\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\x01\0\0\0\x08\0\0\0\x01\0\0\0value\0\0\0\x07\0\0\0\0\0\0\0\x07\0\0\0\0\0\0\0pointers.capnp:Pointers\0\x04\0\0\0\x01\0\x01\0\xCEGd\xBD\xCE\xD0\xAF\xE6\x01\0\0\x002\0\0\0Inner\0\0\0\x18\0\0\0\x03\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\x01\0\0\0\0\0\0\0\x99\0\0\0*\0\0\0\0\0\0\0\0\0\0\0\x94\0\0\0\x01\0\0\0\x94\0\0\0\x01\0\x01\0\x01\0\0\0\x01\0\0\0\0\0\x01\0\x01\0\0\0\0\0\0\0\0\0\0\0\x95\0\0\0*\0\0\0\0\0\0\0\0\0\0\0\x90\0\0\0\x01\0\0\0\x90\0\0\0\x01\0\0\0\x02\0\0\0\x02\0\0\0\0\0\x01\0\x02\0\0\0\0\0\0\0\0\0\0\0\x85\0\0\0B\0\0\0\0\0\0\0\0\0\0\0\x80\0\0\0\x01\0\x01\0\x88\0\0\0\x01\0\0\0\x03\0\0\0\x03\0\0\0\0\0\x01\0\x03\0\0\0\0\0\0\0\0\0\0\0}\0\0\x002\0\0\0\0\0\0\0\0\0\0\0x\0\0\0\x01\0\x01\0\x80\0\0\0\x01\0\0\0\x04\0\0\0\x04\0\0\0\0\0\x01\0\x04\0\0\0\0\0\0\0\0\0\0\0u\0\0\x002\0\0\0\0\0\0\0\0\0\0\0p\0\0\0\x02\0\0\0t\0\0\0\x01\0\0\0\x05\0\0\0\x05\0\0\0\0\0\x01\0\x05\0\0\0\0\0\0\0\0\0\0\0i\0\0\0:\0\0\0\0\0\0\0\0\0\0\0d\0\0\0\x01\0\x01\0p\0\0\0\x01\0\0\0name\0\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\x01\0\0\0R\0\0\0anonymous\0\0\0\0\0\0\0blob\0\0\0\0\r\0\0\0\0\0\0\0\r\0\0\0\0\0\0\0numbers\0\x0E\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\x04\0\0\0\0\0\0\0\x0E\0\0\0\0\0\0\0names\0\0\0\x0E\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\x0C\0\0\0\0\0\0\0\x0E\0\0\0\0\0\0\0inner\0\0\0\x10\0\0\0\0\0\0\0\xCEGd\xBD\xCE\xD0\xAF\xE6\x10\0\0\0\0\0\0\0inners\0\0\x0E\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0\x10\0\0\0\0\0\0\0\xCEGd\xBD\xCE\xD0\xAF\xE6\x0E\0\0\0\0\0\0\0\x04\0\0\0\x01\0\x02\0\x02\0\xF8\xC6\xB4\xE2\xA0\xD5\x05\0\0\0z\0\0\0\t\0\0\0\x07\0\0\0pointers.capnp\0\0\0\0\0\0\0\0\0\0\0\0\t\x02\0\0\0\0\x0C\0\0\0\x01\0\x02\0\xC0\xFFP`\t\x9C(\xBE\0\0\0\0\0\0\0\0\x19\0\0\0\x07\0\0\0\xCEGd\xBD\xCE\xD0\xAF\xE6\0\0\0\0\0\0\0\0\x11\0\0\0\x07\0\0\0\x02\0\xF8\xC6\xB4\xE2\xA0\xD5\r\0\0\0B\x01\0\0\0\0\0\0\0\0\0\0\x18\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0Text, Data, lists and a nested struct.\n\0",
-);
+::capnzero::__private::if_reflection! {
+    #[doc =
+    r" The schema of the generated types (a CodeGeneratorRequest), decoded on first use."]
+    #[doc(hidden)] #[allow(dead_code)] static __CAPNZERO_SCHEMA_D5A0E2B4C6F80002 :
+    ::capnzero::__private::SchemaCell =
+    ::capnzero::__private::SchemaCell::new(b"\0\0\0\0\x9C\0\0\0\0\0\0\0\0\0\x04\0\r\0\0\0\xC7\0\0\0\x01\x02\0\0\x1F\0\0\0\x18\x02\0\0\x01\0\0\0\x19\x02\0\0O\0\0\0\x0C\0\0\0\x04\0\x04\0\x02\0\xF8\xC6\xB4\xE2\xA0\xD5\t\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0M\0\0\0z\0\0\0Q\0\0\0\x17\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xCEGd\xBD\xCE\xD0\xAF\xE6\x18\0\0\0\x01\0\x01\0\xC0\xFFP`\t\x9C(\xBE\0\0\x07\0\0\0\0\0I\0\0\0\xF2\0\0\0U\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0Q\0\0\x007\0\0\0\xC0\xFFP`\t\x9C(\xBE\x0F\0\0\0\x01\0\0\0\x02\0\xF8\xC6\xB4\xE2\xA0\xD5\x06\0\x07\0\0\0\0\0e\0\0\0\xC2\0\0\0m\0\0\0\x17\0\0\0\0\0\0\0\0\0\0\0u\0\0\0W\x01\0\0pointers.capnp\0\0\x04\0\0\0\x01\0\x01\0\xC0\xFFP`\t\x9C(\xBE\x01\0\0\0J\0\0\0Pointers\0\0\0\0\0\0\0\0pointers.capnp:Pointers.Inner\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\x02\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\r\0\0\x002\0\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\x01\0\0\0\x08\0\0\0\x01\0\0\0value\0\0\0\x07\0\0\0\0\0\0\0\x07\0\0\0\0\0\0\0pointers.capnp:Pointers\0\x04\0\0\0\x01\0\x01\0\xCEGd\xBD\xCE\xD0\xAF\xE6\x01\0\0\x002\0\0\0Inner\0\0\0\x18\0\0\0\x03\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\x01\0\0\0\0\0\0\0\x99\0\0\0*\0\0\0\0\0\0\0\0\0\0\0\x94\0\0\0\x01\0\0\0\x94\0\0\0\x01\0\x01\0\x01\0\0\0\x01\0\0\0\0\0\x01\0\x01\0\0\0\0\0\0\0\0\0\0\0\x95\0\0\0*\0\0\0\0\0\0\0\0\0\0\0\x90\0\0\0\x01\0\0\0\x90\0\0\0\x01\0\0\0\x02\0\0\0\x02\0\0\0\0\0\x01\0\x02\0\0\0\0\0\0\0\0\0\0\0\x85\0\0\0B\0\0\0\0\0\0\0\0\0\0\0\x80\0\0\0\x01\0\x01\0\x88\0\0\0\x01\0\0\0\x03\0\0\0\x03\0\0\0\0\0\x01\0\x03\0\0\0\0\0\0\0\0\0\0\0}\0\0\x002\0\0\0\0\0\0\0\0\0\0\0x\0\0\0\x01\0\x01\0\x80\0\0\0\x01\0\0\0\x04\0\0\0\x04\0\0\0\0\0\x01\0\x04\0\0\0\0\0\0\0\0\0\0\0u\0\0\x002\0\0\0\0\0\0\0\0\0\0\0p\0\0\0\x02\0\0\0t\0\0\0\x01\0\0\0\x05\0\0\0\x05\0\0\0\0\0\x01\0\x05\0\0\0\0\0\0\0\0\0\0\0i\0\0\0:\0\0\0\0\0\0\0\0\0\0\0d\0\0\0\x01\0\x01\0p\0\0\0\x01\0\0\0name\0\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\x01\0\0\0R\0\0\0anonymous\0\0\0\0\0\0\0blob\0\0\0\0\r\0\0\0\0\0\0\0\r\0\0\0\0\0\0\0numbers\0\x0E\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\x04\0\0\0\0\0\0\0\x0E\0\0\0\0\0\0\0names\0\0\0\x0E\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\x0C\0\0\0\0\0\0\0\x0E\0\0\0\0\0\0\0inner\0\0\0\x10\0\0\0\0\0\0\0\xCEGd\xBD\xCE\xD0\xAF\xE6\x10\0\0\0\0\0\0\0inners\0\0\x0E\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0\x10\0\0\0\0\0\0\0\xCEGd\xBD\xCE\xD0\xAF\xE6\x0E\0\0\0\0\0\0\0\x04\0\0\0\x01\0\x02\0\x02\0\xF8\xC6\xB4\xE2\xA0\xD5\x05\0\0\0z\0\0\0\t\0\0\0\x07\0\0\0pointers.capnp\0\0\0\0\0\0\0\0\0\0\0\0\t\x02\0\0\0\0\x0C\0\0\0\x01\0\x02\0\xC0\xFFP`\t\x9C(\xBE\0\0\0\0\0\0\0\0\x19\0\0\0\x07\0\0\0\xCEGd\xBD\xCE\xD0\xAF\xE6\0\0\0\0\0\0\0\0\x11\0\0\0\x07\0\0\0\x02\0\xF8\xC6\xB4\xE2\xA0\xD5\r\0\0\0B\x01\0\0\0\0\0\0\0\0\0\0\x18\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0Text, Data, lists and a nested struct.\n\0");
+}

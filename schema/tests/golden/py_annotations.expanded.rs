@@ -2,13 +2,6 @@
 // code, rewrite it with `CAPNZERO_BLESS=1 cargo test -p capnzero-schema --test golden`.
 
 impl Point {
-    /// The schema of `py_annotations.capnp:Point`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug).
-    pub fn schema() -> ::core::result::Result<
-        ::capnzero::__private::StructSchema<'static>,
-        ::capnzero::__private::ReflectError,
-    > {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80008.struct_schema(17770033148803867968u64)
-    }
     /// Each field's name in the schema and in Rust (its accessor), in the node's order.
     pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[
         ("x", "x"),
@@ -17,23 +10,19 @@ impl Point {
         ("position", "position"),
     ];
 }
-impl<'a> PointReader<'a> {
-    /// The struct read through the dynamic API (fields by schema name).
-    pub fn dynamic(
-        self,
-    ) -> ::core::result::Result<
-        ::capnzero::__private::DynamicStruct<'a>,
-        ::capnzero::__private::ReflectError,
-    > {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80008.dynamic(17770033148803867968u64, self.reader)
-    }
-}
-#[automatically_derived]
-impl ::capnzero::__private::Reflect for Point {
-    const TYPE_ID: u64 = 17770033148803867968u64;
-    fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
-        &__CAPNZERO_SCHEMA_D5A0E2B4C6F80008
-    }
+::capnzero::__private::if_reflection! {
+    impl Point { #[doc =
+    " The schema of `py_annotations.capnp:Point`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug)."]
+    pub fn schema() -> ::core::result::Result < ::capnzero::__private::StructSchema <
+    'static >, ::capnzero::__private::ReflectError > { __CAPNZERO_SCHEMA_D5A0E2B4C6F80008
+    .struct_schema(17770033148803867968u64) } } impl < 'a > PointReader < 'a > { #[doc =
+    r" The struct read through the dynamic API (fields by schema name)."] pub fn
+    dynamic(self) -> ::core::result::Result < ::capnzero::__private::DynamicStruct < 'a
+    >, ::capnzero::__private::ReflectError > { __CAPNZERO_SCHEMA_D5A0E2B4C6F80008
+    .dynamic(17770033148803867968u64, self.reader) } } #[automatically_derived] impl
+    ::capnzero::__private::Reflect for Point { const TYPE_ID : u64 =
+    17770033148803867968u64; fn schema_cell() -> & 'static
+    ::capnzero::__private::SchemaCell { & __CAPNZERO_SCHEMA_D5A0E2B4C6F80008 } }
 }
 impl ::capnzero::__private::text::DescribeStruct for PointReader<'_> {
     fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
@@ -494,9 +483,10 @@ pub mod point {
         }
     }
 }
-/// The schema of the generated types (a CodeGeneratorRequest), decoded on first use.
-#[doc(hidden)]
-#[allow(dead_code)]
-static __CAPNZERO_SCHEMA_D5A0E2B4C6F80008: ::capnzero::__private::SchemaCell = ::capnzero::__private::SchemaCell::new(
-    b"\0\0\0\0\xF8\0\0\0\0\0\0\0\0\0\x04\0\r\0\0\0G\x01\0\0E\x02\0\0\x1F\0\0\0t\x02\0\0\x01\0\0\0u\x02\0\0\x7F\0\0\0\x14\0\0\0\x04\0\x04\0\x08\0\xF8\xC6\xB4\xE2\xA0\xD5\x0F\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x8D\0\0\0\xAA\0\0\0\x95\0\0\0\x17\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0@\xE5^\xC9\xFF\xD6\x9B\xF6\x15\0\0\0\x01\0\x02\0\x08\0\xF8\xC6\xB4\xE2\xA0\xD5\x01\0\x07\0\0\0\0\0\x89\0\0\0\xDA\0\0\0\x95\0\0\0\x07\0\0\0\x95\0\0\0\x1F\0\0\0\xAD\0\0\0\xC7\0\0\0\x8D\xB8c\x1EJ\x04,\xB0\x16\0\0\0\x05\0 \0 \x15cE\x18\xC2$\xBC\0\0\0\0\0\0\0\0E\x01\0\0\xE2\0\0\0Q\x01\0\0\x07\0\0\0\0\0\0\0\0\0\0\0L\x01\0\0\x01\0\0\0 \x15cE\x18\xC2$\xBC\x10\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0=\x01\0\0\xB2\0\0\0E\x01\0\0w\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x86\xF5<\x1B,\x06l\xCB\x16\0\0\0\x05\0\xB0\0 \x15cE\x18\xC2$\xBC\0\0\0\0\0\0\0\0\x8D\x01\0\0\xD2\0\0\0\x99\x01\0\0\x07\0\0\0\0\0\0\0\0\0\0\0\x94\x01\0\0\x01\0\0\0py_annotations.capnp\0\0\0\0\x04\0\0\0\x01\0\x01\0@\xE5^\xC9\xFF\xD6\x9B\xF6\x01\0\0\x002\0\0\0Point\0\0\0py_annotations.capnp:Point\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\x01\0\x02\0\x86\xF5<\x1B,\x06l\xCB\x04\0\0\0\x01\0\x01\0\xFC\xFF\xFF\xFF\0\0\0\0\x0C\0\0\0\0\0\0\0\x01\0\0\0*\0\0\0x, y\0\0\0\0\x10\0\0\0\x02\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0U\0\0\0\x12\0\0\0\0\0\0\0\0\0\0\0P\0\0\0\x01\0\0\0P\0\0\0\x01\0\0\0\x01\0\0\0\x01\0\0\0\0\0\x01\0\x01\0\0\0I\0\0\0\x12\0\0\0\0\0\0\0\0\0\0\0D\0\0\0\x01\0\0\0D\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\0\0\0\x01\0\x02\0\0\0=\0\0\x002\0\0\0\0\0\0\0\0\0\0\08\0\0\0\x01\0\0\08\0\0\0\x01\0\0\0\x03\0\0\0\0\0\0\0\0\0\x01\0\x03\0\0\x001\0\0\0J\0\0\x005\0\0\0\x1F\0\0\0\xFC\xFF\xFF\xFF\0\0\0\0\xFC\xFF\xFF\xFF\0\0\0\0x\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0y\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0label\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0position\0\0\0\0\0\0\0\0\x04\0\0\0\x01\0\x02\0\x8D\xB8c\x1EJ\x04,\xB0\x04\0\0\0\x01\0\x01\0\xFC\xFF\xFF\xFF\0\0\0\0\x0C\0\0\0\0\0\0\0\x01\0\0\0*\0\0\0x, y\0\0\0\0capnpy/annotate.capnp:group\0\0\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0capnpy/annotate.capnp\0\0\0\x1C\0\0\0\x01\0\x01\0\x86\xF5<\x1B,\x06l\xCB1\0\0\0\"\0\0\0\xDD\xE7\xB5\xB1\xA2\xDE\xC3\x9C-\0\0\0J\0\0\0\x8D\xB8c\x1EJ\x04,\xB0-\0\0\x002\0\0\0<\xDB\xEB\x08#\x8E\x11\xE1)\0\0\0Z\0\0\0\x99\x9E\x8A]o\x0B\xFE\xD4)\0\0\0J\0\0\0\xF3\xB5\xC6=\x84\xB3\x93\xD3)\0\0\0B\0\0\0\x93\xD4\x1EDg:\xB6\xBD%\0\0\0B\0\0\0key\0\0\0\0\0nullable\0\0\0\0\0\0\0\0group\0\0\0BoolOption\0\0\0\0\0\0TextType\0\0\0\0\0\0\0\0Options\0options\0capnpy/annotate.capnp:key\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\x04\0\0\0\x01\0\x02\0\x08\0\xF8\xC6\xB4\xE2\xA0\xD5\x05\0\0\0\xAA\0\0\0\r\0\0\0\x17\0\0\0py_annotations.capnp\0\0\0\0\x04\0\0\0\x01\0\x01\0 \x15cE\x18\xC2$\xBC\x01\0\0\0\xBA\0\0\0/capnpy/annotate.capnp\0\0\0\0\t\x02\0\0\0\0\x14\0\0\0\x01\0\x02\0\x86\xF5<\x1B,\x06l\xCB5\0\0\0\xF2\t\0\0\0\0\0\0\0\0\0\0 \x15cE\x18\xC2$\xBC\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0@\xE5^\xC9\xFF\xD6\x9B\xF6\0\0\0\0\0\0\0\0\xB9\0\0\0\x07\0\0\0\x8D\xB8c\x1EJ\x04,\xB0\xB5\0\0\0z\x05\0\0\0\0\0\0\0\0\0\0\x08\0\xF8\xC6\xB4\xE2\xA0\xD5\x01\x01\0\0\x9A\x01\0\0\0\0\0\0\0\0\0\0Gives the struct value semantics: equality and hashing look only at the\nlisted fields, in the order listed, e.g. `$Py.key(\"x, y\")`; `\"*\"` lists\nevery field.  A keyed value compares and hashes like the tuple of its key\nfields.  On a field, the annotation applies to the virtual group that\n`group` makes of that field.\n\0\0\0\x10\0\0\0\0\0\0\0On a Void field: presents the listed fields of the struct (\"x, y\") as a\nread-only group under this field's name, without moving them; they stay\nreadable as plain fields too.\n\0\0capnpy's annotations: a key, and a virtual group.\n\0\0\0\0\0\0",
-);
+::capnzero::__private::if_reflection! {
+    #[doc =
+    r" The schema of the generated types (a CodeGeneratorRequest), decoded on first use."]
+    #[doc(hidden)] #[allow(dead_code)] static __CAPNZERO_SCHEMA_D5A0E2B4C6F80008 :
+    ::capnzero::__private::SchemaCell =
+    ::capnzero::__private::SchemaCell::new(b"\0\0\0\0\xF8\0\0\0\0\0\0\0\0\0\x04\0\r\0\0\0G\x01\0\0E\x02\0\0\x1F\0\0\0t\x02\0\0\x01\0\0\0u\x02\0\0\x7F\0\0\0\x14\0\0\0\x04\0\x04\0\x08\0\xF8\xC6\xB4\xE2\xA0\xD5\x0F\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x8D\0\0\0\xAA\0\0\0\x95\0\0\0\x17\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0@\xE5^\xC9\xFF\xD6\x9B\xF6\x15\0\0\0\x01\0\x02\0\x08\0\xF8\xC6\xB4\xE2\xA0\xD5\x01\0\x07\0\0\0\0\0\x89\0\0\0\xDA\0\0\0\x95\0\0\0\x07\0\0\0\x95\0\0\0\x1F\0\0\0\xAD\0\0\0\xC7\0\0\0\x8D\xB8c\x1EJ\x04,\xB0\x16\0\0\0\x05\0 \0 \x15cE\x18\xC2$\xBC\0\0\0\0\0\0\0\0E\x01\0\0\xE2\0\0\0Q\x01\0\0\x07\0\0\0\0\0\0\0\0\0\0\0L\x01\0\0\x01\0\0\0 \x15cE\x18\xC2$\xBC\x10\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0=\x01\0\0\xB2\0\0\0E\x01\0\0w\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x86\xF5<\x1B,\x06l\xCB\x16\0\0\0\x05\0\xB0\0 \x15cE\x18\xC2$\xBC\0\0\0\0\0\0\0\0\x8D\x01\0\0\xD2\0\0\0\x99\x01\0\0\x07\0\0\0\0\0\0\0\0\0\0\0\x94\x01\0\0\x01\0\0\0py_annotations.capnp\0\0\0\0\x04\0\0\0\x01\0\x01\0@\xE5^\xC9\xFF\xD6\x9B\xF6\x01\0\0\x002\0\0\0Point\0\0\0py_annotations.capnp:Point\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\x01\0\x02\0\x86\xF5<\x1B,\x06l\xCB\x04\0\0\0\x01\0\x01\0\xFC\xFF\xFF\xFF\0\0\0\0\x0C\0\0\0\0\0\0\0\x01\0\0\0*\0\0\0x, y\0\0\0\0\x10\0\0\0\x02\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0U\0\0\0\x12\0\0\0\0\0\0\0\0\0\0\0P\0\0\0\x01\0\0\0P\0\0\0\x01\0\0\0\x01\0\0\0\x01\0\0\0\0\0\x01\0\x01\0\0\0I\0\0\0\x12\0\0\0\0\0\0\0\0\0\0\0D\0\0\0\x01\0\0\0D\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\0\0\0\x01\0\x02\0\0\0=\0\0\x002\0\0\0\0\0\0\0\0\0\0\08\0\0\0\x01\0\0\08\0\0\0\x01\0\0\0\x03\0\0\0\0\0\0\0\0\0\x01\0\x03\0\0\x001\0\0\0J\0\0\x005\0\0\0\x1F\0\0\0\xFC\xFF\xFF\xFF\0\0\0\0\xFC\xFF\xFF\xFF\0\0\0\0x\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0y\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0label\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0position\0\0\0\0\0\0\0\0\x04\0\0\0\x01\0\x02\0\x8D\xB8c\x1EJ\x04,\xB0\x04\0\0\0\x01\0\x01\0\xFC\xFF\xFF\xFF\0\0\0\0\x0C\0\0\0\0\0\0\0\x01\0\0\0*\0\0\0x, y\0\0\0\0capnpy/annotate.capnp:group\0\0\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0capnpy/annotate.capnp\0\0\0\x1C\0\0\0\x01\0\x01\0\x86\xF5<\x1B,\x06l\xCB1\0\0\0\"\0\0\0\xDD\xE7\xB5\xB1\xA2\xDE\xC3\x9C-\0\0\0J\0\0\0\x8D\xB8c\x1EJ\x04,\xB0-\0\0\x002\0\0\0<\xDB\xEB\x08#\x8E\x11\xE1)\0\0\0Z\0\0\0\x99\x9E\x8A]o\x0B\xFE\xD4)\0\0\0J\0\0\0\xF3\xB5\xC6=\x84\xB3\x93\xD3)\0\0\0B\0\0\0\x93\xD4\x1EDg:\xB6\xBD%\0\0\0B\0\0\0key\0\0\0\0\0nullable\0\0\0\0\0\0\0\0group\0\0\0BoolOption\0\0\0\0\0\0TextType\0\0\0\0\0\0\0\0Options\0options\0capnpy/annotate.capnp:key\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\x04\0\0\0\x01\0\x02\0\x08\0\xF8\xC6\xB4\xE2\xA0\xD5\x05\0\0\0\xAA\0\0\0\r\0\0\0\x17\0\0\0py_annotations.capnp\0\0\0\0\x04\0\0\0\x01\0\x01\0 \x15cE\x18\xC2$\xBC\x01\0\0\0\xBA\0\0\0/capnpy/annotate.capnp\0\0\0\0\t\x02\0\0\0\0\x14\0\0\0\x01\0\x02\0\x86\xF5<\x1B,\x06l\xCB5\0\0\0\xF2\t\0\0\0\0\0\0\0\0\0\0 \x15cE\x18\xC2$\xBC\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0@\xE5^\xC9\xFF\xD6\x9B\xF6\0\0\0\0\0\0\0\0\xB9\0\0\0\x07\0\0\0\x8D\xB8c\x1EJ\x04,\xB0\xB5\0\0\0z\x05\0\0\0\0\0\0\0\0\0\0\x08\0\xF8\xC6\xB4\xE2\xA0\xD5\x01\x01\0\0\x9A\x01\0\0\0\0\0\0\0\0\0\0Gives the struct value semantics: equality and hashing look only at the\nlisted fields, in the order listed, e.g. `$Py.key(\"x, y\")`; `\"*\"` lists\nevery field.  A keyed value compares and hashes like the tuple of its key\nfields.  On a field, the annotation applies to the virtual group that\n`group` makes of that field.\n\0\0\0\x10\0\0\0\0\0\0\0On a Void field: presents the listed fields of the struct (\"x, y\") as a\nread-only group under this field's name, without moving them; they stay\nreadable as plain fields too.\n\0\0capnpy's annotations: a key, and a virtual group.\n\0\0\0\0\0\0");
+}

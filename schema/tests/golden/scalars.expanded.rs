@@ -2,13 +2,6 @@
 // code, rewrite it with `CAPNZERO_BLESS=1 cargo test -p capnzero-schema --test golden`.
 
 impl Scalars {
-    /// The schema of `scalars.capnp:Scalars`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug).
-    pub fn schema() -> ::core::result::Result<
-        ::capnzero::__private::StructSchema<'static>,
-        ::capnzero::__private::ReflectError,
-    > {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80001.struct_schema(11217620620015582682u64)
-    }
     /// Each field's name in the schema and in Rust (its accessor), in the node's order.
     pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[
         ("nothing", "nothing"),
@@ -26,23 +19,19 @@ impl Scalars {
         ("plain", "plain"),
     ];
 }
-impl<'a> ScalarsReader<'a> {
-    /// The struct read through the dynamic API (fields by schema name).
-    pub fn dynamic(
-        self,
-    ) -> ::core::result::Result<
-        ::capnzero::__private::DynamicStruct<'a>,
-        ::capnzero::__private::ReflectError,
-    > {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80001.dynamic(11217620620015582682u64, self.reader)
-    }
-}
-#[automatically_derived]
-impl ::capnzero::__private::Reflect for Scalars {
-    const TYPE_ID: u64 = 11217620620015582682u64;
-    fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
-        &__CAPNZERO_SCHEMA_D5A0E2B4C6F80001
-    }
+::capnzero::__private::if_reflection! {
+    impl Scalars { #[doc =
+    " The schema of `scalars.capnp:Scalars`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug)."]
+    pub fn schema() -> ::core::result::Result < ::capnzero::__private::StructSchema <
+    'static >, ::capnzero::__private::ReflectError > { __CAPNZERO_SCHEMA_D5A0E2B4C6F80001
+    .struct_schema(11217620620015582682u64) } } impl < 'a > ScalarsReader < 'a > { #[doc
+    = r" The struct read through the dynamic API (fields by schema name)."] pub fn
+    dynamic(self) -> ::core::result::Result < ::capnzero::__private::DynamicStruct < 'a
+    >, ::capnzero::__private::ReflectError > { __CAPNZERO_SCHEMA_D5A0E2B4C6F80001
+    .dynamic(11217620620015582682u64, self.reader) } } #[automatically_derived] impl
+    ::capnzero::__private::Reflect for Scalars { const TYPE_ID : u64 =
+    11217620620015582682u64; fn schema_cell() -> & 'static
+    ::capnzero::__private::SchemaCell { & __CAPNZERO_SCHEMA_D5A0E2B4C6F80001 } }
 }
 impl ::capnzero::__private::text::DescribeStruct for ScalarsReader<'_> {
     fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
@@ -606,9 +595,10 @@ where
         ::capnzero::__private::KeyAnnotation::key_hash(self, state)
     }
 }
-/// The schema of the generated types (a CodeGeneratorRequest), decoded on first use.
-#[doc(hidden)]
-#[allow(dead_code)]
-static __CAPNZERO_SCHEMA_D5A0E2B4C6F80001: ::capnzero::__private::SchemaCell = ::capnzero::__private::SchemaCell::new(
-    b"\0\0\0\0\xBB\0\0\0\0\0\0\0\0\0\x04\0\r\0\0\0\x87\0\0\0\x85\x02\0\0\x1F\0\0\0\x9C\x02\0\0\x01\0\0\0\x9D\x02\0\x007\0\0\0\x08\0\0\0\x04\0\x04\0\x01\0\xF8\xC6\xB4\xE2\xA0\xD5\x08\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0-\0\0\0r\0\0\x001\0\0\0\x17\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xDA= 9\x85\xFE\xAC\x9B\x0E\0\0\0\x01\0\x06\0\x01\0\xF8\xC6\xB4\xE2\xA0\xD5\0\0\x07\0\0\0\0\0%\0\0\0\xB2\0\0\0-\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0)\0\0\0\xDF\x02\0\0scalars.capnp\0\0\0\x04\0\0\0\x01\0\x01\0\xDA= 9\x85\xFE\xAC\x9B\x01\0\0\0B\0\0\0Scalars\0scalars.capnp:Scalars\0\0\0\0\0\0\0\0\0\0\x004\0\0\0\x03\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0]\x01\0\0B\0\0\0\0\0\0\0\0\0\0\0\xFC\xFF\xFF\xFF\0\0\0\0\xFC\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\x01\0\x01\0\0\0\x01\0\0\0\0\0\0\0E\x01\0\0*\0\0\0\0\0\0\0\0\0\0\0@\x01\0\0\x01\0\0\0@\x01\0\0\x01\0\0\0\x02\0\0\0\x01\0\0\0\0\0\x01\0\x02\0\0\0\x01\0\0\0\0\0\0\x005\x01\0\0*\0\0\0\0\0\0\0\0\0\0\x000\x01\0\0\x01\0\0\x000\x01\0\0\x01\0\0\0\x03\0\0\0\x01\0\0\0\0\0\x01\0\x03\0\0\0\x01\0\0\0\0\0\0\0%\x01\0\x002\0\0\0\0\0\0\0\0\0\0\0 \x01\0\0\x01\0\0\0 \x01\0\0\x01\0\0\0\x04\0\0\0\x01\0\0\0\0\0\x01\0\x04\0\0\0\x01\0\0\0\0\0\0\0\x15\x01\0\0\"\0\0\0\0\0\0\0\0\0\0\0\x10\x01\0\0\x01\0\0\0\x10\x01\0\0\x01\0\0\0\x05\0\0\0\x01\0\0\0\0\0\x01\0\x05\0\0\0\x01\0\0\0\0\0\0\0\x05\x01\0\0*\0\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\x01\0\0\0\0\x01\0\0\x02\0\0\0\x06\0\0\0\x10\0\0\0\0\0\x01\0\x06\0\0\0\x01\0\0\0\0\0\0\0\xF9\0\0\0*\0\0\0\0\0\0\0\0\0\0\0\xF4\0\0\0\x01\0\0\0\xF4\0\0\0\x01\0\0\0\x07\0\0\0\t\0\0\0\0\0\x01\0\x07\0\0\0\x01\0\0\0\0\0\0\0\xE9\0\0\0*\0\0\0\0\0\0\0\0\0\0\0\xE4\0\0\0\x01\0\0\0\xE4\0\0\0\x01\0\0\0\x08\0\0\0\x05\0\0\0\0\0\x01\0\x08\0\0\0\x01\0\0\0\0\0\0\0\xD9\0\0\x002\0\0\0\0\0\0\0\0\0\0\0\xD4\0\0\0\x01\0\0\0\xD4\0\0\0\x01\0\0\0\t\0\0\0\x03\0\0\0\0\0\x01\0\t\0\0\0\x01\0\0\0\0\0\0\0\xC9\0\0\0\"\0\0\0\0\0\0\0\0\0\0\0\xC4\0\0\0\x01\0\0\0\xC4\0\0\0\x02\0\0\0\n\0\0\0\x08\0\0\0\0\0\x01\0\n\0\0\0\x01\0\0\0\0\0\0\0\xBD\0\0\x002\0\0\0\0\0\0\0\0\0\0\0\xB8\0\0\0\x01\0\0\0\xB8\0\0\0\x01\0\0\0\x0B\0\0\0\x05\0\0\0\0\0\x01\0\x0B\0\0\0\x01\0\0\0\0\0\0\0\xAD\0\0\0B\0\0\0\0\0\0\0\0\0\0\0\xA8\0\0\0\x01\0\0\0\xA8\0\0\0\x02\0\0\0\x0C\0\0\0\t\0\0\0\0\0\x01\0\x0C\0\0\0\0\0\0\0\0\0\0\0\xA1\0\0\x002\0\0\0\0\0\0\0\0\0\0\0\x9C\0\0\0\x01\0\0\0\x9C\0\0\0\x01\0\0\0nothing\0flag\0\0\0\0\x01\0\0\0\0\0\0\0\x01\0\x01\0\0\0\0\0tiny\0\0\0\0\x02\0\0\0\0\0\0\0\x02\0\xF8\0\0\0\0\0short\0\0\0\x03\0\0\0\0\0\0\0\x03\0\xF0\xFF\0\0\0\0int\0\0\0\0\0\x04\0\0\0\0\0\0\0\x04\0\0\0\xE0\xFF\xFF\xFFlong\0\0\0\0\x05\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0\xC0\xFF\xFF\xFF\xFF\xFF\xFF\xFFbyte\0\0\0\0\x06\0\0\0\0\0\0\0\x06\0\x08\0\0\0\0\0word\0\0\0\0\x07\0\0\0\0\0\0\0\x07\0\x10\0\0\0\0\0count\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0 \0\0\0big\0\0\0\0\0\t\0\0\0\0\0\0\0\t\0\0\0\0\0\0\0@\0\0\0\0\0\0\0ratio\0\0\0\n\0\0\0\0\0\0\0\n\0\0\0\0\0\xC0?precise\0\x0B\0\0\0\0\0\0\0\x0B\0\0\0\0\0\0\0\0\0\0\0\0\0\x02\xC0plain\0\0\0\x04\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\x04\0\0\0\x01\0\x02\0\x01\0\xF8\xC6\xB4\xE2\xA0\xD5\x05\0\0\0r\0\0\0\t\0\0\0\x07\0\0\0scalars.capnp\0\0\0\0\0\0\0\0\0\0\0\0\0\t\x02\0\0\0\0\x08\0\0\0\x01\0\x02\0\xDA= 9\x85\xFE\xAC\x9B\0\0\0\0\0\0\0\0\r\0\0\0\x07\0\0\0\x01\0\xF8\xC6\xB4\xE2\xA0\xD5\t\0\0\0\xB2\x01\0\0\0\0\0\0\0\0\0\x004\0\0\0\0\0\0\0Every scalar kind, each with a default but the last.\n\0\0\0",
-);
+::capnzero::__private::if_reflection! {
+    #[doc =
+    r" The schema of the generated types (a CodeGeneratorRequest), decoded on first use."]
+    #[doc(hidden)] #[allow(dead_code)] static __CAPNZERO_SCHEMA_D5A0E2B4C6F80001 :
+    ::capnzero::__private::SchemaCell =
+    ::capnzero::__private::SchemaCell::new(b"\0\0\0\0\xBB\0\0\0\0\0\0\0\0\0\x04\0\r\0\0\0\x87\0\0\0\x85\x02\0\0\x1F\0\0\0\x9C\x02\0\0\x01\0\0\0\x9D\x02\0\x007\0\0\0\x08\0\0\0\x04\0\x04\0\x01\0\xF8\xC6\xB4\xE2\xA0\xD5\x08\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0-\0\0\0r\0\0\x001\0\0\0\x17\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xDA= 9\x85\xFE\xAC\x9B\x0E\0\0\0\x01\0\x06\0\x01\0\xF8\xC6\xB4\xE2\xA0\xD5\0\0\x07\0\0\0\0\0%\0\0\0\xB2\0\0\0-\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0)\0\0\0\xDF\x02\0\0scalars.capnp\0\0\0\x04\0\0\0\x01\0\x01\0\xDA= 9\x85\xFE\xAC\x9B\x01\0\0\0B\0\0\0Scalars\0scalars.capnp:Scalars\0\0\0\0\0\0\0\0\0\0\x004\0\0\0\x03\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0]\x01\0\0B\0\0\0\0\0\0\0\0\0\0\0\xFC\xFF\xFF\xFF\0\0\0\0\xFC\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\x01\0\x01\0\0\0\x01\0\0\0\0\0\0\0E\x01\0\0*\0\0\0\0\0\0\0\0\0\0\0@\x01\0\0\x01\0\0\0@\x01\0\0\x01\0\0\0\x02\0\0\0\x01\0\0\0\0\0\x01\0\x02\0\0\0\x01\0\0\0\0\0\0\x005\x01\0\0*\0\0\0\0\0\0\0\0\0\0\x000\x01\0\0\x01\0\0\x000\x01\0\0\x01\0\0\0\x03\0\0\0\x01\0\0\0\0\0\x01\0\x03\0\0\0\x01\0\0\0\0\0\0\0%\x01\0\x002\0\0\0\0\0\0\0\0\0\0\0 \x01\0\0\x01\0\0\0 \x01\0\0\x01\0\0\0\x04\0\0\0\x01\0\0\0\0\0\x01\0\x04\0\0\0\x01\0\0\0\0\0\0\0\x15\x01\0\0\"\0\0\0\0\0\0\0\0\0\0\0\x10\x01\0\0\x01\0\0\0\x10\x01\0\0\x01\0\0\0\x05\0\0\0\x01\0\0\0\0\0\x01\0\x05\0\0\0\x01\0\0\0\0\0\0\0\x05\x01\0\0*\0\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\x01\0\0\0\0\x01\0\0\x02\0\0\0\x06\0\0\0\x10\0\0\0\0\0\x01\0\x06\0\0\0\x01\0\0\0\0\0\0\0\xF9\0\0\0*\0\0\0\0\0\0\0\0\0\0\0\xF4\0\0\0\x01\0\0\0\xF4\0\0\0\x01\0\0\0\x07\0\0\0\t\0\0\0\0\0\x01\0\x07\0\0\0\x01\0\0\0\0\0\0\0\xE9\0\0\0*\0\0\0\0\0\0\0\0\0\0\0\xE4\0\0\0\x01\0\0\0\xE4\0\0\0\x01\0\0\0\x08\0\0\0\x05\0\0\0\0\0\x01\0\x08\0\0\0\x01\0\0\0\0\0\0\0\xD9\0\0\x002\0\0\0\0\0\0\0\0\0\0\0\xD4\0\0\0\x01\0\0\0\xD4\0\0\0\x01\0\0\0\t\0\0\0\x03\0\0\0\0\0\x01\0\t\0\0\0\x01\0\0\0\0\0\0\0\xC9\0\0\0\"\0\0\0\0\0\0\0\0\0\0\0\xC4\0\0\0\x01\0\0\0\xC4\0\0\0\x02\0\0\0\n\0\0\0\x08\0\0\0\0\0\x01\0\n\0\0\0\x01\0\0\0\0\0\0\0\xBD\0\0\x002\0\0\0\0\0\0\0\0\0\0\0\xB8\0\0\0\x01\0\0\0\xB8\0\0\0\x01\0\0\0\x0B\0\0\0\x05\0\0\0\0\0\x01\0\x0B\0\0\0\x01\0\0\0\0\0\0\0\xAD\0\0\0B\0\0\0\0\0\0\0\0\0\0\0\xA8\0\0\0\x01\0\0\0\xA8\0\0\0\x02\0\0\0\x0C\0\0\0\t\0\0\0\0\0\x01\0\x0C\0\0\0\0\0\0\0\0\0\0\0\xA1\0\0\x002\0\0\0\0\0\0\0\0\0\0\0\x9C\0\0\0\x01\0\0\0\x9C\0\0\0\x01\0\0\0nothing\0flag\0\0\0\0\x01\0\0\0\0\0\0\0\x01\0\x01\0\0\0\0\0tiny\0\0\0\0\x02\0\0\0\0\0\0\0\x02\0\xF8\0\0\0\0\0short\0\0\0\x03\0\0\0\0\0\0\0\x03\0\xF0\xFF\0\0\0\0int\0\0\0\0\0\x04\0\0\0\0\0\0\0\x04\0\0\0\xE0\xFF\xFF\xFFlong\0\0\0\0\x05\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0\xC0\xFF\xFF\xFF\xFF\xFF\xFF\xFFbyte\0\0\0\0\x06\0\0\0\0\0\0\0\x06\0\x08\0\0\0\0\0word\0\0\0\0\x07\0\0\0\0\0\0\0\x07\0\x10\0\0\0\0\0count\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0 \0\0\0big\0\0\0\0\0\t\0\0\0\0\0\0\0\t\0\0\0\0\0\0\0@\0\0\0\0\0\0\0ratio\0\0\0\n\0\0\0\0\0\0\0\n\0\0\0\0\0\xC0?precise\0\x0B\0\0\0\0\0\0\0\x0B\0\0\0\0\0\0\0\0\0\0\0\0\0\x02\xC0plain\0\0\0\x04\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\x04\0\0\0\x01\0\x02\0\x01\0\xF8\xC6\xB4\xE2\xA0\xD5\x05\0\0\0r\0\0\0\t\0\0\0\x07\0\0\0scalars.capnp\0\0\0\0\0\0\0\0\0\0\0\0\0\t\x02\0\0\0\0\x08\0\0\0\x01\0\x02\0\xDA= 9\x85\xFE\xAC\x9B\0\0\0\0\0\0\0\0\r\0\0\0\x07\0\0\0\x01\0\xF8\xC6\xB4\xE2\xA0\xD5\t\0\0\0\xB2\x01\0\0\0\0\0\0\0\0\0\x004\0\0\0\0\0\0\0Every scalar kind, each with a default but the last.\n\0\0\0");
+}

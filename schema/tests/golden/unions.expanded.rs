@@ -2,13 +2,6 @@
 // code, rewrite it with `CAPNZERO_BLESS=1 cargo test -p capnzero-schema --test golden`.
 
 impl Shape {
-    /// The schema of `unions.capnp:Shape`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug).
-    pub fn schema() -> ::core::result::Result<
-        ::capnzero::__private::StructSchema<'static>,
-        ::capnzero::__private::ReflectError,
-    > {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80004.struct_schema(17927149465172057703u64)
-    }
     /// Each field's name in the schema and in Rust (its accessor), in the node's order.
     pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[
         ("area", "area"),
@@ -19,23 +12,19 @@ impl Shape {
         ("label", "label"),
     ];
 }
-impl<'a> ShapeReader<'a> {
-    /// The struct read through the dynamic API (fields by schema name).
-    pub fn dynamic(
-        self,
-    ) -> ::core::result::Result<
-        ::capnzero::__private::DynamicStruct<'a>,
-        ::capnzero::__private::ReflectError,
-    > {
-        __CAPNZERO_SCHEMA_D5A0E2B4C6F80004.dynamic(17927149465172057703u64, self.reader)
-    }
-}
-#[automatically_derived]
-impl ::capnzero::__private::Reflect for Shape {
-    const TYPE_ID: u64 = 17927149465172057703u64;
-    fn schema_cell() -> &'static ::capnzero::__private::SchemaCell {
-        &__CAPNZERO_SCHEMA_D5A0E2B4C6F80004
-    }
+::capnzero::__private::if_reflection! {
+    impl Shape { #[doc =
+    " The schema of `unions.capnp:Shape`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug)."]
+    pub fn schema() -> ::core::result::Result < ::capnzero::__private::StructSchema <
+    'static >, ::capnzero::__private::ReflectError > { __CAPNZERO_SCHEMA_D5A0E2B4C6F80004
+    .struct_schema(17927149465172057703u64) } } impl < 'a > ShapeReader < 'a > { #[doc =
+    r" The struct read through the dynamic API (fields by schema name)."] pub fn
+    dynamic(self) -> ::core::result::Result < ::capnzero::__private::DynamicStruct < 'a
+    >, ::capnzero::__private::ReflectError > { __CAPNZERO_SCHEMA_D5A0E2B4C6F80004
+    .dynamic(17927149465172057703u64, self.reader) } } #[automatically_derived] impl
+    ::capnzero::__private::Reflect for Shape { const TYPE_ID : u64 =
+    17927149465172057703u64; fn schema_cell() -> & 'static
+    ::capnzero::__private::SchemaCell { & __CAPNZERO_SCHEMA_D5A0E2B4C6F80004 } }
 }
 impl ::capnzero::__private::text::DescribeStruct for ShapeReader<'_> {
     fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
@@ -523,31 +512,24 @@ pub mod shape {
         }
     }
     impl Position {
-        /// The schema of `unions.capnp:Shape.position`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug).
-        pub fn schema() -> ::core::result::Result<
-            ::capnzero::__private::StructSchema<'static>,
-            ::capnzero::__private::ReflectError,
-        > {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80004
-                .struct_schema(18182325756409453348u64)
-        }
         /// Each field's name in the schema and in Rust (its accessor), in the node's order.
         pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[
             ("x", "x"),
             ("y", "y"),
         ];
     }
-    impl<'a> PositionReader<'a> {
-        /// The struct read through the dynamic API (fields by schema name).
-        pub fn dynamic(
-            self,
-        ) -> ::core::result::Result<
-            ::capnzero::__private::DynamicStruct<'a>,
-            ::capnzero::__private::ReflectError,
-        > {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80004
-                .dynamic(18182325756409453348u64, self.reader)
-        }
+    ::capnzero::__private::if_reflection! {
+        impl Position { #[doc =
+        " The schema of `unions.capnp:Shape.position`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug)."]
+        pub fn schema() -> ::core::result::Result < ::capnzero::__private::StructSchema <
+        'static >, ::capnzero::__private::ReflectError > {
+        super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80004.struct_schema(18182325756409453348u64)
+        } } impl < 'a > PositionReader < 'a > { #[doc =
+        r" The struct read through the dynamic API (fields by schema name)."] pub fn
+        dynamic(self) -> ::core::result::Result < ::capnzero::__private::DynamicStruct <
+        'a >, ::capnzero::__private::ReflectError > {
+        super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80004.dynamic(18182325756409453348u64, self
+        .reader) } }
     }
     impl ::capnzero::__private::text::DescribeStruct for PositionReader<'_> {
         fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
@@ -751,31 +733,24 @@ pub mod shape {
         }
     }
     impl Label {
-        /// The schema of `unions.capnp:Shape.label`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug).
-        pub fn schema() -> ::core::result::Result<
-            ::capnzero::__private::StructSchema<'static>,
-            ::capnzero::__private::ReflectError,
-        > {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80004
-                .struct_schema(17421406804363195092u64)
-        }
         /// Each field's name in the schema and in Rust (its accessor), in the node's order.
         pub const FIELD_NAMES: &'static [(&'static str, &'static str)] = &[
             ("text", "text"),
             ("number", "number"),
         ];
     }
-    impl<'a> LabelReader<'a> {
-        /// The struct read through the dynamic API (fields by schema name).
-        pub fn dynamic(
-            self,
-        ) -> ::core::result::Result<
-            ::capnzero::__private::DynamicStruct<'a>,
-            ::capnzero::__private::ReflectError,
-        > {
-            super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80004
-                .dynamic(17421406804363195092u64, self.reader)
-        }
+    ::capnzero::__private::if_reflection! {
+        impl Label { #[doc =
+        " The schema of `unions.capnp:Shape.label`: its node (ID, fields, annotations with their values) as the dynamic API sees it. An error only if the embedded schema is broken (a bug)."]
+        pub fn schema() -> ::core::result::Result < ::capnzero::__private::StructSchema <
+        'static >, ::capnzero::__private::ReflectError > {
+        super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80004.struct_schema(17421406804363195092u64)
+        } } impl < 'a > LabelReader < 'a > { #[doc =
+        r" The struct read through the dynamic API (fields by schema name)."] pub fn
+        dynamic(self) -> ::core::result::Result < ::capnzero::__private::DynamicStruct <
+        'a >, ::capnzero::__private::ReflectError > {
+        super::__CAPNZERO_SCHEMA_D5A0E2B4C6F80004.dynamic(17421406804363195092u64, self
+        .reader) } }
     }
     impl ::capnzero::__private::text::DescribeStruct for LabelReader<'_> {
         fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
@@ -1083,9 +1058,10 @@ pub mod shape {
         }
     }
 }
-/// The schema of the generated types (a CodeGeneratorRequest), decoded on first use.
-#[doc(hidden)]
-#[allow(dead_code)]
-static __CAPNZERO_SCHEMA_D5A0E2B4C6F80004: ::capnzero::__private::SchemaCell = ::capnzero::__private::SchemaCell::new(
-    b"\0\0\0\0\xB8\0\0\0\0\0\0\0\0\0\x04\0\r\0\0\0'\x01\0\0]\x02\0\0\x1F\0\0\0t\x02\0\0\x01\0\0\0u\x02\0\0g\0\0\0\x10\0\0\0\x05\0\x04\0\x04\0\xF8\xC6\xB4\xE2\xA0\xD5\x07\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0y\0\0\0j\0\0\0}\0\0\0\x17\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0g\x1E\xEA\xDAt\x07\xCA\xF8\r\0\0\0\x01\0\x04\0\x04\0\xF8\xC6\xB4\xE2\xA0\xD5\x01\0\x07\0\0\0\x03\0\x08\0\0\0\0\0\0\0m\0\0\0\x9A\0\0\0u\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0q\0\0\0W\x01\0\0$\x9B8\xFD\xF0\x98T\xFC\x13\0\0\0\x01\0\x04\0g\x1E\xEA\xDAt\x07\xCA\xF8\x01\0\x07\0\x01\0\0\0\0\0\0\0\0\0\0\09\x01\0\0\xE2\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0=\x01\0\0g\0\0\0\xD42\xA4\x9D/E\xC5\xF1\x13\0\0\0\x01\0\x04\0g\x1E\xEA\xDAt\x07\xCA\xF8\x01\0\x07\0\x01\0\x02\0\t\0\0\0\0\0\0\0q\x01\0\0\xCA\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0u\x01\0\0g\0\0\0unions.capnp\0\0\0\0\x04\0\0\0\x01\0\x01\0g\x1E\xEA\xDAt\x07\xCA\xF8\x01\0\0\x002\0\0\0Shape\0\0\0unions.capnp:Shape\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x18\0\0\0\x03\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\x99\0\0\0*\0\0\0\0\0\0\0\0\0\0\0\x94\0\0\0\x01\0\0\0\x94\0\0\0\x01\0\0\0\x01\0\xFF\xFF\x01\0\0\0\0\0\x01\0\x01\0\0\0\0\0\0\0\0\0\0\0\x89\0\0\0:\0\0\0\0\0\0\0\0\0\0\0\x84\0\0\0\x01\0\0\0\x84\0\0\0\x01\0\0\0\x02\0\xFE\xFF\x01\0\0\0\0\0\x01\0\x02\0\0\0\0\0\0\0\0\0\0\0y\0\0\0:\0\0\0\0\0\0\0\0\0\0\0t\0\0\0\x01\0\0\0t\0\0\0\x01\0\0\0\x03\0\xFD\xFF\0\0\0\0\0\0\x01\0\x03\0\0\0\0\0\0\0\0\0\0\0i\0\0\x002\0\0\0\0\0\0\0\0\0\0\0\xFC\xFF\xFF\xFF\0\0\0\0\xFC\xFF\xFF\xFF\0\0\0\0\x04\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0$\x9B8\xFD\xF0\x98T\xFCQ\0\0\0J\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\xD42\xA4\x9D/E\xC5\xF1=\0\0\x002\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0area\0\0\0\0\x0B\0\0\0\0\0\0\0\x0B\0\0\0\0\0\0\0circle\0\0\x0B\0\0\0\0\0\0\0\x0B\0\0\0\0\0\0\0square\0\0\x0B\0\0\0\0\0\0\0\x0B\0\0\0\0\0\0\0empty\0\0\0position\0\0\0\0\0\0\0\0label\0\0\0unions.capnp:Shape.position\0\0\0\0\0\x08\0\0\0\x02\0\x04\0\0\0\0\0\x05\0\0\0\0\0\x01\0\x04\0\0\0%\0\0\0\x12\0\0\0\0\0\0\0\0\0\0\0 \0\0\0\x01\0\0\0 \0\0\0\x01\0\0\0\x01\0\0\0\x06\0\0\0\0\0\x01\0\x05\0\0\0\x19\0\0\0\x12\0\0\0\0\0\0\0\0\0\0\0\x14\0\0\0\x01\0\0\0\x14\0\0\0\x01\0\0\0x\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0y\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0unions.capnp:Shape.label\0\0\0\0\0\0\0\0\x08\0\0\0\x02\0\x04\0\0\0\xFF\xFF\0\0\0\0\0\0\x01\0\x06\0\0\0%\0\0\0*\0\0\0\0\0\0\0\0\0\0\0 \0\0\0\x01\0\0\0 \0\0\0\x01\0\0\0\x01\0\xFE\xFF\x07\0\0\0\0\0\x01\0\x07\0\0\0\x19\0\0\0:\0\0\0\0\0\0\0\0\0\0\0\x14\0\0\0\x01\0\0\0\x14\0\0\0\x01\0\0\0text\0\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0number\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x04\0\0\0\x01\0\x02\0\x04\0\xF8\xC6\xB4\xE2\xA0\xD5\x05\0\0\0j\0\0\0\t\0\0\0\x07\0\0\0unions.capnp\0\0\0\0\0\0\0\0\0\0\0\0\0\0\t\x02\0\0\0\0\x10\0\0\0\x01\0\x02\0$\x9B8\xFD\xF0\x98T\xFC\0\0\0\0\0\0\0\0%\0\0\0\x07\0\0\0g\x1E\xEA\xDAt\x07\xCA\xF8\0\0\0\0\0\0\0\0\x1D\0\0\0\x07\0\0\0\xD42\xA4\x9D/E\xC5\xF1\0\0\0\0\0\0\0\0\x15\0\0\0\x07\0\0\0\x04\0\xF8\xC6\xB4\xE2\xA0\xD5\x11\0\0\0\x82\x01\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x18\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0An anonymous union, a group and a named union.\n\0",
-);
+::capnzero::__private::if_reflection! {
+    #[doc =
+    r" The schema of the generated types (a CodeGeneratorRequest), decoded on first use."]
+    #[doc(hidden)] #[allow(dead_code)] static __CAPNZERO_SCHEMA_D5A0E2B4C6F80004 :
+    ::capnzero::__private::SchemaCell =
+    ::capnzero::__private::SchemaCell::new(b"\0\0\0\0\xB8\0\0\0\0\0\0\0\0\0\x04\0\r\0\0\0'\x01\0\0]\x02\0\0\x1F\0\0\0t\x02\0\0\x01\0\0\0u\x02\0\0g\0\0\0\x10\0\0\0\x05\0\x04\0\x04\0\xF8\xC6\xB4\xE2\xA0\xD5\x07\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0y\0\0\0j\0\0\0}\0\0\0\x17\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0g\x1E\xEA\xDAt\x07\xCA\xF8\r\0\0\0\x01\0\x04\0\x04\0\xF8\xC6\xB4\xE2\xA0\xD5\x01\0\x07\0\0\0\x03\0\x08\0\0\0\0\0\0\0m\0\0\0\x9A\0\0\0u\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0q\0\0\0W\x01\0\0$\x9B8\xFD\xF0\x98T\xFC\x13\0\0\0\x01\0\x04\0g\x1E\xEA\xDAt\x07\xCA\xF8\x01\0\x07\0\x01\0\0\0\0\0\0\0\0\0\0\09\x01\0\0\xE2\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0=\x01\0\0g\0\0\0\xD42\xA4\x9D/E\xC5\xF1\x13\0\0\0\x01\0\x04\0g\x1E\xEA\xDAt\x07\xCA\xF8\x01\0\x07\0\x01\0\x02\0\t\0\0\0\0\0\0\0q\x01\0\0\xCA\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0u\x01\0\0g\0\0\0unions.capnp\0\0\0\0\x04\0\0\0\x01\0\x01\0g\x1E\xEA\xDAt\x07\xCA\xF8\x01\0\0\x002\0\0\0Shape\0\0\0unions.capnp:Shape\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x18\0\0\0\x03\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\x99\0\0\0*\0\0\0\0\0\0\0\0\0\0\0\x94\0\0\0\x01\0\0\0\x94\0\0\0\x01\0\0\0\x01\0\xFF\xFF\x01\0\0\0\0\0\x01\0\x01\0\0\0\0\0\0\0\0\0\0\0\x89\0\0\0:\0\0\0\0\0\0\0\0\0\0\0\x84\0\0\0\x01\0\0\0\x84\0\0\0\x01\0\0\0\x02\0\xFE\xFF\x01\0\0\0\0\0\x01\0\x02\0\0\0\0\0\0\0\0\0\0\0y\0\0\0:\0\0\0\0\0\0\0\0\0\0\0t\0\0\0\x01\0\0\0t\0\0\0\x01\0\0\0\x03\0\xFD\xFF\0\0\0\0\0\0\x01\0\x03\0\0\0\0\0\0\0\0\0\0\0i\0\0\x002\0\0\0\0\0\0\0\0\0\0\0\xFC\xFF\xFF\xFF\0\0\0\0\xFC\xFF\xFF\xFF\0\0\0\0\x04\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0$\x9B8\xFD\xF0\x98T\xFCQ\0\0\0J\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\xD42\xA4\x9D/E\xC5\xF1=\0\0\x002\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0area\0\0\0\0\x0B\0\0\0\0\0\0\0\x0B\0\0\0\0\0\0\0circle\0\0\x0B\0\0\0\0\0\0\0\x0B\0\0\0\0\0\0\0square\0\0\x0B\0\0\0\0\0\0\0\x0B\0\0\0\0\0\0\0empty\0\0\0position\0\0\0\0\0\0\0\0label\0\0\0unions.capnp:Shape.position\0\0\0\0\0\x08\0\0\0\x02\0\x04\0\0\0\0\0\x05\0\0\0\0\0\x01\0\x04\0\0\0%\0\0\0\x12\0\0\0\0\0\0\0\0\0\0\0 \0\0\0\x01\0\0\0 \0\0\0\x01\0\0\0\x01\0\0\0\x06\0\0\0\0\0\x01\0\x05\0\0\0\x19\0\0\0\x12\0\0\0\0\0\0\0\0\0\0\0\x14\0\0\0\x01\0\0\0\x14\0\0\0\x01\0\0\0x\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0y\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0unions.capnp:Shape.label\0\0\0\0\0\0\0\0\x08\0\0\0\x02\0\x04\0\0\0\xFF\xFF\0\0\0\0\0\0\x01\0\x06\0\0\0%\0\0\0*\0\0\0\0\0\0\0\0\0\0\0 \0\0\0\x01\0\0\0 \0\0\0\x01\0\0\0\x01\0\xFE\xFF\x07\0\0\0\0\0\x01\0\x07\0\0\0\x19\0\0\0:\0\0\0\0\0\0\0\0\0\0\0\x14\0\0\0\x01\0\0\0\x14\0\0\0\x01\0\0\0text\0\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0number\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x04\0\0\0\x01\0\x02\0\x04\0\xF8\xC6\xB4\xE2\xA0\xD5\x05\0\0\0j\0\0\0\t\0\0\0\x07\0\0\0unions.capnp\0\0\0\0\0\0\0\0\0\0\0\0\0\0\t\x02\0\0\0\0\x10\0\0\0\x01\0\x02\0$\x9B8\xFD\xF0\x98T\xFC\0\0\0\0\0\0\0\0%\0\0\0\x07\0\0\0g\x1E\xEA\xDAt\x07\xCA\xF8\0\0\0\0\0\0\0\0\x1D\0\0\0\x07\0\0\0\xD42\xA4\x9D/E\xC5\xF1\0\0\0\0\0\0\0\0\x15\0\0\0\x07\0\0\0\x04\0\xF8\xC6\xB4\xE2\xA0\xD5\x11\0\0\0\x82\x01\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x18\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0An anonymous union, a group and a named union.\n\0");
+}
