@@ -9,9 +9,9 @@ use alloc::vec::Vec;
 use crate::any::{any_pointer, AnyPointer, AnyValue};
 use crate::builder::{ListBuilder, PointerBuilder};
 use crate::error::Result;
-use crate::reader::{ListReader, PointerReader};
+use crate::reader::{ListReader, PointerReader, StructReader};
 use crate::text::Describe;
-use crate::typed::{data, kind, text, write_list, List, ListElement};
+use crate::typed::{data, kind, struct_at, text, write_list, write_struct, List, ListElement, Struct};
 use crate::wire::ElementSize;
 
 /// A type a generic parameter can be bound to: what a pointer can point at. The list element
@@ -25,6 +25,25 @@ pub trait Pointee: ListElement + Describe + Clone + PartialEq + core::fmt::Debug
     fn default_reader<'a>() -> Self::Reader<'a>;
     /// Points `pointer` at a copy of `value`.
     fn write_pointer(pointer: PointerBuilder<'_>, value: &Self::Owned) -> Result<()>;
+}
+
+/// Every struct type can be a generic parameter's binding: one impl for all generated and
+/// derived structs.
+impl<T> Pointee for T
+where
+    T: Struct + Describe + Clone + PartialEq + core::fmt::Debug + 'static,
+{
+    #[inline]
+    fn read_pointer(pointer: PointerReader<'_>) -> Option<T::Reader<'_>> {
+        struct_at::<T>(pointer)
+    }
+    #[inline]
+    fn default_reader<'a>() -> T::Reader<'a> {
+        T::wrap_reader(StructReader::default())
+    }
+    fn write_pointer(pointer: PointerBuilder<'_>, value: &T) -> Result<()> {
+        write_struct(pointer, value)
+    }
 }
 
 impl Pointee for kind::Text {

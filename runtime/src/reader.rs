@@ -382,6 +382,13 @@ pub struct StructReader<'a> {
     nesting: u32,
 }
 
+impl core::fmt::Debug for StructReader<'_> {
+    /// The sizes of its sections (its fields need a schema to be named).
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("StructReader").field("data_bytes", &self.data.len()).field("pointers", &self.ptr_count).finish()
+    }
+}
+
 impl Default for StructReader<'_> {
     /// The struct with empty sections: every field reads as its default.
     fn default() -> Self {

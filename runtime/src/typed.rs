@@ -41,7 +41,7 @@ pub mod helpers {
 )]
 pub trait Struct: Sized {
     /// The zero-copy view, `Copy`.
-    type Reader<'a>: Copy;
+    type Reader<'a>: Copy + core::fmt::Debug;
     /// The in-place writer.
     type Builder<'a>;
     /// The schema node's ID.
@@ -155,6 +155,34 @@ pub trait ListElement {
     fn init(pointer: PointerBuilder<'_>, len: u32) -> Result<ListBuilder<'_>>;
     /// Writes element `index`.
     fn write(list: &mut ListBuilder<'_>, index: u32, value: &Self::Owned) -> Result<()>;
+}
+
+/// Every struct type is an element of lists of structs (`InlineComposite`), held as the owned
+/// value: one impl for all generated and derived structs, which need none of their own.
+impl<T> ListElement for T
+where
+    T: Struct + Clone + PartialEq + core::fmt::Debug,
+{
+    type Reader<'a> = T::Reader<'a>;
+    type Owned = T;
+    const SIZE: ElementSize = ElementSize::InlineComposite;
+    #[inline]
+    fn read<'a>(list: &ListReader<'a>, index: u32) -> T::Reader<'a> {
+        struct_element::<T>(list, index)
+    }
+    #[inline]
+    fn read_struct_element<'a>(_: &ListReader<'a>, _: u32, element: StructReader<'a>) -> T::Reader<'a> {
+        T::wrap_reader(element)
+    }
+    fn to_owned(value: T::Reader<'_>) -> T {
+        T::read_owned(value)
+    }
+    fn init(pointer: PointerBuilder<'_>, len: u32) -> Result<ListBuilder<'_>> {
+        init_struct_list::<T>(pointer, len)
+    }
+    fn write(list: &mut ListBuilder<'_>, index: u32, value: &T) -> Result<()> {
+        write_struct_element(list, index, value)
+    }
 }
 
 macro_rules! primitive_element {

@@ -1005,7 +1005,7 @@ impl Walk {
             PointerType::Capability => {
                 let index = p.get_capability().expect("a capability pointer has an index").expect("not null");
                 self.mix(index as u64);
-                let e = p.get_struct().err().expect("a capability is not a struct").kind();
+                let e = p.get_struct().expect_err("a capability is not a struct").kind();
                 assert!(matches!(e, ErrorKind::WrongPointerKind | ErrorKind::NestingLimitExceeded), "{e:?}");
             }
             PointerType::Struct => {

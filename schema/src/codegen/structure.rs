@@ -299,7 +299,8 @@ impl Emitter<'_, '_> {
         }
     }
 
-    /// The runtime traits of a struct (not of a group): `Struct`, `ListElement`, `Pointee`.
+    /// The runtime trait of a struct (not of a group): `Struct`. `ListElement` and `Pointee` are
+    /// the runtime's blanket impls over it.
     fn struct_impls(&self, s: &Struct<'_>, names: &TypeNames, g: &Generics) -> TokenStream {
         let rt = rt();
         let TypeNames { owned, reader, builder } = names;
@@ -332,49 +333,6 @@ impl Emitter<'_, '_> {
                 }
                 fn write_to(&self, builder: #rt::StructBuilder<'_>) -> #rt::Result<()> {
                     self.write_fields(#builder { builder, #phantom_init })
-                }
-            }
-
-            #[automatically_derived]
-            impl #impl_plain #rt::ListElement for #owned #args {
-                type Reader<'a> = #reader #args_a;
-                type Owned = Self;
-                const SIZE: #rt::ElementSize = #rt::ElementSize::InlineComposite;
-                #[inline]
-                fn read<'a>(list: &#rt::ListReader<'a>, index: u32) -> #reader #args_a {
-                    #rt::struct_element::<Self>(list, index)
-                }
-                #[inline]
-                fn read_struct_element<'a>(
-                    _: &#rt::ListReader<'a>,
-                    _: u32,
-                    element: #rt::StructReader<'a>,
-                ) -> #reader #args_a {
-                    <Self as #rt::Struct>::wrap_reader(element)
-                }
-                fn to_owned(value: #reader #args_anon) -> Self {
-                    value.to_owned()
-                }
-                fn init(pointer: #rt::PointerBuilder<'_>, len: u32) -> #rt::Result<#rt::ListBuilder<'_>> {
-                    #rt::init_struct_list::<Self>(pointer, len)
-                }
-                fn write(list: &mut #rt::ListBuilder<'_>, index: u32, value: &Self) -> #rt::Result<()> {
-                    #rt::write_struct_element(list, index, value)
-                }
-            }
-
-            #[automatically_derived]
-            impl #impl_plain #rt::Pointee for #owned #args {
-                #[inline]
-                fn read_pointer(pointer: #rt::PointerReader<'_>) -> ::core::option::Option<#reader #args_anon> {
-                    #rt::struct_at::<Self>(pointer)
-                }
-                #[inline]
-                fn default_reader<'a>() -> #reader #args_a {
-                    ::core::default::Default::default()
-                }
-                fn write_pointer(pointer: #rt::PointerBuilder<'_>, value: &Self) -> #rt::Result<()> {
-                    #rt::write_struct(pointer, value)
                 }
             }
         }

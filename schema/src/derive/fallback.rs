@@ -85,7 +85,8 @@ fn stand_in_types(name: &syn::Ident, never: &str) -> TokenStream {
     }
 }
 
-/// `Reflect`, `Struct`, `ListElement`, `Describe` and `Pointee`.
+/// `Reflect`, `Struct` and `Describe` (`ListElement` and `Pointee` are the runtime's blanket
+/// impls over `Struct`).
 fn stand_in_traits(name: &syn::Ident, never: &str) -> TokenStream {
     let rt = rt();
     let reader = format_ident!("{}Reader", name);
@@ -117,41 +118,8 @@ fn stand_in_traits(name: &syn::Ident, never: &str) -> TokenStream {
             }
         }
 
-        impl #rt::ListElement for #name {
-            type Reader<'a> = #reader<'a>;
-            type Owned = Self;
-            const SIZE: #rt::ElementSize = #rt::ElementSize::InlineComposite;
-            fn read<'a>(list: &#rt::ListReader<'a>, index: u32) -> #reader<'a> {
-                #rt::struct_element::<Self>(list, index)
-            }
-            fn read_struct_element<'a>(_: &#rt::ListReader<'a>, _: u32, element: #rt::StructReader<'a>) -> #reader<'a> {
-                #reader { reader: element }
-            }
-            fn to_owned(_: #reader<'_>) -> Self {
-                ::core::unreachable!(#never)
-            }
-            fn init(pointer: #rt::PointerBuilder<'_>, len: u32) -> #rt::Result<#rt::ListBuilder<'_>> {
-                #rt::init_struct_list::<Self>(pointer, len)
-            }
-            fn write(list: &mut #rt::ListBuilder<'_>, index: u32, value: &Self) -> #rt::Result<()> {
-                #rt::write_struct_element(list, index, value)
-            }
-        }
-
         impl #rt::text::Describe for #name {
             const TYPE: #rt::text::TypeDesc = #rt::text::TypeDesc::Struct(#rt::text::StructDesc::empty, &[]);
-        }
-
-        impl #rt::Pointee for #name {
-            fn read_pointer(pointer: #rt::PointerReader<'_>) -> ::core::option::Option<#reader<'_>> {
-                #rt::struct_at::<Self>(pointer)
-            }
-            fn default_reader<'a>() -> #reader<'a> {
-                ::core::default::Default::default()
-            }
-            fn write_pointer(pointer: #rt::PointerBuilder<'_>, value: &Self) -> #rt::Result<()> {
-                #rt::write_struct(pointer, value)
-            }
         }
     }
 }

@@ -397,62 +397,6 @@ impl ::capnzero::__private::Struct for Pixel {
         self.write_fields(PixelBuilder { builder })
     }
 }
-#[automatically_derived]
-impl ::capnzero::__private::ListElement for Pixel {
-    type Reader<'a> = PixelReader<'a>;
-    type Owned = Self;
-    const SIZE: ::capnzero::__private::ElementSize = ::capnzero::__private::ElementSize::InlineComposite;
-    #[inline]
-    fn read<'a>(
-        list: &::capnzero::__private::ListReader<'a>,
-        index: u32,
-    ) -> PixelReader<'a> {
-        ::capnzero::__private::struct_element::<Self>(list, index)
-    }
-    #[inline]
-    fn read_struct_element<'a>(
-        _: &::capnzero::__private::ListReader<'a>,
-        _: u32,
-        element: ::capnzero::__private::StructReader<'a>,
-    ) -> PixelReader<'a> {
-        <Self as ::capnzero::__private::Struct>::wrap_reader(element)
-    }
-    fn to_owned(value: PixelReader<'_>) -> Self {
-        value.to_owned()
-    }
-    fn init(
-        pointer: ::capnzero::__private::PointerBuilder<'_>,
-        len: u32,
-    ) -> ::capnzero::__private::Result<::capnzero::__private::ListBuilder<'_>> {
-        ::capnzero::__private::init_struct_list::<Self>(pointer, len)
-    }
-    fn write(
-        list: &mut ::capnzero::__private::ListBuilder<'_>,
-        index: u32,
-        value: &Self,
-    ) -> ::capnzero::__private::Result<()> {
-        ::capnzero::__private::write_struct_element(list, index, value)
-    }
-}
-#[automatically_derived]
-impl ::capnzero::__private::Pointee for Pixel {
-    #[inline]
-    fn read_pointer(
-        pointer: ::capnzero::__private::PointerReader<'_>,
-    ) -> ::core::option::Option<PixelReader<'_>> {
-        ::capnzero::__private::struct_at::<Self>(pointer)
-    }
-    #[inline]
-    fn default_reader<'a>() -> PixelReader<'a> {
-        ::core::default::Default::default()
-    }
-    fn write_pointer(
-        pointer: ::capnzero::__private::PointerBuilder<'_>,
-        value: &Self,
-    ) -> ::capnzero::__private::Result<()> {
-        ::capnzero::__private::write_struct(pointer, value)
-    }
-}
 impl<'a> ::core::cmp::PartialEq for PixelReader<'a>
 where
     PixelReader<'a>: ::capnzero::__private::KeyAnnotation,

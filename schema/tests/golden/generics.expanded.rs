@@ -402,68 +402,6 @@ impl<
         })
     }
 }
-#[automatically_derived]
-impl<
-    Key: ::capnzero::__private::Pointee,
-    Value: ::capnzero::__private::Pointee,
-> ::capnzero::__private::ListElement for Map<Key, Value> {
-    type Reader<'a> = MapReader<'a, Key, Value>;
-    type Owned = Self;
-    const SIZE: ::capnzero::__private::ElementSize = ::capnzero::__private::ElementSize::InlineComposite;
-    #[inline]
-    fn read<'a>(
-        list: &::capnzero::__private::ListReader<'a>,
-        index: u32,
-    ) -> MapReader<'a, Key, Value> {
-        ::capnzero::__private::struct_element::<Self>(list, index)
-    }
-    #[inline]
-    fn read_struct_element<'a>(
-        _: &::capnzero::__private::ListReader<'a>,
-        _: u32,
-        element: ::capnzero::__private::StructReader<'a>,
-    ) -> MapReader<'a, Key, Value> {
-        <Self as ::capnzero::__private::Struct>::wrap_reader(element)
-    }
-    fn to_owned(value: MapReader<'_, Key, Value>) -> Self {
-        value.to_owned()
-    }
-    fn init(
-        pointer: ::capnzero::__private::PointerBuilder<'_>,
-        len: u32,
-    ) -> ::capnzero::__private::Result<::capnzero::__private::ListBuilder<'_>> {
-        ::capnzero::__private::init_struct_list::<Self>(pointer, len)
-    }
-    fn write(
-        list: &mut ::capnzero::__private::ListBuilder<'_>,
-        index: u32,
-        value: &Self,
-    ) -> ::capnzero::__private::Result<()> {
-        ::capnzero::__private::write_struct_element(list, index, value)
-    }
-}
-#[automatically_derived]
-impl<
-    Key: ::capnzero::__private::Pointee,
-    Value: ::capnzero::__private::Pointee,
-> ::capnzero::__private::Pointee for Map<Key, Value> {
-    #[inline]
-    fn read_pointer(
-        pointer: ::capnzero::__private::PointerReader<'_>,
-    ) -> ::core::option::Option<MapReader<'_, Key, Value>> {
-        ::capnzero::__private::struct_at::<Self>(pointer)
-    }
-    #[inline]
-    fn default_reader<'a>() -> MapReader<'a, Key, Value> {
-        ::core::default::Default::default()
-    }
-    fn write_pointer(
-        pointer: ::capnzero::__private::PointerBuilder<'_>,
-        value: &Self,
-    ) -> ::capnzero::__private::Result<()> {
-        ::capnzero::__private::write_struct(pointer, value)
-    }
-}
 impl<
     'a,
     Key: ::capnzero::__private::Pointee,
@@ -963,68 +901,6 @@ pub mod map {
             })
         }
     }
-    #[automatically_derived]
-    impl<
-        Key: ::capnzero::__private::Pointee,
-        Value: ::capnzero::__private::Pointee,
-    > ::capnzero::__private::ListElement for Entry<Key, Value> {
-        type Reader<'a> = EntryReader<'a, Key, Value>;
-        type Owned = Self;
-        const SIZE: ::capnzero::__private::ElementSize = ::capnzero::__private::ElementSize::InlineComposite;
-        #[inline]
-        fn read<'a>(
-            list: &::capnzero::__private::ListReader<'a>,
-            index: u32,
-        ) -> EntryReader<'a, Key, Value> {
-            ::capnzero::__private::struct_element::<Self>(list, index)
-        }
-        #[inline]
-        fn read_struct_element<'a>(
-            _: &::capnzero::__private::ListReader<'a>,
-            _: u32,
-            element: ::capnzero::__private::StructReader<'a>,
-        ) -> EntryReader<'a, Key, Value> {
-            <Self as ::capnzero::__private::Struct>::wrap_reader(element)
-        }
-        fn to_owned(value: EntryReader<'_, Key, Value>) -> Self {
-            value.to_owned()
-        }
-        fn init(
-            pointer: ::capnzero::__private::PointerBuilder<'_>,
-            len: u32,
-        ) -> ::capnzero::__private::Result<::capnzero::__private::ListBuilder<'_>> {
-            ::capnzero::__private::init_struct_list::<Self>(pointer, len)
-        }
-        fn write(
-            list: &mut ::capnzero::__private::ListBuilder<'_>,
-            index: u32,
-            value: &Self,
-        ) -> ::capnzero::__private::Result<()> {
-            ::capnzero::__private::write_struct_element(list, index, value)
-        }
-    }
-    #[automatically_derived]
-    impl<
-        Key: ::capnzero::__private::Pointee,
-        Value: ::capnzero::__private::Pointee,
-    > ::capnzero::__private::Pointee for Entry<Key, Value> {
-        #[inline]
-        fn read_pointer(
-            pointer: ::capnzero::__private::PointerReader<'_>,
-        ) -> ::core::option::Option<EntryReader<'_, Key, Value>> {
-            ::capnzero::__private::struct_at::<Self>(pointer)
-        }
-        #[inline]
-        fn default_reader<'a>() -> EntryReader<'a, Key, Value> {
-            ::core::default::Default::default()
-        }
-        fn write_pointer(
-            pointer: ::capnzero::__private::PointerBuilder<'_>,
-            value: &Self,
-        ) -> ::capnzero::__private::Result<()> {
-            ::capnzero::__private::write_struct(pointer, value)
-        }
-    }
     impl<
         'a,
         Key: ::capnzero::__private::Pointee,
@@ -1351,62 +1227,6 @@ impl ::capnzero::__private::Struct for Directory {
         builder: ::capnzero::__private::StructBuilder<'_>,
     ) -> ::capnzero::__private::Result<()> {
         self.write_fields(DirectoryBuilder { builder })
-    }
-}
-#[automatically_derived]
-impl ::capnzero::__private::ListElement for Directory {
-    type Reader<'a> = DirectoryReader<'a>;
-    type Owned = Self;
-    const SIZE: ::capnzero::__private::ElementSize = ::capnzero::__private::ElementSize::InlineComposite;
-    #[inline]
-    fn read<'a>(
-        list: &::capnzero::__private::ListReader<'a>,
-        index: u32,
-    ) -> DirectoryReader<'a> {
-        ::capnzero::__private::struct_element::<Self>(list, index)
-    }
-    #[inline]
-    fn read_struct_element<'a>(
-        _: &::capnzero::__private::ListReader<'a>,
-        _: u32,
-        element: ::capnzero::__private::StructReader<'a>,
-    ) -> DirectoryReader<'a> {
-        <Self as ::capnzero::__private::Struct>::wrap_reader(element)
-    }
-    fn to_owned(value: DirectoryReader<'_>) -> Self {
-        value.to_owned()
-    }
-    fn init(
-        pointer: ::capnzero::__private::PointerBuilder<'_>,
-        len: u32,
-    ) -> ::capnzero::__private::Result<::capnzero::__private::ListBuilder<'_>> {
-        ::capnzero::__private::init_struct_list::<Self>(pointer, len)
-    }
-    fn write(
-        list: &mut ::capnzero::__private::ListBuilder<'_>,
-        index: u32,
-        value: &Self,
-    ) -> ::capnzero::__private::Result<()> {
-        ::capnzero::__private::write_struct_element(list, index, value)
-    }
-}
-#[automatically_derived]
-impl ::capnzero::__private::Pointee for Directory {
-    #[inline]
-    fn read_pointer(
-        pointer: ::capnzero::__private::PointerReader<'_>,
-    ) -> ::core::option::Option<DirectoryReader<'_>> {
-        ::capnzero::__private::struct_at::<Self>(pointer)
-    }
-    #[inline]
-    fn default_reader<'a>() -> DirectoryReader<'a> {
-        ::core::default::Default::default()
-    }
-    fn write_pointer(
-        pointer: ::capnzero::__private::PointerBuilder<'_>,
-        value: &Self,
-    ) -> ::capnzero::__private::Result<()> {
-        ::capnzero::__private::write_struct(pointer, value)
     }
 }
 impl<'a> ::core::cmp::PartialEq for DirectoryReader<'a>

@@ -313,62 +313,6 @@ pub mod calculator {
             self.write_fields(EvaluateParamsBuilder { builder })
         }
     }
-    #[automatically_derived]
-    impl ::capnzero::__private::ListElement for EvaluateParams {
-        type Reader<'a> = EvaluateParamsReader<'a>;
-        type Owned = Self;
-        const SIZE: ::capnzero::__private::ElementSize = ::capnzero::__private::ElementSize::InlineComposite;
-        #[inline]
-        fn read<'a>(
-            list: &::capnzero::__private::ListReader<'a>,
-            index: u32,
-        ) -> EvaluateParamsReader<'a> {
-            ::capnzero::__private::struct_element::<Self>(list, index)
-        }
-        #[inline]
-        fn read_struct_element<'a>(
-            _: &::capnzero::__private::ListReader<'a>,
-            _: u32,
-            element: ::capnzero::__private::StructReader<'a>,
-        ) -> EvaluateParamsReader<'a> {
-            <Self as ::capnzero::__private::Struct>::wrap_reader(element)
-        }
-        fn to_owned(value: EvaluateParamsReader<'_>) -> Self {
-            value.to_owned()
-        }
-        fn init(
-            pointer: ::capnzero::__private::PointerBuilder<'_>,
-            len: u32,
-        ) -> ::capnzero::__private::Result<::capnzero::__private::ListBuilder<'_>> {
-            ::capnzero::__private::init_struct_list::<Self>(pointer, len)
-        }
-        fn write(
-            list: &mut ::capnzero::__private::ListBuilder<'_>,
-            index: u32,
-            value: &Self,
-        ) -> ::capnzero::__private::Result<()> {
-            ::capnzero::__private::write_struct_element(list, index, value)
-        }
-    }
-    #[automatically_derived]
-    impl ::capnzero::__private::Pointee for EvaluateParams {
-        #[inline]
-        fn read_pointer(
-            pointer: ::capnzero::__private::PointerReader<'_>,
-        ) -> ::core::option::Option<EvaluateParamsReader<'_>> {
-            ::capnzero::__private::struct_at::<Self>(pointer)
-        }
-        #[inline]
-        fn default_reader<'a>() -> EvaluateParamsReader<'a> {
-            ::core::default::Default::default()
-        }
-        fn write_pointer(
-            pointer: ::capnzero::__private::PointerBuilder<'_>,
-            value: &Self,
-        ) -> ::capnzero::__private::Result<()> {
-            ::capnzero::__private::write_struct(pointer, value)
-        }
-    }
     impl<'a> ::core::cmp::PartialEq for EvaluateParamsReader<'a>
     where
         EvaluateParamsReader<'a>: ::capnzero::__private::KeyAnnotation,
@@ -613,62 +557,6 @@ pub mod calculator {
             self.write_fields(EvaluateResultsBuilder { builder })
         }
     }
-    #[automatically_derived]
-    impl ::capnzero::__private::ListElement for EvaluateResults {
-        type Reader<'a> = EvaluateResultsReader<'a>;
-        type Owned = Self;
-        const SIZE: ::capnzero::__private::ElementSize = ::capnzero::__private::ElementSize::InlineComposite;
-        #[inline]
-        fn read<'a>(
-            list: &::capnzero::__private::ListReader<'a>,
-            index: u32,
-        ) -> EvaluateResultsReader<'a> {
-            ::capnzero::__private::struct_element::<Self>(list, index)
-        }
-        #[inline]
-        fn read_struct_element<'a>(
-            _: &::capnzero::__private::ListReader<'a>,
-            _: u32,
-            element: ::capnzero::__private::StructReader<'a>,
-        ) -> EvaluateResultsReader<'a> {
-            <Self as ::capnzero::__private::Struct>::wrap_reader(element)
-        }
-        fn to_owned(value: EvaluateResultsReader<'_>) -> Self {
-            value.to_owned()
-        }
-        fn init(
-            pointer: ::capnzero::__private::PointerBuilder<'_>,
-            len: u32,
-        ) -> ::capnzero::__private::Result<::capnzero::__private::ListBuilder<'_>> {
-            ::capnzero::__private::init_struct_list::<Self>(pointer, len)
-        }
-        fn write(
-            list: &mut ::capnzero::__private::ListBuilder<'_>,
-            index: u32,
-            value: &Self,
-        ) -> ::capnzero::__private::Result<()> {
-            ::capnzero::__private::write_struct_element(list, index, value)
-        }
-    }
-    #[automatically_derived]
-    impl ::capnzero::__private::Pointee for EvaluateResults {
-        #[inline]
-        fn read_pointer(
-            pointer: ::capnzero::__private::PointerReader<'_>,
-        ) -> ::core::option::Option<EvaluateResultsReader<'_>> {
-            ::capnzero::__private::struct_at::<Self>(pointer)
-        }
-        #[inline]
-        fn default_reader<'a>() -> EvaluateResultsReader<'a> {
-            ::core::default::Default::default()
-        }
-        fn write_pointer(
-            pointer: ::capnzero::__private::PointerBuilder<'_>,
-            value: &Self,
-        ) -> ::capnzero::__private::Result<()> {
-            ::capnzero::__private::write_struct(pointer, value)
-        }
-    }
     impl<'a> ::core::cmp::PartialEq for EvaluateResultsReader<'a>
     where
         EvaluateResultsReader<'a>: ::capnzero::__private::KeyAnnotation,
@@ -881,62 +769,6 @@ pub mod calculator {
             self.write_fields(ResetParamsBuilder { builder })
         }
     }
-    #[automatically_derived]
-    impl ::capnzero::__private::ListElement for ResetParams {
-        type Reader<'a> = ResetParamsReader<'a>;
-        type Owned = Self;
-        const SIZE: ::capnzero::__private::ElementSize = ::capnzero::__private::ElementSize::InlineComposite;
-        #[inline]
-        fn read<'a>(
-            list: &::capnzero::__private::ListReader<'a>,
-            index: u32,
-        ) -> ResetParamsReader<'a> {
-            ::capnzero::__private::struct_element::<Self>(list, index)
-        }
-        #[inline]
-        fn read_struct_element<'a>(
-            _: &::capnzero::__private::ListReader<'a>,
-            _: u32,
-            element: ::capnzero::__private::StructReader<'a>,
-        ) -> ResetParamsReader<'a> {
-            <Self as ::capnzero::__private::Struct>::wrap_reader(element)
-        }
-        fn to_owned(value: ResetParamsReader<'_>) -> Self {
-            value.to_owned()
-        }
-        fn init(
-            pointer: ::capnzero::__private::PointerBuilder<'_>,
-            len: u32,
-        ) -> ::capnzero::__private::Result<::capnzero::__private::ListBuilder<'_>> {
-            ::capnzero::__private::init_struct_list::<Self>(pointer, len)
-        }
-        fn write(
-            list: &mut ::capnzero::__private::ListBuilder<'_>,
-            index: u32,
-            value: &Self,
-        ) -> ::capnzero::__private::Result<()> {
-            ::capnzero::__private::write_struct_element(list, index, value)
-        }
-    }
-    #[automatically_derived]
-    impl ::capnzero::__private::Pointee for ResetParams {
-        #[inline]
-        fn read_pointer(
-            pointer: ::capnzero::__private::PointerReader<'_>,
-        ) -> ::core::option::Option<ResetParamsReader<'_>> {
-            ::capnzero::__private::struct_at::<Self>(pointer)
-        }
-        #[inline]
-        fn default_reader<'a>() -> ResetParamsReader<'a> {
-            ::core::default::Default::default()
-        }
-        fn write_pointer(
-            pointer: ::capnzero::__private::PointerBuilder<'_>,
-            value: &Self,
-        ) -> ::capnzero::__private::Result<()> {
-            ::capnzero::__private::write_struct(pointer, value)
-        }
-    }
     impl<'a> ::core::cmp::PartialEq for ResetParamsReader<'a>
     where
         ResetParamsReader<'a>: ::capnzero::__private::KeyAnnotation,
@@ -1147,62 +979,6 @@ pub mod calculator {
             builder: ::capnzero::__private::StructBuilder<'_>,
         ) -> ::capnzero::__private::Result<()> {
             self.write_fields(ResetResultsBuilder { builder })
-        }
-    }
-    #[automatically_derived]
-    impl ::capnzero::__private::ListElement for ResetResults {
-        type Reader<'a> = ResetResultsReader<'a>;
-        type Owned = Self;
-        const SIZE: ::capnzero::__private::ElementSize = ::capnzero::__private::ElementSize::InlineComposite;
-        #[inline]
-        fn read<'a>(
-            list: &::capnzero::__private::ListReader<'a>,
-            index: u32,
-        ) -> ResetResultsReader<'a> {
-            ::capnzero::__private::struct_element::<Self>(list, index)
-        }
-        #[inline]
-        fn read_struct_element<'a>(
-            _: &::capnzero::__private::ListReader<'a>,
-            _: u32,
-            element: ::capnzero::__private::StructReader<'a>,
-        ) -> ResetResultsReader<'a> {
-            <Self as ::capnzero::__private::Struct>::wrap_reader(element)
-        }
-        fn to_owned(value: ResetResultsReader<'_>) -> Self {
-            value.to_owned()
-        }
-        fn init(
-            pointer: ::capnzero::__private::PointerBuilder<'_>,
-            len: u32,
-        ) -> ::capnzero::__private::Result<::capnzero::__private::ListBuilder<'_>> {
-            ::capnzero::__private::init_struct_list::<Self>(pointer, len)
-        }
-        fn write(
-            list: &mut ::capnzero::__private::ListBuilder<'_>,
-            index: u32,
-            value: &Self,
-        ) -> ::capnzero::__private::Result<()> {
-            ::capnzero::__private::write_struct_element(list, index, value)
-        }
-    }
-    #[automatically_derived]
-    impl ::capnzero::__private::Pointee for ResetResults {
-        #[inline]
-        fn read_pointer(
-            pointer: ::capnzero::__private::PointerReader<'_>,
-        ) -> ::core::option::Option<ResetResultsReader<'_>> {
-            ::capnzero::__private::struct_at::<Self>(pointer)
-        }
-        #[inline]
-        fn default_reader<'a>() -> ResetResultsReader<'a> {
-            ::core::default::Default::default()
-        }
-        fn write_pointer(
-            pointer: ::capnzero::__private::PointerBuilder<'_>,
-            value: &Self,
-        ) -> ::capnzero::__private::Result<()> {
-            ::capnzero::__private::write_struct(pointer, value)
         }
     }
     impl<'a> ::core::cmp::PartialEq for ResetResultsReader<'a>

@@ -581,62 +581,6 @@ impl ::capnzero::__private::Struct for Pointers {
         self.write_fields(PointersBuilder { builder })
     }
 }
-#[automatically_derived]
-impl ::capnzero::__private::ListElement for Pointers {
-    type Reader<'a> = PointersReader<'a>;
-    type Owned = Self;
-    const SIZE: ::capnzero::__private::ElementSize = ::capnzero::__private::ElementSize::InlineComposite;
-    #[inline]
-    fn read<'a>(
-        list: &::capnzero::__private::ListReader<'a>,
-        index: u32,
-    ) -> PointersReader<'a> {
-        ::capnzero::__private::struct_element::<Self>(list, index)
-    }
-    #[inline]
-    fn read_struct_element<'a>(
-        _: &::capnzero::__private::ListReader<'a>,
-        _: u32,
-        element: ::capnzero::__private::StructReader<'a>,
-    ) -> PointersReader<'a> {
-        <Self as ::capnzero::__private::Struct>::wrap_reader(element)
-    }
-    fn to_owned(value: PointersReader<'_>) -> Self {
-        value.to_owned()
-    }
-    fn init(
-        pointer: ::capnzero::__private::PointerBuilder<'_>,
-        len: u32,
-    ) -> ::capnzero::__private::Result<::capnzero::__private::ListBuilder<'_>> {
-        ::capnzero::__private::init_struct_list::<Self>(pointer, len)
-    }
-    fn write(
-        list: &mut ::capnzero::__private::ListBuilder<'_>,
-        index: u32,
-        value: &Self,
-    ) -> ::capnzero::__private::Result<()> {
-        ::capnzero::__private::write_struct_element(list, index, value)
-    }
-}
-#[automatically_derived]
-impl ::capnzero::__private::Pointee for Pointers {
-    #[inline]
-    fn read_pointer(
-        pointer: ::capnzero::__private::PointerReader<'_>,
-    ) -> ::core::option::Option<PointersReader<'_>> {
-        ::capnzero::__private::struct_at::<Self>(pointer)
-    }
-    #[inline]
-    fn default_reader<'a>() -> PointersReader<'a> {
-        ::core::default::Default::default()
-    }
-    fn write_pointer(
-        pointer: ::capnzero::__private::PointerBuilder<'_>,
-        value: &Self,
-    ) -> ::capnzero::__private::Result<()> {
-        ::capnzero::__private::write_struct(pointer, value)
-    }
-}
 impl<'a> ::core::cmp::PartialEq for PointersReader<'a>
 where
     PointersReader<'a>: ::capnzero::__private::KeyAnnotation,
@@ -877,62 +821,6 @@ pub mod pointers {
             builder: ::capnzero::__private::StructBuilder<'_>,
         ) -> ::capnzero::__private::Result<()> {
             self.write_fields(InnerBuilder { builder })
-        }
-    }
-    #[automatically_derived]
-    impl ::capnzero::__private::ListElement for Inner {
-        type Reader<'a> = InnerReader<'a>;
-        type Owned = Self;
-        const SIZE: ::capnzero::__private::ElementSize = ::capnzero::__private::ElementSize::InlineComposite;
-        #[inline]
-        fn read<'a>(
-            list: &::capnzero::__private::ListReader<'a>,
-            index: u32,
-        ) -> InnerReader<'a> {
-            ::capnzero::__private::struct_element::<Self>(list, index)
-        }
-        #[inline]
-        fn read_struct_element<'a>(
-            _: &::capnzero::__private::ListReader<'a>,
-            _: u32,
-            element: ::capnzero::__private::StructReader<'a>,
-        ) -> InnerReader<'a> {
-            <Self as ::capnzero::__private::Struct>::wrap_reader(element)
-        }
-        fn to_owned(value: InnerReader<'_>) -> Self {
-            value.to_owned()
-        }
-        fn init(
-            pointer: ::capnzero::__private::PointerBuilder<'_>,
-            len: u32,
-        ) -> ::capnzero::__private::Result<::capnzero::__private::ListBuilder<'_>> {
-            ::capnzero::__private::init_struct_list::<Self>(pointer, len)
-        }
-        fn write(
-            list: &mut ::capnzero::__private::ListBuilder<'_>,
-            index: u32,
-            value: &Self,
-        ) -> ::capnzero::__private::Result<()> {
-            ::capnzero::__private::write_struct_element(list, index, value)
-        }
-    }
-    #[automatically_derived]
-    impl ::capnzero::__private::Pointee for Inner {
-        #[inline]
-        fn read_pointer(
-            pointer: ::capnzero::__private::PointerReader<'_>,
-        ) -> ::core::option::Option<InnerReader<'_>> {
-            ::capnzero::__private::struct_at::<Self>(pointer)
-        }
-        #[inline]
-        fn default_reader<'a>() -> InnerReader<'a> {
-            ::core::default::Default::default()
-        }
-        fn write_pointer(
-            pointer: ::capnzero::__private::PointerBuilder<'_>,
-            value: &Self,
-        ) -> ::capnzero::__private::Result<()> {
-            ::capnzero::__private::write_struct(pointer, value)
         }
     }
     impl<'a> ::core::cmp::PartialEq for InnerReader<'a>
