@@ -101,6 +101,29 @@ pub struct FieldDesc {
     pub slot: Slot,
 }
 
+impl FieldDesc {
+    /// A Void, Bool, number or enum field (see [`Slot::Data`]).
+    pub const fn data(name: &'static str, discriminant: u16, ty: TypeDesc, offset: u32, default: u64) -> FieldDesc {
+        FieldDesc { name, discriminant, slot: Slot::Data { ty, offset, default } }
+    }
+
+    /// A pointer field (see [`Slot::Pointer`]).
+    pub const fn pointer(
+        name: &'static str,
+        discriminant: u16,
+        ty: TypeDesc,
+        index: u16,
+        default: &'static [u8],
+    ) -> FieldDesc {
+        FieldDesc { name, discriminant, slot: Slot::Pointer { ty, index, default } }
+    }
+
+    /// A group (see [`Slot::Group`]).
+    pub const fn group(name: &'static str, discriminant: u16, desc: fn() -> &'static StructDesc) -> FieldDesc {
+        FieldDesc { name, discriminant, slot: Slot::Group(desc) }
+    }
+}
+
 /// Where a field is stored.
 #[derive(Clone, Copy, Debug)]
 pub enum Slot {

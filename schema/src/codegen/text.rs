@@ -87,6 +87,10 @@ impl Emitter<'_, '_> {
         quote! {
             impl #impl_plain #rt::text::DescribeStruct for #reader #args_anon {
                 fn struct_desc() -> &'static #rt::text::StructDesc {
+                    // Short names for the description's many paths; a block's names, seen by
+                    // nothing else.
+                    #[allow(unused_imports)]
+                    use #rt::text::{Describe as __D, FieldDesc as __F, TypeDesc as __T};
                     static DESC: #rt::text::StructDesc = #desc;
                     &DESC
                 }
@@ -135,39 +139,40 @@ impl Emitter<'_, '_> {
         }
     }
 
+    /// A `FieldDesc` constructor call (`__F::data(…)`, `pointer` or `group`), in the names
+    /// `text_struct` brings into the description's scope.
     fn field_desc(&self, depth: usize, field: &Field) -> TokenStream {
-        let rt = rt();
         let name = &field.name;
         let discriminant = Literal::u16_unsuffixed(field.discriminant_value);
-        let slot = match &field.kind {
+        match &field.kind {
             FieldKind::Group { type_id } => {
                 let anys = vec![Kind::Any; self.params_of(*type_id).len()];
                 let reader = self.type_at(depth, *type_id, "Reader", Some(&anys), Some(quote!('static)));
-                quote!(#rt::text::Slot::Group(<#reader as #rt::text::DescribeStruct>::struct_desc))
+                let rt = rt();
+                quote!(__F::group(#name, #discriminant, <#reader as #rt::text::DescribeStruct>::struct_desc))
             }
             FieldKind::Slot { offset, ty, default_value, .. } => {
                 let desc = self.type_desc(depth, ty);
                 if is_pointer(ty) {
                     let index = Literal::u16_unsuffixed(*offset as u16);
                     let default = Literal::byte_string(pointer_default(default_value));
-                    quote!(#rt::text::Slot::Pointer { ty: #desc, index: #index, default: #default })
+                    quote!(__F::pointer(#name, #discriminant, #desc, #index, #default))
                 } else {
                     let offset = Literal::u32_unsuffixed(*offset);
                     let default = Literal::u64_unsuffixed(data_default(default_value));
-                    quote!(#rt::text::Slot::Data { ty: #desc, offset: #offset, default: #default })
+                    quote!(__F::data(#name, #discriminant, #desc, #offset, #default))
                 }
             }
-        };
-        quote!(#rt::text::FieldDesc { name: #name, discriminant: #discriminant, slot: #slot })
+        }
     }
 
-    /// The `TypeDesc` of `ty` in the struct being emitted: a parameter in scope is its place
-    /// among the struct's Rust type parameters, bound when a value is printed.
+    /// The `TypeDesc` of `ty` in the struct being emitted (in the names `text_struct` brings into
+    /// the description's scope): a parameter in scope is its place among the struct's Rust type
+    /// parameters, bound when a value is printed.
     fn type_desc(&self, depth: usize, ty: &Type) -> TokenStream {
-        let rt = rt();
         let simple = |name: &str| {
             let name = plain(name);
-            quote!(#rt::text::TypeDesc::#name)
+            quote!(__T::#name)
         };
         match ty {
             Type::Void => simple("Void"),
@@ -186,11 +191,11 @@ impl Emitter<'_, '_> {
             Type::Data => simple("Data"),
             Type::List(inner) => {
                 let inner = self.type_desc(depth, inner);
-                quote!(#rt::text::TypeDesc::List(&#inner))
+                quote!(__T::List(&#inner))
             }
             Type::Enum { type_id, .. } => {
                 let path = self.path(depth, *type_id, "");
-                quote!(<#path as #rt::text::Describe>::TYPE)
+                quote!(<#path as __D>::TYPE)
             }
             Type::Struct { type_id, brand } => {
                 let params = self.params_of(*type_id);
@@ -201,12 +206,7 @@ impl Emitter<'_, '_> {
                     Bound::Inherit => self.param_desc(param),
                     Bound::Unbound => simple("AnyPointer"),
                 });
-                quote! {
-                    #rt::text::TypeDesc::Struct(
-                        <#owned as #rt::text::Describe>::TYPE.struct_fn(),
-                        &[#(#args),*],
-                    )
-                }
+                quote!(__T::Struct(<#owned as __D>::TYPE.struct_fn(), &[#(#args),*]))
             }
             Type::AnyPointer(AnyPointer::Parameter { scope_id, index }) => self.param_desc((*scope_id, *index)),
             Type::AnyPointer(_) => simple("AnyPointer"),
@@ -217,13 +217,12 @@ impl Emitter<'_, '_> {
     /// A generic parameter: its place among the struct's Rust type parameters, or AnyPointer
     /// when it is not one of them.
     fn param_desc(&self, param: super::plan::Param) -> TokenStream {
-        let rt = rt();
         match self.in_scope.iter().position(|&p| p == param) {
             Some(i) => {
                 let i = Literal::u16_unsuffixed(i as u16);
-                quote!(#rt::text::TypeDesc::Param(#i))
+                quote!(__T::Param(#i))
             }
-            None => quote!(#rt::text::TypeDesc::AnyPointer),
+            None => quote!(__T::AnyPointer),
         }
     }
 }

@@ -25,38 +25,18 @@ impl Outcome {
 }
 impl ::capnzero::__private::text::DescribeStruct for OutcomeReader<'_> {
     fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+        #[allow(unused_imports)]
+        use ::capnzero::__private::text::{
+            Describe as __D, FieldDesc as __F, TypeDesc as __T,
+        };
         static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
             data_words: 1,
             pointers: 1,
             discriminant_offset: 0,
             fields: &[
-                ::capnzero::__private::text::FieldDesc {
-                    name: "result",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Pointer {
-                        ty: ::capnzero::__private::text::TypeDesc::Data,
-                        index: 0,
-                        default: b"",
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "hasResult",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::Bool,
-                        offset: 0,
-                        default: 0,
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "toOwned",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::UInt8,
-                        offset: 1,
-                        default: 0,
-                    },
-                },
+                __F::pointer("result", 65535, __T::Data, 0, b""),
+                __F::data("hasResult", 65535, __T::Bool, 0, 0),
+                __F::data("toOwned", 65535, __T::UInt8, 1, 0),
             ],
         };
         &DESC

@@ -40,80 +40,28 @@ impl Reading {
 }
 impl ::capnzero::__private::text::DescribeStruct for ReadingReader<'_> {
     fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+        #[allow(unused_imports)]
+        use ::capnzero::__private::text::{
+            Describe as __D, FieldDesc as __F, TypeDesc as __T,
+        };
         static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
             data_words: 2,
             pointers: 3,
             discriminant_offset: 0,
             fields: &[
-                ::capnzero::__private::text::FieldDesc {
-                    name: "sensor",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::UInt32,
-                        offset: 0,
-                        default: 0,
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "value",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::Float64,
-                        offset: 1,
-                        default: 0,
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "valid",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::Bool,
-                        offset: 32,
-                        default: 1,
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "note",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Pointer {
-                        ty: ::capnzero::__private::text::TypeDesc::Text,
-                        index: 0,
-                        default: b"",
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "history",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Pointer {
-                        ty: ::capnzero::__private::text::TypeDesc::List(
-                            &::capnzero::__private::text::TypeDesc::Float32,
-                        ),
-                        index: 1,
-                        default: b"",
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "unit",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: <__CapnzeroReading0 as ::capnzero::__private::text::Describe>::TYPE,
-                        offset: 3,
-                        default: 0,
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "previous",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Pointer {
-                        ty: ::capnzero::__private::text::TypeDesc::Struct(
-                            <Reading as ::capnzero::__private::text::Describe>::TYPE
-                                .struct_fn(),
-                            &[],
-                        ),
-                        index: 2,
-                        default: b"",
-                    },
-                },
+                __F::data("sensor", 65535, __T::UInt32, 0, 0),
+                __F::data("value", 65535, __T::Float64, 1, 0),
+                __F::data("valid", 65535, __T::Bool, 32, 1),
+                __F::pointer("note", 65535, __T::Text, 0, b""),
+                __F::pointer("history", 65535, __T::List(&__T::Float32), 1, b""),
+                __F::data("unit", 65535, <__CapnzeroReading0 as __D>::TYPE, 3, 0),
+                __F::pointer(
+                    "previous",
+                    65535,
+                    __T::Struct(<Reading as __D>::TYPE.struct_fn(), &[]),
+                    2,
+                    b"",
+                ),
             ],
         };
         &DESC

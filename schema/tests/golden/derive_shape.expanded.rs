@@ -35,47 +35,19 @@ impl Shape {
 }
 impl ::capnzero::__private::text::DescribeStruct for ShapeReader<'_> {
     fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+        #[allow(unused_imports)]
+        use ::capnzero::__private::text::{
+            Describe as __D, FieldDesc as __F, TypeDesc as __T,
+        };
         static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
             data_words: 2,
             pointers: 1,
             discriminant_offset: 4,
             fields: &[
-                ::capnzero::__private::text::FieldDesc {
-                    name: "circle",
-                    discriminant: 0,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::Float64,
-                        offset: 0,
-                        default: 0,
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "square",
-                    discriminant: 1,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::Float64,
-                        offset: 0,
-                        default: 0,
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "label",
-                    discriminant: 2,
-                    slot: ::capnzero::__private::text::Slot::Pointer {
-                        ty: ::capnzero::__private::text::TypeDesc::Text,
-                        index: 0,
-                        default: b"",
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "empty",
-                    discriminant: 3,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::Void,
-                        offset: 0,
-                        default: 0,
-                    },
-                },
+                __F::data("circle", 0, __T::Float64, 0, 0),
+                __F::data("square", 1, __T::Float64, 0, 0),
+                __F::pointer("label", 2, __T::Text, 0, b""),
+                __F::data("empty", 3, __T::Void, 0, 0),
             ],
         };
         &DESC

@@ -135,31 +135,17 @@ impl Pixel {
 }
 impl ::capnzero::__private::text::DescribeStruct for PixelReader<'_> {
     fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+        #[allow(unused_imports)]
+        use ::capnzero::__private::text::{
+            Describe as __D, FieldDesc as __F, TypeDesc as __T,
+        };
         static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
             data_words: 1,
             pointers: 1,
             discriminant_offset: 0,
             fields: &[
-                ::capnzero::__private::text::FieldDesc {
-                    name: "color",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: <Color as ::capnzero::__private::text::Describe>::TYPE,
-                        offset: 0,
-                        default: 1,
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "colors",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Pointer {
-                        ty: ::capnzero::__private::text::TypeDesc::List(
-                            &<Color as ::capnzero::__private::text::Describe>::TYPE,
-                        ),
-                        index: 0,
-                        default: b"",
-                    },
-                },
+                __F::data("color", 65535, <Color as __D>::TYPE, 0, 1),
+                __F::pointer("colors", 65535, __T::List(&<Color as __D>::TYPE), 0, b""),
             ],
         };
         &DESC

@@ -33,32 +33,31 @@ impl<
     Value: ::capnzero::__private::Pointee,
 > ::capnzero::__private::text::DescribeStruct for MapReader<'_, Key, Value> {
     fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+        #[allow(unused_imports)]
+        use ::capnzero::__private::text::{
+            Describe as __D, FieldDesc as __F, TypeDesc as __T,
+        };
         static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
             data_words: 0,
             pointers: 1,
             discriminant_offset: 0,
             fields: &[
-                ::capnzero::__private::text::FieldDesc {
-                    name: "entries",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Pointer {
-                        ty: ::capnzero::__private::text::TypeDesc::List(
-                            &::capnzero::__private::text::TypeDesc::Struct(
-                                <map::Entry<
-                                    ::capnzero::__private::kind::AnyPointer,
-                                    ::capnzero::__private::kind::AnyPointer,
-                                > as ::capnzero::__private::text::Describe>::TYPE
-                                    .struct_fn(),
-                                &[
-                                    ::capnzero::__private::text::TypeDesc::Param(0),
-                                    ::capnzero::__private::text::TypeDesc::Param(1),
-                                ],
-                            ),
+                __F::pointer(
+                    "entries",
+                    65535,
+                    __T::List(
+                        &__T::Struct(
+                            <map::Entry<
+                                ::capnzero::__private::kind::AnyPointer,
+                                ::capnzero::__private::kind::AnyPointer,
+                            > as __D>::TYPE
+                                .struct_fn(),
+                            &[__T::Param(0), __T::Param(1)],
                         ),
-                        index: 0,
-                        default: b"",
-                    },
-                },
+                    ),
+                    0,
+                    b"",
+                ),
             ],
         };
         &DESC
@@ -471,29 +470,17 @@ pub mod map {
         Value: ::capnzero::__private::Pointee,
     > ::capnzero::__private::text::DescribeStruct for EntryReader<'_, Key, Value> {
         fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+            #[allow(unused_imports)]
+            use ::capnzero::__private::text::{
+                Describe as __D, FieldDesc as __F, TypeDesc as __T,
+            };
             static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
                 data_words: 0,
                 pointers: 2,
                 discriminant_offset: 0,
                 fields: &[
-                    ::capnzero::__private::text::FieldDesc {
-                        name: "key",
-                        discriminant: 65535,
-                        slot: ::capnzero::__private::text::Slot::Pointer {
-                            ty: ::capnzero::__private::text::TypeDesc::Param(0),
-                            index: 0,
-                            default: b"",
-                        },
-                    },
-                    ::capnzero::__private::text::FieldDesc {
-                        name: "value",
-                        discriminant: 65535,
-                        slot: ::capnzero::__private::text::Slot::Pointer {
-                            ty: ::capnzero::__private::text::TypeDesc::Param(1),
-                            index: 1,
-                            default: b"",
-                        },
-                    },
+                    __F::pointer("key", 65535, __T::Param(0), 0, b""),
+                    __F::pointer("value", 65535, __T::Param(1), 1, b""),
                 ],
             };
             &DESC
@@ -956,30 +943,29 @@ impl Directory {
 }
 impl ::capnzero::__private::text::DescribeStruct for DirectoryReader<'_> {
     fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+        #[allow(unused_imports)]
+        use ::capnzero::__private::text::{
+            Describe as __D, FieldDesc as __F, TypeDesc as __T,
+        };
         static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
             data_words: 0,
             pointers: 1,
             discriminant_offset: 0,
             fields: &[
-                ::capnzero::__private::text::FieldDesc {
-                    name: "byName",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Pointer {
-                        ty: ::capnzero::__private::text::TypeDesc::Struct(
-                            <Map<
-                                ::capnzero::__private::kind::AnyPointer,
-                                ::capnzero::__private::kind::AnyPointer,
-                            > as ::capnzero::__private::text::Describe>::TYPE
-                                .struct_fn(),
-                            &[
-                                ::capnzero::__private::text::TypeDesc::Text,
-                                ::capnzero::__private::text::TypeDesc::Data,
-                            ],
-                        ),
-                        index: 0,
-                        default: b"",
-                    },
-                },
+                __F::pointer(
+                    "byName",
+                    65535,
+                    __T::Struct(
+                        <Map<
+                            ::capnzero::__private::kind::AnyPointer,
+                            ::capnzero::__private::kind::AnyPointer,
+                        > as __D>::TYPE
+                            .struct_fn(),
+                        &[__T::Text, __T::Data],
+                    ),
+                    0,
+                    b"",
+                ),
             ],
         };
         &DESC

@@ -89,21 +89,15 @@ pub mod calculator {
     }
     impl ::capnzero::__private::text::DescribeStruct for EvaluateParamsReader<'_> {
         fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+            #[allow(unused_imports)]
+            use ::capnzero::__private::text::{
+                Describe as __D, FieldDesc as __F, TypeDesc as __T,
+            };
             static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
                 data_words: 0,
                 pointers: 1,
                 discriminant_offset: 0,
-                fields: &[
-                    ::capnzero::__private::text::FieldDesc {
-                        name: "expression",
-                        discriminant: 65535,
-                        slot: ::capnzero::__private::text::Slot::Pointer {
-                            ty: ::capnzero::__private::text::TypeDesc::Text,
-                            index: 0,
-                            default: b"",
-                        },
-                    },
-                ],
+                fields: &[__F::pointer("expression", 65535, __T::Text, 0, b"")],
             };
             &DESC
         }
@@ -357,21 +351,15 @@ pub mod calculator {
     }
     impl ::capnzero::__private::text::DescribeStruct for EvaluateResultsReader<'_> {
         fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+            #[allow(unused_imports)]
+            use ::capnzero::__private::text::{
+                Describe as __D, FieldDesc as __F, TypeDesc as __T,
+            };
             static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
                 data_words: 1,
                 pointers: 0,
                 discriminant_offset: 0,
-                fields: &[
-                    ::capnzero::__private::text::FieldDesc {
-                        name: "value",
-                        discriminant: 65535,
-                        slot: ::capnzero::__private::text::Slot::Data {
-                            ty: ::capnzero::__private::text::TypeDesc::Float64,
-                            offset: 0,
-                            default: 0,
-                        },
-                    },
-                ],
+                fields: &[__F::data("value", 65535, __T::Float64, 0, 0)],
             };
             &DESC
         }
@@ -599,6 +587,10 @@ pub mod calculator {
     }
     impl ::capnzero::__private::text::DescribeStruct for ResetParamsReader<'_> {
         fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+            #[allow(unused_imports)]
+            use ::capnzero::__private::text::{
+                Describe as __D, FieldDesc as __F, TypeDesc as __T,
+            };
             static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
                 data_words: 0,
                 pointers: 0,
@@ -811,6 +803,10 @@ pub mod calculator {
     }
     impl ::capnzero::__private::text::DescribeStruct for ResetResultsReader<'_> {
         fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+            #[allow(unused_imports)]
+            use ::capnzero::__private::text::{
+                Describe as __D, FieldDesc as __F, TypeDesc as __T,
+            };
             static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
                 data_words: 0,
                 pointers: 0,

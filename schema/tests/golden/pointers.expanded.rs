@@ -28,79 +28,35 @@ impl Pointers {
 }
 impl ::capnzero::__private::text::DescribeStruct for PointersReader<'_> {
     fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+        #[allow(unused_imports)]
+        use ::capnzero::__private::text::{
+            Describe as __D, FieldDesc as __F, TypeDesc as __T,
+        };
         static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
             data_words: 0,
             pointers: 6,
             discriminant_offset: 0,
             fields: &[
-                ::capnzero::__private::text::FieldDesc {
-                    name: "name",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Pointer {
-                        ty: ::capnzero::__private::text::TypeDesc::Text,
-                        index: 0,
-                        default: b"anonymous",
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "blob",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Pointer {
-                        ty: ::capnzero::__private::text::TypeDesc::Data,
-                        index: 1,
-                        default: b"",
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "numbers",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Pointer {
-                        ty: ::capnzero::__private::text::TypeDesc::List(
-                            &::capnzero::__private::text::TypeDesc::Int32,
-                        ),
-                        index: 2,
-                        default: b"",
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "names",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Pointer {
-                        ty: ::capnzero::__private::text::TypeDesc::List(
-                            &::capnzero::__private::text::TypeDesc::Text,
-                        ),
-                        index: 3,
-                        default: b"",
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "inner",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Pointer {
-                        ty: ::capnzero::__private::text::TypeDesc::Struct(
-                            <pointers::Inner as ::capnzero::__private::text::Describe>::TYPE
-                                .struct_fn(),
-                            &[],
-                        ),
-                        index: 4,
-                        default: b"",
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "inners",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Pointer {
-                        ty: ::capnzero::__private::text::TypeDesc::List(
-                            &::capnzero::__private::text::TypeDesc::Struct(
-                                <pointers::Inner as ::capnzero::__private::text::Describe>::TYPE
-                                    .struct_fn(),
-                                &[],
-                            ),
-                        ),
-                        index: 5,
-                        default: b"",
-                    },
-                },
+                __F::pointer("name", 65535, __T::Text, 0, b"anonymous"),
+                __F::pointer("blob", 65535, __T::Data, 1, b""),
+                __F::pointer("numbers", 65535, __T::List(&__T::Int32), 2, b""),
+                __F::pointer("names", 65535, __T::List(&__T::Text), 3, b""),
+                __F::pointer(
+                    "inner",
+                    65535,
+                    __T::Struct(<pointers::Inner as __D>::TYPE.struct_fn(), &[]),
+                    4,
+                    b"",
+                ),
+                __F::pointer(
+                    "inners",
+                    65535,
+                    __T::List(
+                        &__T::Struct(<pointers::Inner as __D>::TYPE.struct_fn(), &[]),
+                    ),
+                    5,
+                    b"",
+                ),
             ],
         };
         &DESC
@@ -627,21 +583,15 @@ pub mod pointers {
     }
     impl ::capnzero::__private::text::DescribeStruct for InnerReader<'_> {
         fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+            #[allow(unused_imports)]
+            use ::capnzero::__private::text::{
+                Describe as __D, FieldDesc as __F, TypeDesc as __T,
+            };
             static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
                 data_words: 1,
                 pointers: 0,
                 discriminant_offset: 0,
-                fields: &[
-                    ::capnzero::__private::text::FieldDesc {
-                        name: "value",
-                        discriminant: 65535,
-                        slot: ::capnzero::__private::text::Slot::Data {
-                            ty: ::capnzero::__private::text::TypeDesc::UInt16,
-                            offset: 0,
-                            default: 0,
-                        },
-                    },
-                ],
+                fields: &[__F::data("value", 65535, __T::UInt16, 0, 0)],
             };
             &DESC
         }

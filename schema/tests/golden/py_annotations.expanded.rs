@@ -26,47 +26,19 @@ impl Point {
 }
 impl ::capnzero::__private::text::DescribeStruct for PointReader<'_> {
     fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+        #[allow(unused_imports)]
+        use ::capnzero::__private::text::{
+            Describe as __D, FieldDesc as __F, TypeDesc as __T,
+        };
         static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
             data_words: 2,
             pointers: 1,
             discriminant_offset: 0,
             fields: &[
-                ::capnzero::__private::text::FieldDesc {
-                    name: "x",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::Int64,
-                        offset: 0,
-                        default: 0,
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "y",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::Int64,
-                        offset: 1,
-                        default: 0,
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "label",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Pointer {
-                        ty: ::capnzero::__private::text::TypeDesc::Text,
-                        index: 0,
-                        default: b"",
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "position",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::Void,
-                        offset: 0,
-                        default: 0,
-                    },
-                },
+                __F::data("x", 65535, __T::Int64, 0, 0),
+                __F::data("y", 65535, __T::Int64, 1, 0),
+                __F::pointer("label", 65535, __T::Text, 0, b""),
+                __F::data("position", 65535, __T::Void, 0, 0),
             ],
         };
         &DESC

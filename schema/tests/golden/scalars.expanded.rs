@@ -35,128 +35,28 @@ impl Scalars {
 }
 impl ::capnzero::__private::text::DescribeStruct for ScalarsReader<'_> {
     fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+        #[allow(unused_imports)]
+        use ::capnzero::__private::text::{
+            Describe as __D, FieldDesc as __F, TypeDesc as __T,
+        };
         static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
             data_words: 6,
             pointers: 0,
             discriminant_offset: 0,
             fields: &[
-                ::capnzero::__private::text::FieldDesc {
-                    name: "nothing",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::Void,
-                        offset: 0,
-                        default: 0,
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "flag",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::Bool,
-                        offset: 0,
-                        default: 1,
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "tiny",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::Int8,
-                        offset: 1,
-                        default: 248,
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "short",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::Int16,
-                        offset: 1,
-                        default: 65520,
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "int",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::Int32,
-                        offset: 1,
-                        default: 4294967264,
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "long",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::Int64,
-                        offset: 1,
-                        default: 18446744073709551552,
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "byte",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::UInt8,
-                        offset: 16,
-                        default: 8,
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "word",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::UInt16,
-                        offset: 9,
-                        default: 16,
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "count",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::UInt32,
-                        offset: 5,
-                        default: 32,
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "big",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::UInt64,
-                        offset: 3,
-                        default: 64,
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "ratio",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::Float32,
-                        offset: 8,
-                        default: 1069547520,
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "precise",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::Float64,
-                        offset: 5,
-                        default: 13835621005235585024,
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "plain",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::Int32,
-                        offset: 9,
-                        default: 0,
-                    },
-                },
+                __F::data("nothing", 65535, __T::Void, 0, 0),
+                __F::data("flag", 65535, __T::Bool, 0, 1),
+                __F::data("tiny", 65535, __T::Int8, 1, 248),
+                __F::data("short", 65535, __T::Int16, 1, 65520),
+                __F::data("int", 65535, __T::Int32, 1, 4294967264),
+                __F::data("long", 65535, __T::Int64, 1, 18446744073709551552),
+                __F::data("byte", 65535, __T::UInt8, 16, 8),
+                __F::data("word", 65535, __T::UInt16, 9, 16),
+                __F::data("count", 65535, __T::UInt32, 5, 32),
+                __F::data("big", 65535, __T::UInt64, 3, 64),
+                __F::data("ratio", 65535, __T::Float32, 8, 1069547520),
+                __F::data("precise", 65535, __T::Float64, 5, 13835621005235585024),
+                __F::data("plain", 65535, __T::Int32, 9, 0),
             ],
         };
         &DESC

@@ -28,65 +28,33 @@ impl Shape {
 }
 impl ::capnzero::__private::text::DescribeStruct for ShapeReader<'_> {
     fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+        #[allow(unused_imports)]
+        use ::capnzero::__private::text::{
+            Describe as __D, FieldDesc as __F, TypeDesc as __T,
+        };
         static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
             data_words: 4,
             pointers: 1,
             discriminant_offset: 8,
             fields: &[
-                ::capnzero::__private::text::FieldDesc {
-                    name: "area",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::Float64,
-                        offset: 0,
-                        default: 0,
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "circle",
-                    discriminant: 0,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::Float64,
-                        offset: 1,
-                        default: 0,
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "square",
-                    discriminant: 1,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::Float64,
-                        offset: 1,
-                        default: 0,
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "empty",
-                    discriminant: 2,
-                    slot: ::capnzero::__private::text::Slot::Data {
-                        ty: ::capnzero::__private::text::TypeDesc::Void,
-                        offset: 0,
-                        default: 0,
-                    },
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "position",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Group(
-                        <shape::PositionReader<
-                            'static,
-                        > as ::capnzero::__private::text::DescribeStruct>::struct_desc,
-                    ),
-                },
-                ::capnzero::__private::text::FieldDesc {
-                    name: "label",
-                    discriminant: 65535,
-                    slot: ::capnzero::__private::text::Slot::Group(
-                        <shape::LabelReader<
-                            'static,
-                        > as ::capnzero::__private::text::DescribeStruct>::struct_desc,
-                    ),
-                },
+                __F::data("area", 65535, __T::Float64, 0, 0),
+                __F::data("circle", 0, __T::Float64, 1, 0),
+                __F::data("square", 1, __T::Float64, 1, 0),
+                __F::data("empty", 2, __T::Void, 0, 0),
+                __F::group(
+                    "position",
+                    65535,
+                    <shape::PositionReader<
+                        'static,
+                    > as ::capnzero::__private::text::DescribeStruct>::struct_desc,
+                ),
+                __F::group(
+                    "label",
+                    65535,
+                    <shape::LabelReader<
+                        'static,
+                    > as ::capnzero::__private::text::DescribeStruct>::struct_desc,
+                ),
             ],
         };
         &DESC
@@ -477,29 +445,17 @@ pub mod shape {
     }
     impl ::capnzero::__private::text::DescribeStruct for PositionReader<'_> {
         fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+            #[allow(unused_imports)]
+            use ::capnzero::__private::text::{
+                Describe as __D, FieldDesc as __F, TypeDesc as __T,
+            };
             static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
                 data_words: 4,
                 pointers: 1,
                 discriminant_offset: 0,
                 fields: &[
-                    ::capnzero::__private::text::FieldDesc {
-                        name: "x",
-                        discriminant: 65535,
-                        slot: ::capnzero::__private::text::Slot::Data {
-                            ty: ::capnzero::__private::text::TypeDesc::Int32,
-                            offset: 5,
-                            default: 0,
-                        },
-                    },
-                    ::capnzero::__private::text::FieldDesc {
-                        name: "y",
-                        discriminant: 65535,
-                        slot: ::capnzero::__private::text::Slot::Data {
-                            ty: ::capnzero::__private::text::TypeDesc::Int32,
-                            offset: 6,
-                            default: 0,
-                        },
-                    },
+                    __F::data("x", 65535, __T::Int32, 5, 0),
+                    __F::data("y", 65535, __T::Int32, 6, 0),
                 ],
             };
             &DESC
@@ -698,29 +654,17 @@ pub mod shape {
     }
     impl ::capnzero::__private::text::DescribeStruct for LabelReader<'_> {
         fn struct_desc() -> &'static ::capnzero::__private::text::StructDesc {
+            #[allow(unused_imports)]
+            use ::capnzero::__private::text::{
+                Describe as __D, FieldDesc as __F, TypeDesc as __T,
+            };
             static DESC: ::capnzero::__private::text::StructDesc = ::capnzero::__private::text::StructDesc {
                 data_words: 4,
                 pointers: 1,
                 discriminant_offset: 9,
                 fields: &[
-                    ::capnzero::__private::text::FieldDesc {
-                        name: "text",
-                        discriminant: 0,
-                        slot: ::capnzero::__private::text::Slot::Pointer {
-                            ty: ::capnzero::__private::text::TypeDesc::Text,
-                            index: 0,
-                            default: b"",
-                        },
-                    },
-                    ::capnzero::__private::text::FieldDesc {
-                        name: "number",
-                        discriminant: 1,
-                        slot: ::capnzero::__private::text::Slot::Data {
-                            ty: ::capnzero::__private::text::TypeDesc::UInt32,
-                            offset: 7,
-                            default: 0,
-                        },
-                    },
+                    __F::pointer("text", 0, __T::Text, 0, b""),
+                    __F::data("number", 1, __T::UInt32, 7, 0),
                 ],
             };
             &DESC
