@@ -34,6 +34,7 @@ mod canonical;
 mod constant;
 mod copy;
 mod error;
+mod frame;
 mod generic;
 mod key;
 mod message;
@@ -53,6 +54,7 @@ pub use builder::{AllocationStrategy, BuilderOptions, ListBuilder, MessageBuilde
 pub use canonical::{canonicalize, compact, is_canonical, is_compact};
 pub use constant::{ListConst, PointerConst, StructConst};
 pub use error::{Error, ErrorKind, Result};
+pub use frame::FrameDecoder;
 pub use generic::Pointee;
 pub use key::{eq_list, eq_option, KeyAnnotation, ListKey};
 pub use message::{MessageReader, ReaderOptions, MAX_SEGMENTS};

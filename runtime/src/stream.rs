@@ -5,10 +5,10 @@ use std::vec::Vec;
 
 use crate::builder::MessageBuilder;
 use crate::error::{Error, ErrorKind, Result};
-use crate::message::{ReaderOptions, SegmentTable, MAX_SEGMENTS};
+use crate::frame::FrameDecoder;
+use crate::message::{ReaderOptions, SegmentTable};
 use crate::packed::{PackedRead, PackedWrite};
 use crate::serialize::{segment_table, write_segment_table, OwnedMessage};
-use crate::wire::BYTES_PER_WORD;
 
 /// Reads one framed message. The end of input before the message is an error; see
 /// [`try_read_message`] for a stream of messages.
@@ -22,61 +22,20 @@ pub fn read_message<R: Read>(reader: R, options: ReaderOptions) -> Result<OwnedM
 /// traversal limit before anything is allocated, so a hostile header cannot make it allocate
 /// more than the limit allows.
 pub fn try_read_message<R: Read>(mut reader: R, options: ReaderOptions) -> Result<Option<OwnedMessage>> {
-    let mut first = [0u8; 8];
-    let mut got = 0;
-    while got < first.len() {
-        match reader.read(&mut first[got..]) {
-            Ok(0) if got == 0 => return Ok(None),
-            Ok(0) => return Err(Error::new(ErrorKind::Truncated, "the stream ended inside a segment table")),
-            Ok(n) => got += n,
+    // The decoder asks for exactly what the message still needs: nothing past it is read.
+    let mut decoder = FrameDecoder::new(options);
+    loop {
+        match reader.read(decoder.space()) {
+            Ok(0) => return decoder.end_of_input().map_or(Ok(None), Err),
+            Ok(n) => {
+                if let Some(message) = decoder.advance(n)? {
+                    return Ok(Some(message));
+                }
+            }
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
             Err(e) => return Err(e.into()),
         }
     }
-    let count = u32::from_le_bytes([first[0], first[1], first[2], first[3]]) as usize + 1;
-    if count > MAX_SEGMENTS {
-        return Err(Error::with_message(
-            ErrorKind::InvalidSegmentTable,
-            format!("the segment table announces {count} segments; at most {MAX_SEGMENTS} are accepted"),
-        ));
-    }
-    // The message is kept framed, table and segments in one buffer, as `OwnedMessage::from_bytes`
-    // holds it: a typed message takes it as it is.
-    let header_bytes = SegmentTable::header_bytes(count);
-    // One segment (the common case) has its size in `first`: the buffer is allocated once.
-    let single = if count == 1 { segment_words(&first, 0) } else { 0 };
-    let exact = if single <= options.traversal_limit_words { single as usize * BYTES_PER_WORD } else { 0 };
-    let mut bytes = Vec::with_capacity(header_bytes + exact);
-    bytes.extend_from_slice(&first);
-    bytes.resize(header_bytes, 0);
-    reader.read_exact(&mut bytes[8..])?;
-    let total_words: u64 = (0..count).map(|i| segment_words(&bytes, i)).sum();
-    if total_words > options.traversal_limit_words {
-        return Err(Error::with_message(
-            ErrorKind::TooLarge,
-            format!(
-                "the message has {total_words} words, more than the traversal limit of {}",
-                options.traversal_limit_words
-            ),
-        ));
-    }
-    let mut at = header_bytes;
-    let segments = (0..count)
-        .map(|i| {
-            let range = (at, segment_words(&bytes, i) as usize * BYTES_PER_WORD);
-            at += range.1;
-            range
-        })
-        .collect();
-    // Below the traversal limit, so a hostile table cannot make this allocate much.
-    bytes.resize(header_bytes + total_words as usize * BYTES_PER_WORD, 0);
-    reader.read_exact(&mut bytes[header_bytes..])?;
-    Ok(Some(OwnedMessage::from_parts(bytes, segments, options)))
-}
-
-/// The size in words of segment `i`, from the segment table `table` (which has entry `i`).
-fn segment_words(table: &[u8], i: usize) -> u64 {
-    u32::from_le_bytes([table[4 + 4 * i], table[5 + 4 * i], table[6 + 4 * i], table[7 + 4 * i]]) as u64
 }
 
 /// The framed messages of a stream, until it ends cleanly at a message boundary.
