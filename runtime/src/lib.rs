@@ -29,6 +29,8 @@
 extern crate alloc;
 
 mod any;
+#[cfg(feature = "futures-io")]
+mod async_io;
 mod builder;
 mod canonical;
 mod constant;
@@ -50,6 +52,8 @@ mod typed_message;
 mod wire;
 
 pub use any::{any_pointer, AnyPointer, AnyValue};
+#[cfg(feature = "futures-io")]
+pub use async_io::{read_message_async, try_read_message_async, write_message_async};
 pub use builder::{AllocationStrategy, BuilderOptions, ListBuilder, MessageBuilder, PointerBuilder, StructBuilder};
 pub use canonical::{canonicalize, compact, is_canonical, is_compact};
 pub use constant::{ListConst, PointerConst, StructConst};
