@@ -2,15 +2,15 @@
 //! regressions can be replayed by `cargo test` (see `tests/replay.rs`) without libFuzzer.
 //!
 //! [`check`] opens the bytes as a message in every way the runtime offers (framed, flat,
-//! packed, and the `std::io` stream readers), walks everything reachable through the public
-//! API, and asserts that the operations agree with each other: the stream readers with the
-//! slice readers, a deep copy with its source, canonical and compact forms with their
-//! definitions. Errors are fine; a panic, a hang or a disagreement is a bug.
+//! packed, the `std::io` stream readers, and the framing decoder fed in pieces), walks
+//! everything reachable through the public API, and asserts that the operations agree with each
+//! other: the stream readers with the slice readers, the decoder fed in pieces with the stream
+//! reader, a deep copy with its source, canonical and compact forms with their definitions. Errors are fine; a panic, a hang or a disagreement is a bug.
 
 use capnzero_runtime::{
     canonicalize, compact, is_canonical, is_compact, read_message, read_packed_message, unpack, AllocationStrategy,
-    BuilderOptions, Error, ErrorKind, ListReader, MessageBuilder, MessageReader, PointerReader, PointerType,
-    ReaderOptions, StructReader,
+    BuilderOptions, Error, ErrorKind, FrameDecoder, ListReader, MessageBuilder, MessageReader, OwnedMessage,
+    PointerReader, PointerType, ReaderOptions, StructReader,
 };
 
 use capnzero_runtime::ElementSize::{self, *};
@@ -89,6 +89,7 @@ pub fn check(data: &[u8]) {
 /// The `std::io` reader agrees with the slice reader on the same bytes.
 fn streams_agree(data: &[u8], framed: Option<&MessageReader<'_>>) {
     let streamed = read_message(data, OPTIONS);
+    pieces_agree(data, &streamed);
     match (&streamed, framed) {
         (Ok(owned), Some(framed)) => assert!(owned.reader().segments().eq(framed.segments())),
         (Ok(_), None) => panic!("the stream reader accepts what the slice reader refuses"),
@@ -106,6 +107,41 @@ fn streams_agree(data: &[u8], framed: Option<&MessageReader<'_>>) {
                 || Some(e.kind()) == slice
                 || (data.len() < 8 && e.kind() == ErrorKind::Truncated);
             assert!(agree, "{e:?} vs {slice:?}");
+        }
+    }
+}
+
+/// The framing decoder fed the same bytes in pieces (one byte at a time, and pieces of a size
+/// the input picks) gives what the `std::io` reader, which feeds it whole reads, gives: the same
+/// message, or an error of the same kind; and never asks for more than the message needs.
+fn pieces_agree(data: &[u8], streamed: &Result<OwnedMessage, Error>) {
+    let picked = 1 + data.first().map_or(0, |&b| b as usize % 13);
+    for piece in [1, picked] {
+        let mut decoder = FrameDecoder::new(OPTIONS);
+        let mut at = 0;
+        let decoded = loop {
+            let space = decoder.space();
+            assert!(!space.is_empty());
+            let n = space.len().min(piece).min(data.len() - at);
+            if n == 0 {
+                let ended = decoder.end_of_input();
+                break Err(ended.unwrap_or_else(|| Error::new(ErrorKind::Truncated, "no message")));
+            }
+            space[..n].copy_from_slice(&data[at..at + n]);
+            at += n;
+            match decoder.advance(n) {
+                Ok(Some(message)) => break Ok(message),
+                Ok(None) => {}
+                Err(e) => break Err(e),
+            }
+        };
+        match (&decoded, streamed) {
+            (Ok(a), Ok(b)) => {
+                assert_eq!(a.as_bytes(), b.as_bytes());
+                assert_eq!(at, a.as_bytes().len(), "read past the message");
+            }
+            (Err(a), Err(b)) => assert_eq!(a.kind(), b.kind(), "{a:?} vs {b:?}"),
+            (a, b) => panic!("pieces of {piece}: {:?} vs whole reads: {:?}", a.as_ref().err(), b.as_ref().err()),
         }
     }
 }
