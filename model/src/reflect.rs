@@ -5,9 +5,11 @@
 //! [`SchemaCell`], a `static` at the macro's call site. The first lookup decodes it into a
 //! [`Schema`], the same model the dynamic API reads messages with, and keeps it for the life of
 //! the program; later lookups are an index into it. Generated types reach it through
-//! `Foo::schema()` (a [`StructSchema`] or [`EnumSchema`]), `FooReader::dynamic()` (a
-//! [`DynamicStruct`]) and their `Debug` and `Display`, which print the Cap'n Proto text format
-//! exactly as `capnp decode --short` does (`{:#}` and `{:#?}`: as `capnp decode` does).
+//! `Foo::schema()` (a [`StructSchema`] or [`EnumSchema`]) and `FooReader::dynamic()` (a
+//! [`DynamicStruct`]). Their `Debug` and `Display` do not come here: they print from
+//! descriptions generated at compile time (`capnzero_runtime::text`). A cell can still print a
+//! struct it describes by ID ([`SchemaCell::fmt_struct`], [`SchemaCell::fmt_written`]), through
+//! the dynamic API's printer, as `capnp decode --short` does (`{:#}`: as `capnp decode` does).
 //!
 //! A derived type's cell holds a schema compiled on its own, which declares the types its fields
 //! name only as empty placeholders. Its [`Link`]s name the cells that declare the real types; its

@@ -28,10 +28,9 @@ pub struct Printed {
 /// What `capnp decode` (pretty) or `capnp decode --short` writes to standard output for one
 /// message whose root is `root`: the struct, then a newline.
 pub fn decode_root(root: &DynamicStruct<'_>, pretty: bool) -> Printed {
-    let mut printer = Printer { sink: None };
-    let mut text = printer.print_value(&DynamicValue::Struct(root.clone()), if pretty { 1 } else { 0 });
+    let (mut text, error) = print(&DynamicValue::Struct(root.clone()), pretty);
     text.push(b'\n');
-    Printed { text, error: printer.sink }
+    Printed { text, error }
 }
 
 /// [`decode_root`] for the root of `message` read as `schema`. A root pointer that cannot be
@@ -50,22 +49,22 @@ pub fn decode_message(message: &MessageReader<'_>, schema: StructSchema<'_>, pre
 
 /// A struct in the short format (`capnp decode --short`, without the newline).
 pub fn struct_to_bytes(value: &DynamicStruct<'_>) -> Vec<u8> {
-    Printer { sink: None }.print_value(&DynamicValue::Struct(value.clone()), 0)
+    print(&DynamicValue::Struct(value.clone()), false).0
 }
 
 /// A struct in the pretty format (`capnp decode`, without the newline).
 pub fn struct_to_pretty_bytes(value: &DynamicStruct<'_>) -> Vec<u8> {
-    Printer { sink: None }.print_value(&DynamicValue::Struct(value.clone()), 1)
+    print(&DynamicValue::Struct(value.clone()), true).0
 }
 
 /// A list in the short format.
 pub fn list_to_bytes(value: &DynamicList<'_>) -> Vec<u8> {
-    Printer { sink: None }.print_value(&DynamicValue::List(value.clone()), 0)
+    print(&DynamicValue::List(value.clone()), false).0
 }
 
 /// A list in the pretty format.
 pub fn list_to_pretty_bytes(value: &DynamicList<'_>) -> Vec<u8> {
-    Printer { sink: None }.print_value(&DynamicValue::List(value.clone()), 1)
+    print(&DynamicValue::List(value.clone()), true).0
 }
 
 /// Any value on its own, as the official library stringifies a lone value: structs and lists
@@ -73,38 +72,34 @@ pub fn list_to_pretty_bytes(value: &DynamicList<'_>) -> Vec<u8> {
 pub fn value_to_bytes(value: &DynamicValue<'_>) -> Vec<u8> {
     match value {
         DynamicValue::Float32(v) => format_f64(*v as f64).into_bytes(),
-        other => Printer { sink: None }.print_value(other, 0),
+        other => print(other, false).0,
+    }
+}
+
+/// `value` in the short format or the pretty one, with the first read error met.
+fn print(value: &DynamicValue<'_>, pretty: bool) -> (Vec<u8>, Option<Error>) {
+    let mut walk = Walk { sink: None };
+    let text = print_tree(&mut walk, item(value.clone()), pretty);
+    (text, walk.sink)
+}
+
+/// A struct or list to walk, or any other value printed.
+fn item(value: DynamicValue<'_>) -> Item<DynamicValue<'_>> {
+    match value {
+        DynamicValue::Struct(_) | DynamicValue::List(_) => Item::Node(value),
+        other => Item::Scalar(scalar(&other)),
     }
 }
 
 /// The dynamic API's values, walked for the layout engine; the first read error is kept.
-struct Printer {
+struct Walk {
     sink: Option<Error>,
 }
 
-impl Printer {
-    /// Prints `value` in the short format (`indent` 0) or the pretty one.
-    fn print_value(&mut self, value: &DynamicValue<'_>, indent: u32) -> Vec<u8> {
-        let root = match value {
-            DynamicValue::Struct(_) | DynamicValue::List(_) => Item::Node(value.clone()),
-            other => Item::Scalar(scalar(other)),
-        };
-        print_tree(&mut Walk { sink: &mut self.sink }, root, indent > 0)
-    }
-}
-
-struct Walk<'s> {
-    sink: &'s mut Option<Error>,
-}
-
-impl<'a> Tree<'a> for Walk<'_> {
+impl<'a> Tree<'a> for Walk {
     type Node = DynamicValue<'a>;
 
     fn children(&mut self, node: &DynamicValue<'a>) -> (Brackets, Vec<Child<'a, DynamicValue<'a>>>) {
-        let item = |value: DynamicValue<'a>| match value {
-            DynamicValue::Struct(_) | DynamicValue::List(_) => Item::Node(value),
-            other => Item::Scalar(scalar(&other)),
-        };
         match node {
             DynamicValue::Struct(s) => {
                 let fields: Vec<FieldSchema<'a>> = s.schema().fields().collect();
@@ -123,7 +118,7 @@ impl<'a> Tree<'a> for Walk<'_> {
                 let children = order
                     .into_iter()
                     .map(|(i, slot)| {
-                        let value = s.get_lenient(&fields[i], self.sink);
+                        let value = s.get_lenient(&fields[i], &mut self.sink);
                         Child { name: Some(fields[i].name()), slot, item: item(value) }
                     })
                     .collect();
@@ -131,7 +126,7 @@ impl<'a> Tree<'a> for Walk<'_> {
             }
             DynamicValue::List(list) => {
                 let children = (0..list.len())
-                    .map(|i| Child { name: None, slot: i as usize, item: item(list.get_lenient(i, self.sink)) })
+                    .map(|i| Child { name: None, slot: i as usize, item: item(list.get_lenient(i, &mut self.sink)) })
                     .collect();
                 (Brackets::List, children)
             }

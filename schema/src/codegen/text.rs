@@ -44,17 +44,6 @@ impl Emitter<'_, '_> {
                 )
             }
         };
-        // A derived struct's owned type is the user's, who may derive `Debug`.
-        let owned_debug = if s.user_owned {
-            TokenStream::new()
-        } else {
-            quote! {
-                impl #impl_plain ::core::fmt::Debug for #owned #args {
-                    #text_doc
-                    #write_owned
-                }
-            }
-        };
         // A derived group's owned type is the user's, which may be the group of several parents:
         // its text is its parent's.
         let owned_display = if s.user_group {
@@ -66,6 +55,25 @@ impl Emitter<'_, '_> {
                     #write_owned
                 }
             }
+        };
+        // A derived struct's owned type is the user's, who may derive `Debug`. Where `Display`
+        // is there, `Debug` is the same text.
+        let owned_debug = match (s.user_owned, s.user_group) {
+            (true, _) => TokenStream::new(),
+            (false, false) => quote! {
+                impl #impl_plain ::core::fmt::Debug for #owned #args {
+                    #text_doc
+                    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        ::core::fmt::Display::fmt(self, f)
+                    }
+                }
+            },
+            (false, true) => quote! {
+                impl #impl_plain ::core::fmt::Debug for #owned #args {
+                    #text_doc
+                    #write_owned
+                }
+            },
         };
         let describe = if s.st.is_group {
             TokenStream::new()
@@ -105,7 +113,9 @@ impl Emitter<'_, '_> {
 
             impl #impl_plain ::core::fmt::Debug for #reader #args_anon {
                 #text_doc
-                #reader_fmt
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::fmt::Display::fmt(self, f)
+                }
             }
 
             #owned_display

@@ -64,12 +64,7 @@ impl ::core::fmt::Display for OutcomeReader<'_> {
 impl ::core::fmt::Debug for OutcomeReader<'_> {
     /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::capnzero::__private::text::fmt_struct(
-            self.reader,
-            <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-            &[],
-            f,
-        )
+        ::core::fmt::Display::fmt(self, f)
     }
 }
 impl ::core::fmt::Display for Outcome {
@@ -88,14 +83,7 @@ impl ::core::fmt::Display for Outcome {
 impl ::core::fmt::Debug for Outcome {
     /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::capnzero::__private::text::fmt_written(
-            <OutcomeReader<
-                'static,
-            > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-            &[],
-            f,
-            |builder| self.write_fields(OutcomeBuilder { builder }),
-        )
+        ::core::fmt::Display::fmt(self, f)
     }
 }
 /// The struct `clash.capnp:Outcome`.

@@ -75,12 +75,7 @@ impl ::core::fmt::Display for ShapeReader<'_> {
 impl ::core::fmt::Debug for ShapeReader<'_> {
     /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::capnzero::__private::text::fmt_struct(
-            self.reader,
-            <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-            &[],
-            f,
-        )
+        ::core::fmt::Display::fmt(self, f)
     }
 }
 impl ::core::fmt::Display for Shape {

@@ -102,15 +102,7 @@ impl<
 > ::core::fmt::Debug for MapReader<'_, Key, Value> {
     /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::capnzero::__private::text::fmt_struct(
-            self.reader,
-            <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-            &[
-                <Key as ::capnzero::__private::text::Describe>::TYPE,
-                <Value as ::capnzero::__private::text::Describe>::TYPE,
-            ],
-            f,
-        )
+        ::core::fmt::Display::fmt(self, f)
     }
 }
 impl<
@@ -146,25 +138,7 @@ impl<
 > ::core::fmt::Debug for Map<Key, Value> {
     /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::capnzero::__private::text::fmt_written(
-            <MapReader<
-                'static,
-                Key,
-                Value,
-            > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-            &[
-                <Key as ::capnzero::__private::text::Describe>::TYPE,
-                <Value as ::capnzero::__private::text::Describe>::TYPE,
-            ],
-            f,
-            |builder| {
-                self
-                    .write_fields(MapBuilder {
-                        builder,
-                        params: ::capnzero::__private::PhantomData,
-                    })
-            },
-        )
+        ::core::fmt::Display::fmt(self, f)
     }
 }
 /// The struct `generics.capnp:Map`.
@@ -525,15 +499,7 @@ pub mod map {
     > ::core::fmt::Debug for EntryReader<'_, Key, Value> {
         /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            ::capnzero::__private::text::fmt_struct(
-                self.reader,
-                <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-                &[
-                    <Key as ::capnzero::__private::text::Describe>::TYPE,
-                    <Value as ::capnzero::__private::text::Describe>::TYPE,
-                ],
-                f,
-            )
+            ::core::fmt::Display::fmt(self, f)
         }
     }
     impl<
@@ -569,25 +535,7 @@ pub mod map {
     > ::core::fmt::Debug for Entry<Key, Value> {
         /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            ::capnzero::__private::text::fmt_written(
-                <EntryReader<
-                    'static,
-                    Key,
-                    Value,
-                > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-                &[
-                    <Key as ::capnzero::__private::text::Describe>::TYPE,
-                    <Value as ::capnzero::__private::text::Describe>::TYPE,
-                ],
-                f,
-                |builder| {
-                    self
-                        .write_fields(EntryBuilder {
-                            builder,
-                            params: ::capnzero::__private::PhantomData,
-                        })
-                },
-            )
+            ::core::fmt::Display::fmt(self, f)
         }
     }
     /// The struct `generics.capnp:Map.Entry`.
@@ -993,12 +941,7 @@ impl ::core::fmt::Display for DirectoryReader<'_> {
 impl ::core::fmt::Debug for DirectoryReader<'_> {
     /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::capnzero::__private::text::fmt_struct(
-            self.reader,
-            <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-            &[],
-            f,
-        )
+        ::core::fmt::Display::fmt(self, f)
     }
 }
 impl ::core::fmt::Display for Directory {
@@ -1017,14 +960,7 @@ impl ::core::fmt::Display for Directory {
 impl ::core::fmt::Debug for Directory {
     /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::capnzero::__private::text::fmt_written(
-            <DirectoryReader<
-                'static,
-            > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-            &[],
-            f,
-            |builder| self.write_fields(DirectoryBuilder { builder }),
-        )
+        ::core::fmt::Display::fmt(self, f)
     }
 }
 /// The struct `generics.capnp:Directory`.

@@ -124,12 +124,7 @@ pub mod calculator {
     impl ::core::fmt::Debug for EvaluateParamsReader<'_> {
         /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            ::capnzero::__private::text::fmt_struct(
-                self.reader,
-                <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-                &[],
-                f,
-            )
+            ::core::fmt::Display::fmt(self, f)
         }
     }
     impl ::core::fmt::Display for EvaluateParams {
@@ -148,14 +143,7 @@ pub mod calculator {
     impl ::core::fmt::Debug for EvaluateParams {
         /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            ::capnzero::__private::text::fmt_written(
-                <EvaluateParamsReader<
-                    'static,
-                > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-                &[],
-                f,
-                |builder| self.write_fields(EvaluateParamsBuilder { builder }),
-            )
+            ::core::fmt::Display::fmt(self, f)
         }
     }
     /// The struct `interface.capnp:Calculator.evaluate$Params`.
@@ -386,12 +374,7 @@ pub mod calculator {
     impl ::core::fmt::Debug for EvaluateResultsReader<'_> {
         /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            ::capnzero::__private::text::fmt_struct(
-                self.reader,
-                <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-                &[],
-                f,
-            )
+            ::core::fmt::Display::fmt(self, f)
         }
     }
     impl ::core::fmt::Display for EvaluateResults {
@@ -410,14 +393,7 @@ pub mod calculator {
     impl ::core::fmt::Debug for EvaluateResults {
         /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            ::capnzero::__private::text::fmt_written(
-                <EvaluateResultsReader<
-                    'static,
-                > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-                &[],
-                f,
-                |builder| self.write_fields(EvaluateResultsBuilder { builder }),
-            )
+            ::core::fmt::Display::fmt(self, f)
         }
     }
     /// The struct `interface.capnp:Calculator.evaluate$Results`.
@@ -622,12 +598,7 @@ pub mod calculator {
     impl ::core::fmt::Debug for ResetParamsReader<'_> {
         /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            ::capnzero::__private::text::fmt_struct(
-                self.reader,
-                <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-                &[],
-                f,
-            )
+            ::core::fmt::Display::fmt(self, f)
         }
     }
     impl ::core::fmt::Display for ResetParams {
@@ -646,14 +617,7 @@ pub mod calculator {
     impl ::core::fmt::Debug for ResetParams {
         /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            ::capnzero::__private::text::fmt_written(
-                <ResetParamsReader<
-                    'static,
-                > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-                &[],
-                f,
-                |builder| self.write_fields(ResetParamsBuilder { builder }),
-            )
+            ::core::fmt::Display::fmt(self, f)
         }
     }
     /// The struct `interface.capnp:Calculator.reset$Params`.
@@ -838,12 +802,7 @@ pub mod calculator {
     impl ::core::fmt::Debug for ResetResultsReader<'_> {
         /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            ::capnzero::__private::text::fmt_struct(
-                self.reader,
-                <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-                &[],
-                f,
-            )
+            ::core::fmt::Display::fmt(self, f)
         }
     }
     impl ::core::fmt::Display for ResetResults {
@@ -862,14 +821,7 @@ pub mod calculator {
     impl ::core::fmt::Debug for ResetResults {
         /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            ::capnzero::__private::text::fmt_written(
-                <ResetResultsReader<
-                    'static,
-                > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-                &[],
-                f,
-                |builder| self.write_fields(ResetResultsBuilder { builder }),
-            )
+            ::core::fmt::Display::fmt(self, f)
         }
     }
     /// The struct `interface.capnp:Calculator.reset$Results`.

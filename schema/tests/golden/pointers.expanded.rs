@@ -84,12 +84,7 @@ impl ::core::fmt::Display for PointersReader<'_> {
 impl ::core::fmt::Debug for PointersReader<'_> {
     /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::capnzero::__private::text::fmt_struct(
-            self.reader,
-            <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-            &[],
-            f,
-        )
+        ::core::fmt::Display::fmt(self, f)
     }
 }
 impl ::core::fmt::Display for Pointers {
@@ -108,14 +103,7 @@ impl ::core::fmt::Display for Pointers {
 impl ::core::fmt::Debug for Pointers {
     /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::capnzero::__private::text::fmt_written(
-            <PointersReader<
-                'static,
-            > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-            &[],
-            f,
-            |builder| self.write_fields(PointersBuilder { builder }),
-        )
+        ::core::fmt::Display::fmt(self, f)
     }
 }
 /// The struct `pointers.capnp:Pointers`.
@@ -618,12 +606,7 @@ pub mod pointers {
     impl ::core::fmt::Debug for InnerReader<'_> {
         /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            ::capnzero::__private::text::fmt_struct(
-                self.reader,
-                <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-                &[],
-                f,
-            )
+            ::core::fmt::Display::fmt(self, f)
         }
     }
     impl ::core::fmt::Display for Inner {
@@ -642,14 +625,7 @@ pub mod pointers {
     impl ::core::fmt::Debug for Inner {
         /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            ::capnzero::__private::text::fmt_written(
-                <InnerReader<
-                    'static,
-                > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-                &[],
-                f,
-                |builder| self.write_fields(InnerBuilder { builder }),
-            )
+            ::core::fmt::Display::fmt(self, f)
         }
     }
     /// The struct `pointers.capnp:Pointers.Inner`.

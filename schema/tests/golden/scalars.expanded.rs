@@ -84,12 +84,7 @@ impl ::core::fmt::Display for ScalarsReader<'_> {
 impl ::core::fmt::Debug for ScalarsReader<'_> {
     /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::capnzero::__private::text::fmt_struct(
-            self.reader,
-            <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-            &[],
-            f,
-        )
+        ::core::fmt::Display::fmt(self, f)
     }
 }
 impl ::core::fmt::Display for Scalars {
@@ -108,14 +103,7 @@ impl ::core::fmt::Display for Scalars {
 impl ::core::fmt::Debug for Scalars {
     /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::capnzero::__private::text::fmt_written(
-            <ScalarsReader<
-                'static,
-            > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-            &[],
-            f,
-            |builder| self.write_fields(ScalarsBuilder { builder }),
-        )
+        ::core::fmt::Display::fmt(self, f)
     }
 }
 /// The struct `scalars.capnp:Scalars`.

@@ -82,12 +82,7 @@ impl ::core::fmt::Display for ShapeReader<'_> {
 impl ::core::fmt::Debug for ShapeReader<'_> {
     /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::capnzero::__private::text::fmt_struct(
-            self.reader,
-            <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-            &[],
-            f,
-        )
+        ::core::fmt::Display::fmt(self, f)
     }
 }
 impl ::core::fmt::Display for Shape {
@@ -106,14 +101,7 @@ impl ::core::fmt::Display for Shape {
 impl ::core::fmt::Debug for Shape {
     /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::capnzero::__private::text::fmt_written(
-            <ShapeReader<
-                'static,
-            > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-            &[],
-            f,
-            |builder| self.write_fields(ShapeBuilder { builder }),
-        )
+        ::core::fmt::Display::fmt(self, f)
     }
 }
 /// The struct `unions.capnp:Shape`.
@@ -475,12 +463,7 @@ pub mod shape {
     impl ::core::fmt::Debug for PositionReader<'_> {
         /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            ::capnzero::__private::text::fmt_struct(
-                self.reader,
-                <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-                &[],
-                f,
-            )
+            ::core::fmt::Display::fmt(self, f)
         }
     }
     impl ::core::fmt::Display for Position {
@@ -499,14 +482,7 @@ pub mod shape {
     impl ::core::fmt::Debug for Position {
         /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            ::capnzero::__private::text::fmt_written(
-                <PositionReader<
-                    'static,
-                > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-                &[],
-                f,
-                |builder| self.write_fields(PositionBuilder { builder }),
-            )
+            ::core::fmt::Display::fmt(self, f)
         }
     }
     /// The group `unions.capnp:Shape.position`.
@@ -684,12 +660,7 @@ pub mod shape {
     impl ::core::fmt::Debug for LabelReader<'_> {
         /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            ::capnzero::__private::text::fmt_struct(
-                self.reader,
-                <Self as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-                &[],
-                f,
-            )
+            ::core::fmt::Display::fmt(self, f)
         }
     }
     impl ::core::fmt::Display for Label {
@@ -708,14 +679,7 @@ pub mod shape {
     impl ::core::fmt::Debug for Label {
         /// The Cap'n Proto text format, as `capnp decode --short` prints this struct as a root; `{:#}` as `capnp decode` prints it.
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            ::capnzero::__private::text::fmt_written(
-                <LabelReader<
-                    'static,
-                > as ::capnzero::__private::text::DescribeStruct>::struct_desc(),
-                &[],
-                f,
-                |builder| self.write_fields(LabelBuilder { builder }),
-            )
+            ::core::fmt::Display::fmt(self, f)
         }
     }
     /// The group `unions.capnp:Shape.label`.
