@@ -49,6 +49,9 @@ pub mod schema {
 #[cfg(feature = "std")]
 pub mod json;
 
+#[cfg(feature = "rpc")]
+pub mod rpc;
+
 /// Keeps the reflection items of generated code (the embedded schema, `schema()`, `dynamic()`,
 /// `Reflect`) when the facade has its schema model (`std`), and drops them without it, so that
 /// one expansion builds in both. Not a stable API.

@@ -1,0 +1,327 @@
+//! Capabilities as the program holds them ([`Client`]), the calls made on them ([`Request`]),
+//! the promises of their results ([`Promise`]), and the objects that serve them ([`Server`]).
+//!
+//! A client is a local object, a capability imported from a connection, a capability promised
+//! by a call that has not returned (pipelining: calls on it go out at once, addressed to the
+//! promised answer), or broken. Every kind is `Send + Sync` and cheap to clone.
+
+use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll, Waker};
+use std::sync::{Arc, Mutex};
+use std::vec::Vec;
+
+use super::connection::{Conn, ImportRef, QuestionRef, Target};
+use super::error::{Error, Result};
+use super::payload::{Frame, Params, Response, Results};
+use super::wire;
+use crate::{MessageBuilder, PointerBuilder, Struct};
+
+/// A boxed future, as servers return them.
+pub type BoxFuture<T> = Pin<std::boxed::Box<dyn Future<Output = T> + Send + 'static>>;
+
+/// An object that serves calls: what a [`Client`] made with [`Client::new`] calls.
+///
+/// `call` gets the method (the interface's ID and the method's ordinal), its parameters, and
+/// the results to fill in, and gives a future of the filled results or of an error, which the
+/// caller receives with its kind. Give `Error::unimplemented_method` for a method it does not
+/// serve.
+pub trait Server: Send + Sync + 'static {
+    /// Serves one call.
+    fn call(
+        self: Arc<Self>,
+        interface_id: u64,
+        method_id: u16,
+        params: Params,
+        results: Results,
+    ) -> BoxFuture<Result<Results>>;
+}
+
+/// A capability: a reference to an object, local or remote, that calls can be made on.
+#[derive(Clone)]
+pub struct Client {
+    pub(crate) kind: Kind,
+}
+
+#[derive(Clone)]
+pub(crate) enum Kind {
+    Null,
+    Broken(Error),
+    Local(Arc<dyn Server>),
+    Import(Arc<ImportRef>),
+    Answer(Arc<QuestionRef>, Arc<[u16]>),
+    LocalAnswer(Arc<LocalCall>, Arc<[u16]>),
+}
+
+impl Client {
+    /// A capability on the local object `server`.
+    pub fn new<S: Server>(server: S) -> Client {
+        Client { kind: Kind::Local(Arc::new(server)) }
+    }
+
+    /// A capability on the local object `server`, shared.
+    pub fn from_arc(server: Arc<dyn Server>) -> Client {
+        Client { kind: Kind::Local(server) }
+    }
+
+    /// The null capability: every call on it fails.
+    pub fn null() -> Client {
+        Client { kind: Kind::Null }
+    }
+
+    /// A broken capability: every call on it fails with `error`.
+    pub fn broken(error: Error) -> Client {
+        Client { kind: Kind::Broken(error) }
+    }
+
+    /// Whether it is the null capability.
+    pub fn is_null(&self) -> bool {
+        matches!(self.kind, Kind::Null)
+    }
+
+    /// A call of method `method_id` of interface `interface_id`, whose parameters are then
+    /// written through the request.
+    pub fn new_call(&self, interface_id: u64, method_id: u16) -> Request {
+        Request::new(self.clone(), interface_id, method_id)
+    }
+
+    /// Serves a call on this capability with `params`, writing into `results`: a local object
+    /// serves it; any other capability forwards it (a copy of the parameters, a new call).
+    pub(crate) fn dispatch(
+        &self,
+        interface_id: u64,
+        method_id: u16,
+        params: Params,
+        mut results: Results,
+    ) -> BoxFuture<Result<Results>> {
+        match &self.kind {
+            Kind::Local(server) => server.clone().call(interface_id, method_id, params, results),
+            Kind::Null => ready(Err(null_error())),
+            Kind::Broken(error) => ready(Err(error.clone())),
+            _ => {
+                let mut request = self.new_call(interface_id, method_id);
+                let copied = request.copy_params(&params);
+                std::boxed::Box::pin(async move {
+                    copied?;
+                    let response = request.send().await?;
+                    results.set_from(&response)?;
+                    Ok(results)
+                })
+            }
+        }
+    }
+}
+
+impl core::fmt::Debug for Client {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let kind = match &self.kind {
+            Kind::Null => "null",
+            Kind::Broken(_) => "broken",
+            Kind::Local(_) => "local",
+            Kind::Import(_) => "imported",
+            Kind::Answer(..) | Kind::LocalAnswer(..) => "promised",
+        };
+        write!(f, "Client({kind})")
+    }
+}
+
+fn null_error() -> Error {
+    Error::failed("call on a null capability")
+}
+
+fn ready<T: Send + 'static>(value: T) -> BoxFuture<T> {
+    std::boxed::Box::pin(core::future::ready(value))
+}
+
+/// A call being written: its parameters and the capabilities they carry. [`send`](Self::send)
+/// makes the call.
+pub struct Request {
+    pub(crate) target: Client,
+    pub(crate) builder: MessageBuilder,
+    pub(crate) caps: Vec<Client>,
+    interface_id: u64,
+    method_id: u16,
+}
+
+impl Request {
+    fn new(target: Client, interface_id: u64, method_id: u16) -> Request {
+        let mut builder = MessageBuilder::default();
+        {
+            let mut message = crate::init_root::<wire::Message>(&mut builder);
+            let mut call = message.init_call().expect("a new message has room for its root");
+            call.set_interface_id(interface_id);
+            call.set_method_id(method_id);
+            call.init_params().expect("a new Call has room for its params");
+        }
+        Request { target, builder, caps: Vec::new(), interface_id, method_id }
+    }
+
+    /// The parameter struct's pointer, untyped, to write anything.
+    pub fn content(&mut self) -> Result<PointerBuilder<'_>> {
+        Ok(wire::payload_content(&mut self.builder, true)?)
+    }
+
+    /// Sets the parameters to a new `T` and gives its builder.
+    pub fn init<T: Struct>(&mut self) -> Result<T::Builder<'_>> {
+        let content = self.content()?;
+        Ok(T::wrap_builder(content.init_struct(T::DATA_WORDS, T::POINTER_COUNT)))
+    }
+
+    /// Adds `client` to the message's capability table and gives its index, for
+    /// `PointerBuilder::set_capability`.
+    pub fn add_cap(&mut self, client: Client) -> u32 {
+        self.caps.push(client);
+        (self.caps.len() - 1) as u32
+    }
+
+    fn copy_params(&mut self, params: &Params) -> Result<()> {
+        let message = params.frame.reader();
+        let source = super::payload::content_of(&message, true)?;
+        self.content()?.set_copy_of(source)?;
+        self.caps = params.caps.clone();
+        Ok(())
+    }
+
+    /// Makes the call. On a remote capability the message goes out now, before the future is
+    /// polled; [`Promise::pipeline`] gives the capabilities of the results before they arrive.
+    pub fn send(self) -> Promise {
+        match self.target.kind.clone() {
+            Kind::Null => Promise::ready(Err(null_error())),
+            Kind::Broken(error) => Promise::ready(Err(error)),
+            Kind::Local(server) => {
+                let params = Params { frame: Frame::Built(self.builder), caps: self.caps };
+                let future = server.call(self.interface_id, self.method_id, params, Results::new(0));
+                Promise::local(async move { future.await.map(Results::into_response) })
+            }
+            Kind::Import(import) => Conn::send_call(&import.conn, self, Target::Import(import.id)),
+            Kind::Answer(question, path) => {
+                Conn::send_call(&question.conn, self, Target::Answer(question.id, path.to_vec()))
+            }
+            Kind::LocalAnswer(call, path) => {
+                let mut request = self;
+                Promise::local(async move {
+                    let response = LocalWait(call).await?;
+                    request.target = response.cap_at(&path)?;
+                    request.send().await
+                })
+            }
+        }
+    }
+}
+
+/// The results of a call to come. Await it for the [`Response`]; dropping it before (and every
+/// capability [`pipeline`](Self::pipeline) gave) cancels the call.
+pub struct Promise {
+    kind: PromiseKind,
+}
+
+enum PromiseKind {
+    Ready(Option<Result<Response>>),
+    Remote(Arc<QuestionRef>),
+    Local(Arc<LocalCall>),
+}
+
+impl Promise {
+    pub(crate) fn ready(result: Result<Response>) -> Promise {
+        Promise { kind: PromiseKind::Ready(Some(result)) }
+    }
+
+    pub(crate) fn remote(question: Arc<QuestionRef>) -> Promise {
+        Promise { kind: PromiseKind::Remote(question) }
+    }
+
+    fn local(future: impl Future<Output = Result<Response>> + Send + 'static) -> Promise {
+        let call = LocalCall { state: Mutex::new(LocalState::Running(std::boxed::Box::pin(future), Vec::new())) };
+        Promise { kind: PromiseKind::Local(Arc::new(call)) }
+    }
+
+    /// The capability that `path` (pointer field indexes from the results struct, as
+    /// `PromisedAnswer.transform` has them) will lead to, usable now: calls on it are sent
+    /// at once, addressed to the promised answer, without waiting for the results.
+    pub fn pipeline(&self, path: &[u16]) -> Client {
+        let path: Arc<[u16]> = path.into();
+        let kind = match &self.kind {
+            PromiseKind::Ready(Some(Ok(response))) => return response.cap_at(&path).unwrap_or_else(Client::broken),
+            PromiseKind::Ready(Some(Err(error))) => Kind::Broken(error.clone()),
+            PromiseKind::Ready(None) => Kind::Broken(Error::failed("the promise was already awaited")),
+            PromiseKind::Remote(question) => Kind::Answer(question.clone(), path),
+            PromiseKind::Local(call) => Kind::LocalAnswer(call.clone(), path),
+        };
+        Client { kind }
+    }
+}
+
+impl Future for Promise {
+    type Output = Result<Response>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<Response>> {
+        match &mut self.kind {
+            PromiseKind::Ready(result) => {
+                Poll::Ready(result.take().unwrap_or_else(|| Err(Error::failed("the promise was already awaited"))))
+            }
+            PromiseKind::Remote(question) => question.conn.poll_question(question.id, cx),
+            PromiseKind::Local(call) => call.poll(cx),
+        }
+    }
+}
+
+/// A call on a local object, shared by its promise and the capabilities pipelined on it:
+/// whichever is awaited drives it.
+pub(crate) struct LocalCall {
+    state: Mutex<LocalState>,
+}
+
+enum LocalState {
+    Running(BoxFuture<Result<Response>>, Vec<Waker>),
+    Done(Result<Response>),
+}
+
+impl LocalCall {
+    fn poll(&self, cx: &mut Context<'_>) -> Poll<Result<Response>> {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        match &mut *state {
+            LocalState::Done(result) => Poll::Ready(result.clone()),
+            LocalState::Running(future, waiters) => match future.as_mut().poll(cx) {
+                Poll::Pending => {
+                    if !waiters.iter().any(|w| w.will_wake(cx.waker())) {
+                        waiters.push(cx.waker().clone());
+                    }
+                    Poll::Pending
+                }
+                Poll::Ready(result) => {
+                    let waiters = core::mem::take(waiters);
+                    *state = LocalState::Done(result.clone());
+                    drop(state);
+                    waiters.into_iter().for_each(Waker::wake);
+                    Poll::Ready(result)
+                }
+            },
+        }
+    }
+}
+
+struct LocalWait(Arc<LocalCall>);
+
+impl Future for LocalWait {
+    type Output = Result<Response>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<Response>> {
+        self.0.poll(cx)
+    }
+}
+
+/// Serves calls by forwarding them to a capability: how a capability that this connection
+/// cannot name (another connection's, a local promise, a broken one) is exported on it.
+pub(crate) struct Forward(pub(crate) Client);
+
+impl Server for Forward {
+    fn call(
+        self: Arc<Self>,
+        interface_id: u64,
+        method_id: u16,
+        params: Params,
+        results: Results,
+    ) -> BoxFuture<Result<Results>> {
+        self.0.dispatch(interface_id, method_id, params, results)
+    }
+}

@@ -1,0 +1,474 @@
+//! RPC between two capnzero vats over in-memory pipes, on tokio's multi-threaded runtime:
+//! bootstrap, calls, capabilities both ways and their release, pipelining counted on the wire,
+//! exceptions by kind, cancellation, disconnects, and malformed peers.
+//! `cargo test --features tokio --test rpc`.
+
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use capnzero::rpc::{BoxFuture, Client, Error, ErrorKind, Params, Results, RpcConnection, Server, TokioIo};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::sync::Notify;
+
+mod schema {
+    capnzero::capnp_schema!("tests/schemas/rpc_test.capnp");
+}
+use schema::{adder, callback, counter, Adder, Callback, Counter};
+
+type Io =
+    (TokioIo<tokio::io::ReadHalf<tokio::io::DuplexStream>>, TokioIo<tokio::io::WriteHalf<tokio::io::DuplexStream>>);
+
+fn pipe() -> (Io, Io) {
+    let (a, b) = tokio::io::duplex(1 << 16);
+    let (ar, aw) = tokio::io::split(a);
+    let (br, bw) = tokio::io::split(b);
+    ((TokioIo(ar), TokioIo(aw)), (TokioIo(br), TokioIo(bw)))
+}
+
+/// The server of the tests. `gate` holds `getSelf` until notified; `hang_dropped` is set when a
+/// `hang` call's future is dropped (cancelled).
+#[derive(Default)]
+struct AdderImpl {
+    gate: Option<Arc<Notify>>,
+    calls: AtomicUsize,
+    hang_dropped: Arc<AtomicBool>,
+}
+
+struct DropFlag(Arc<AtomicBool>);
+
+impl Drop for DropFlag {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+}
+
+impl Server for AdderImpl {
+    fn call(
+        self: Arc<Self>,
+        interface_id: u64,
+        method_id: u16,
+        params: Params,
+        mut results: Results,
+    ) -> BoxFuture<Result<Results, Error>> {
+        self.calls.fetch_add(1, Ordering::SeqCst);
+        Box::pin(async move {
+            if interface_id != Adder::TYPE_ID {
+                return Err(Error::unimplemented_method(interface_id, method_id));
+            }
+            match adder::Method::from_ordinal(method_id) {
+                Some(adder::Method::Add) => {
+                    let (a, b) = {
+                        let reader = params.reader();
+                        let p = reader.get::<adder::AddParams>()?;
+                        (p.a(), p.b())
+                    };
+                    results.init::<adder::AddResults>()?.set_sum(a + b);
+                    Ok(results)
+                }
+                Some(adder::Method::GetSelf) => {
+                    if let Some(gate) = &self.gate {
+                        gate.notified().await;
+                    }
+                    let index = results.add_cap(Client::from_arc(self.clone()));
+                    results.init::<adder::GetSelfResults>()?.init_adder()?.set_capability(index);
+                    Ok(results)
+                }
+                Some(adder::Method::CallBack) => {
+                    let (cb, x) = {
+                        let reader = params.reader();
+                        let p = reader.get::<adder::CallBackParams>()?;
+                        let index = p.get_cb().capability_index().ok_or_else(|| Error::failed("no callback"))?;
+                        (params.cap(index)?, p.x())
+                    };
+                    let mut request = cb.new_call(Callback::TYPE_ID, callback::Method::Call.ordinal());
+                    request.init::<callback::CallParams>()?.set_x(x);
+                    let response = request.send().await?;
+                    let y = response.reader().get::<callback::CallResults>()?.y();
+                    results.init::<adder::CallBackResults>()?.set_y(y + 1);
+                    Ok(results)
+                }
+                Some(adder::Method::Fail) => {
+                    let kind = params.reader().get::<adder::FailParams>()?.get_kind().to_string();
+                    Err(match kind.as_str() {
+                        "overloaded" => Error::overloaded("too busy"),
+                        "disconnected" => Error::disconnected("gone"),
+                        "unimplemented" => Error::unimplemented("not here"),
+                        _ => Error::failed(format!("failed as asked: {kind}")),
+                    })
+                }
+                Some(adder::Method::Hang) => {
+                    let _flag = DropFlag(self.hang_dropped.clone());
+                    std::future::pending::<()>().await;
+                    Ok(results)
+                }
+                Some(adder::Method::Counter) => {
+                    let index = results.add_cap(Client::new(CounterImpl::default()));
+                    results.init::<adder::CounterResults>()?.init_counter()?.set_capability(index);
+                    Ok(results)
+                }
+                None => Err(Error::unimplemented_method(interface_id, method_id)),
+            }
+        })
+    }
+}
+
+#[derive(Default)]
+struct CounterImpl {
+    next: AtomicU32,
+}
+
+impl Server for CounterImpl {
+    fn call(
+        self: Arc<Self>,
+        interface_id: u64,
+        method_id: u16,
+        _: Params,
+        mut results: Results,
+    ) -> BoxFuture<Result<Results, Error>> {
+        Box::pin(async move {
+            if interface_id != Counter::TYPE_ID || method_id != 0 {
+                return Err(Error::unimplemented_method(interface_id, method_id));
+            }
+            let value = self.next.fetch_add(1, Ordering::SeqCst);
+            results.init::<counter::NextResults>()?.set_value(value);
+            Ok(results)
+        })
+    }
+}
+
+/// The client-side callback: `call(x)` gives `x * 10`; `dropped` is set when it is dropped.
+struct CallbackImpl {
+    dropped: Arc<AtomicBool>,
+}
+
+impl Drop for CallbackImpl {
+    fn drop(&mut self) {
+        self.dropped.store(true, Ordering::SeqCst);
+    }
+}
+
+impl Server for CallbackImpl {
+    fn call(
+        self: Arc<Self>,
+        _: u64,
+        _: u16,
+        params: Params,
+        mut results: Results,
+    ) -> BoxFuture<Result<Results, Error>> {
+        Box::pin(async move {
+            let x = params.reader().get::<callback::CallParams>()?.x();
+            results.init::<callback::CallResults>()?.set_y(x * 10);
+            Ok(results)
+        })
+    }
+}
+
+/// A server vat on one end of a pipe and a client vat on the other; the client's bootstrap.
+fn connect(server: AdderImpl) -> (Client, Arc<AdderImpl>, tokio::task::JoinHandle<Result<(), Error>>) {
+    let ((sr, sw), (cr, cw)) = pipe();
+    let server = Arc::new(server);
+    let server_conn = RpcConnection::new(sr, sw, Some(Client::from_arc(server.clone())));
+    let client_conn = RpcConnection::new(cr, cw, None);
+    let bootstrap = client_conn.bootstrap();
+    let server_task = tokio::spawn(server_conn);
+    tokio::spawn(client_conn);
+    (bootstrap, server, server_task)
+}
+
+async fn add(adder: &Client, a: i64, b: i64) -> Result<i64, Error> {
+    let mut request = adder.new_call(Adder::TYPE_ID, adder::Method::Add.ordinal());
+    let mut params = request.init::<adder::AddParams>()?;
+    params.set_a(a);
+    params.set_b(b);
+    let response = request.send().await?;
+    let sum = response.reader().get::<adder::AddResults>()?.sum();
+    Ok(sum)
+}
+
+async fn eventually(what: &str, check: impl Fn() -> bool) {
+    for _ in 0..500 {
+        if check() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bootstrap_and_call_from_another_task() {
+    let (adder, _, _) = connect(AdderImpl::default());
+    assert_eq!(add(&adder, 2, 3).await.unwrap(), 5);
+    // The client moves to another task (and thread) of the multi-threaded runtime.
+    let moved = adder.clone();
+    let sums = tokio::spawn(async move {
+        let mut sums = Vec::new();
+        for i in 0..10 {
+            sums.push(add(&moved, i, 100).await.unwrap());
+        }
+        sums
+    })
+    .await
+    .unwrap();
+    assert_eq!(sums, (100..110).collect::<Vec<_>>());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_concurrent_calls() {
+    let (adder, server, _) = connect(AdderImpl::default());
+    let tasks: Vec<_> = (0..200)
+        .map(|i| {
+            let adder = adder.clone();
+            tokio::spawn(async move { add(&adder, i, i).await.unwrap() })
+        })
+        .collect();
+    for (i, task) in tasks.into_iter().enumerate() {
+        assert_eq!(task.await.unwrap(), 2 * i as i64);
+    }
+    assert_eq!(server.calls.load(Ordering::SeqCst), 200);
+}
+
+/// Counts the messages that cross one direction of a pipe, by kind (the `Message` union's
+/// discriminant), as they are read.
+struct Tap<R> {
+    inner: R,
+    decoder: capnzero::FrameDecoder,
+    kinds: Arc<Mutex<Vec<u16>>>,
+}
+
+impl<R: futures_io_reader::Reader> futures_io::AsyncRead for Tap<R> {
+    fn poll_read(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &mut [u8],
+    ) -> std::task::Poll<std::io::Result<usize>> {
+        let this = &mut *self;
+        let poll = std::pin::Pin::new(&mut this.inner).poll_read(cx, buf);
+        if let std::task::Poll::Ready(Ok(n)) = &poll {
+            let mut bytes = &buf[..*n];
+            while !bytes.is_empty() {
+                let space = this.decoder.space();
+                let take = space.len().min(bytes.len());
+                space[..take].copy_from_slice(&bytes[..take]);
+                bytes = &bytes[take..];
+                if let Some(message) = this.decoder.advance(take).unwrap() {
+                    let reader = message.reader();
+                    let root = reader.root().get_struct().unwrap().unwrap();
+                    this.kinds.lock().unwrap().push(root.get::<u16>(0));
+                }
+            }
+        }
+        poll
+    }
+}
+
+mod futures_io_reader {
+    pub trait Reader: futures_io::AsyncRead + Unpin {}
+    impl<T: futures_io::AsyncRead + Unpin> Reader for T {}
+}
+
+const CALL: u16 = 2;
+const RETURN: u16 = 3;
+const FINISH: u16 = 4;
+const RELEASE: u16 = 6;
+const BOOTSTRAP: u16 = 8;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pipelined_calls_go_out_before_the_first_result() {
+    let ((sr, sw), (cr, cw)) = pipe();
+    let gate = Arc::new(Notify::new());
+    let server = Arc::new(AdderImpl { gate: Some(gate.clone()), ..AdderImpl::default() });
+    let to_server = Arc::new(Mutex::new(Vec::new()));
+    let to_client = Arc::new(Mutex::new(Vec::new()));
+    let sr = Tap { inner: sr, decoder: capnzero::FrameDecoder::new(Default::default()), kinds: to_server.clone() };
+    let cr = Tap { inner: cr, decoder: capnzero::FrameDecoder::new(Default::default()), kinds: to_client.clone() };
+    tokio::spawn(RpcConnection::new(sr, sw, Some(Client::from_arc(server.clone()))));
+    let client_conn = RpcConnection::new(cr, cw, None);
+    let bootstrap = client_conn.bootstrap();
+    tokio::spawn(client_conn);
+
+    // getSelf() waits at the gate; add() on the adder it will return, and add() on that
+    // one's getSelf(), are sent now.
+    let first = bootstrap.new_call(Adder::TYPE_ID, adder::Method::GetSelf.ordinal()).send();
+    let pipelined = first.pipeline(&[0]);
+    let second = pipelined.new_call(Adder::TYPE_ID, adder::Method::GetSelf.ordinal()).send();
+    let sum = tokio::spawn({
+        let pipelined = pipelined.clone();
+        async move { add(&pipelined, 20, 22).await }
+    });
+    let deeper = second.pipeline(&[0]);
+    let deeper_sum = tokio::spawn(async move { add(&deeper, 1, 2).await });
+    eventually("the server to read the bootstrap and four calls", || to_server.lock().unwrap().len() >= 5).await;
+    // Every call is on the server's side of the wire, and not one result has come back.
+    assert_eq!(*to_server.lock().unwrap(), [BOOTSTRAP, CALL, CALL, CALL, CALL]);
+    assert_eq!(to_client.lock().unwrap().iter().filter(|&&k| k == RETURN).count(), 1, "only the bootstrap returned");
+    gate.notify_one();
+    eventually("the second getSelf to wait", || server.calls.load(Ordering::SeqCst) >= 2).await;
+    gate.notify_one();
+    assert_eq!(sum.await.unwrap().unwrap(), 42);
+    assert_eq!(deeper_sum.await.unwrap().unwrap(), 3);
+    assert!(first.await.is_ok());
+    assert!(second.await.is_ok());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn capabilities_both_ways_and_their_release() {
+    let (adder, _, _) = connect(AdderImpl::default());
+    let dropped = Arc::new(AtomicBool::new(false));
+    let cb = Client::new(CallbackImpl { dropped: dropped.clone() });
+    let mut request = adder.new_call(Adder::TYPE_ID, adder::Method::CallBack.ordinal());
+    let index = request.add_cap(cb);
+    {
+        let mut params = request.init::<adder::CallBackParams>().unwrap();
+        params.set_x(4);
+        params.init_cb().unwrap().set_capability(index);
+    }
+    let response = request.send().await.unwrap();
+    assert_eq!(response.reader().get::<adder::CallBackResults>().unwrap().y(), 41);
+    drop(response);
+    // The server dropped its import of the callback: a Release came back, and with no other
+    // reference the client's object is gone.
+    eventually("the callback to be released", || dropped.load(Ordering::SeqCst)).await;
+
+    // A capability in results: a counter lives on the server, its state kept between calls.
+    let response = adder.new_call(Adder::TYPE_ID, adder::Method::Counter.ordinal()).send().await.unwrap();
+    let counter = response.cap_at(&[0]).unwrap();
+    drop(response);
+    let mut values = Vec::new();
+    for _ in 0..3 {
+        let r = counter.new_call(Counter::TYPE_ID, 0).send().await.unwrap();
+        values.push(r.reader().get::<counter::NextResults>().unwrap().value());
+    }
+    assert_eq!(values, [0, 1, 2]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn exceptions_keep_their_kind() {
+    let (adder, _, _) = connect(AdderImpl::default());
+    for (kind, expected) in [
+        ("overloaded", ErrorKind::Overloaded),
+        ("disconnected", ErrorKind::Disconnected),
+        ("unimplemented", ErrorKind::Unimplemented),
+        ("other", ErrorKind::Failed),
+    ] {
+        let mut request = adder.new_call(Adder::TYPE_ID, adder::Method::Fail.ordinal());
+        request.init::<adder::FailParams>().unwrap().set_kind(kind).unwrap();
+        let error = request.send().await.err().unwrap();
+        assert_eq!(error.kind(), expected, "{error}");
+    }
+    let error = adder.new_call(Adder::TYPE_ID, 99).send().await.err().unwrap();
+    assert_eq!(error.kind(), ErrorKind::Unimplemented);
+    assert!(error.reason().contains("@99"), "{error}");
+    let error = adder.new_call(0x1234, 0).send().await.err().unwrap();
+    assert_eq!(error.kind(), ErrorKind::Unimplemented);
+    // The connection is still good.
+    assert_eq!(add(&adder, 1, 1).await.unwrap(), 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dropping_a_promise_cancels_the_call() {
+    let (adder, server, _) = connect(AdderImpl::default());
+    let promise = adder.new_call(Adder::TYPE_ID, adder::Method::Hang.ordinal()).send();
+    eventually("the hang call to start", || server.calls.load(Ordering::SeqCst) == 1).await;
+    assert!(!server.hang_dropped.load(Ordering::SeqCst));
+    drop(promise);
+    eventually("the server to drop the cancelled call", || server.hang_dropped.load(Ordering::SeqCst)).await;
+    assert_eq!(add(&adder, 5, 5).await.unwrap(), 10);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_disconnect_fails_pending_and_later_calls() {
+    let (adder, server, server_task) = connect(AdderImpl::default());
+    let promise = adder.new_call(Adder::TYPE_ID, adder::Method::Hang.ordinal()).send();
+    eventually("the hang call to start", || server.calls.load(Ordering::SeqCst) == 1).await;
+    server_task.abort();
+    let error = promise.await.err().unwrap();
+    assert_eq!(error.kind(), ErrorKind::Disconnected, "{error}");
+    let error = add(&adder, 1, 2).await.err().unwrap();
+    assert_eq!(error.kind(), ErrorKind::Disconnected, "{error}");
+    eventually("the server's call to be dropped", || server.hang_dropped.load(Ordering::SeqCst)).await;
+}
+
+/// A peer that writes `bytes` to a capnzero server and reads what it answers until it closes.
+async fn raw_peer(bytes: Vec<u8>) -> (Result<(), Error>, Vec<u8>) {
+    let (server_end, mut peer) = tokio::io::duplex(1 << 16);
+    let (sr, sw) = tokio::io::split(server_end);
+    let server = RpcConnection::new(TokioIo(sr), TokioIo(sw), Some(Client::new(AdderImpl::default())));
+    let server = tokio::spawn(server);
+    peer.write_all(&bytes).await.unwrap();
+    // The peer says no more; a server still up then sees the end of its input.
+    peer.shutdown().await.unwrap();
+    let result = tokio::time::timeout(Duration::from_secs(5), server).await.expect("the server ended").unwrap();
+    let mut answer = Vec::new();
+    peer.read_to_end(&mut answer).await.unwrap();
+    (result, answer)
+}
+
+fn framed(build: impl FnOnce(&mut capnzero::MessageBuilder)) -> Vec<u8> {
+    let mut message = capnzero::MessageBuilder::default();
+    build(&mut message);
+    message.to_bytes()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn malformed_peers_get_errors() {
+    // Garbage framing: the server aborts and ends with an error.
+    let (result, answer) = raw_peer(vec![0xff; 64]).await;
+    assert!(result.is_err());
+    let abort = capnzero::OwnedMessage::from_bytes(answer, Default::default()).unwrap();
+    assert_eq!(abort.reader().root().get_struct().unwrap().unwrap().get::<u16>(0), 1, "an Abort");
+
+    // A Call on an export that does not exist: a protocol violation, answered by Abort.
+    let call = framed(|m| {
+        let mut root = m.init_root(1, 1);
+        root.set::<u16>(0, CALL);
+        let mut call = root.into_pointer(0).unwrap().init_struct(3, 3);
+        call.set::<u32>(0, 7);
+        let mut target = call.into_pointer(0).unwrap().init_struct(1, 1);
+        target.set::<u32>(0, 42);
+    });
+    let (result, answer) = raw_peer(call).await;
+    let error = result.err().unwrap();
+    assert!(error.reason().contains("export 42"), "{error}");
+    assert!(!answer.is_empty());
+
+    // A message kind this vat does not know comes back as Unimplemented, and the connection
+    // stays up until the peer closes it.
+    let unknown = framed(|m| {
+        let mut root = m.init_root(1, 1);
+        root.set::<u16>(0, 77);
+    });
+    let (result, answer) = raw_peer(unknown).await;
+    assert!(result.is_ok(), "{result:?}");
+    let echo = capnzero::OwnedMessage::from_bytes(answer, Default::default()).unwrap();
+    let reader = echo.reader();
+    let root = reader.root().get_struct().unwrap().unwrap();
+    assert_eq!(root.get::<u16>(0), 0, "Unimplemented");
+    assert_eq!(root.pointer(0).get_struct().unwrap().unwrap().get::<u16>(0), 77);
+
+    // A truncated message: the end of input mid-message is a disconnect that says so.
+    let mut truncated = framed(|m| {
+        m.init_root(1, 1).set::<u16>(0, BOOTSTRAP);
+    });
+    truncated.truncate(10);
+    let (result, _) = raw_peer(truncated).await;
+    assert!(result.err().unwrap().reason().contains("mid-message"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn finish_and_release_reach_the_wire() {
+    let ((sr, sw), (cr, cw)) = pipe();
+    let to_server = Arc::new(Mutex::new(Vec::new()));
+    let sr = Tap { inner: sr, decoder: capnzero::FrameDecoder::new(Default::default()), kinds: to_server.clone() };
+    tokio::spawn(RpcConnection::new(sr, sw, Some(Client::new(AdderImpl::default()))));
+    let client_conn = RpcConnection::new(cr, cw, None);
+    let adder = client_conn.bootstrap();
+    tokio::spawn(client_conn);
+    let response = adder.new_call(Adder::TYPE_ID, adder::Method::Counter.ordinal()).send().await.unwrap();
+    let counter = response.cap_at(&[0]).unwrap();
+    drop(response);
+    drop(counter);
+    eventually("a Release of the counter", || to_server.lock().unwrap().contains(&RELEASE)).await;
+    assert!(to_server.lock().unwrap().contains(&FINISH));
+}
