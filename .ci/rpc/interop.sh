@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # capnzero's RPC against the C++ implementation (pycapnp bundles it): the calculator of the
 # official samples both ways, capnzero's client against the pycapnp server and the pycapnp
-# client against capnzero's server, each running the five checks and printing PASS for each.
+# client against capnzero's server, each running the five checks and printing PASS for each;
+# then tests/rpc_interop.rs against the pycapnp Adder peers.
 # Usage: interop.sh PYTHON (a python with pycapnp installed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -47,3 +48,6 @@ wait_listening "$log"
 echo "-- pycapnp (C++) client -> capnzero calculator_server"
 expect_five "$(timeout 60 "$python" .ci/rpc/calculator_client.py 127.0.0.1:5932)"
 echo "RPC interop: both directions pass"
+
+echo "-- tests/rpc_interop.rs: capabilities both ways, Release, cancellation, exceptions, disconnects"
+CAPNZERO_PYTHON="$python" cargo test -q --features tokio --test rpc_interop -- --ignored

@@ -1,7 +1,7 @@
 @0xc5d1a07f9b3e2a14;
 
-# The interfaces of the RPC tests (tests/rpc.rs) and of the pycapnp interop peer
-# (.ci/rpc_peer.py).
+# The interfaces of the RPC tests (tests/rpc.rs, tests/rpc_interop.rs) and of their pycapnp
+# peers (.ci/rpc/adder_server.py, .ci/rpc/adder_client.py).
 
 interface Adder {
   add @0 (a :Int64, b :Int64) -> (sum :Int64);
@@ -16,6 +16,10 @@ interface Adder {
   # Never returns.
   counter @5 () -> (counter :Counter);
   # A new counter.
+  cancelled @6 () -> (count :UInt32);
+  # How many hang() calls were cancelled so far.
+  liveCounters @7 () -> (count :UInt32);
+  # How many counters this server has made that are not released yet.
 }
 
 interface Callback {
