@@ -6,11 +6,11 @@
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Duration;
 
-use capnzero::rpc::{Client, ErrorKind, RpcConnection, TokioIo};
+use capnzero::rpc::{Client, RpcConnection, TokioIo};
 
 mod rpc_common;
 use rpc_common::*;
@@ -43,84 +43,11 @@ async fn connect(address: &str) -> Client {
 async fn capnzero_client_against_pycapnp_server() {
     let (mut server, address) = start_pycapnp_server();
     let adder = connect(&address).await;
-    assert_eq!(add(&adder, 2, 3).await.unwrap(), 5);
-
-    // Pipelined: getSelf() and add() on its result go out together.
-    let promise = adder.new_call(Adder::TYPE_ID, adder::Method::GetSelf.ordinal()).send();
-    assert_eq!(add(&promise.pipeline(&[0]), 20, 22).await.unwrap(), 42);
-    drop(promise);
-
-    // A capability of ours in the parameters: the C++ side calls it back, then releases it.
-    let dropped = Arc::new(AtomicBool::new(false));
-    let mut request = adder.new_call(Adder::TYPE_ID, adder::Method::CallBack.ordinal());
-    let index = request.add_cap(Client::new(CallbackImpl { dropped: dropped.clone() }));
-    {
-        let mut params = request.init::<adder::CallBackParams>().unwrap();
-        params.set_x(4);
-        params.init_cb().unwrap().set_capability(index);
-    }
-    let response = request.send().await.unwrap();
-    assert_eq!(response.reader().get::<adder::CallBackResults>().unwrap().y(), 41);
-    drop(response);
-    eventually("the C++ side to release our callback", || dropped.load(Ordering::SeqCst)).await;
-
-    // A capability of theirs in the results; dropping it sends Release, and their object goes.
-    let response = adder.new_call(Adder::TYPE_ID, adder::Method::Counter.ordinal()).send().await.unwrap();
-    let counter = response.cap_at(&[0]).unwrap();
-    drop(response);
-    let mut values = Vec::new();
-    for _ in 0..3 {
-        let r = counter.new_call(Counter::TYPE_ID, 0).send().await.unwrap();
-        values.push(r.reader().get::<counter::NextResults>().unwrap().value());
-    }
-    assert_eq!(values, [0, 1, 2]);
-    assert_eq!(count(&adder, adder::Method::LiveCounters).await.unwrap(), 1);
-    drop(counter);
-    let mut live = 1;
-    for _ in 0..200 {
-        live = count(&adder, adder::Method::LiveCounters).await.unwrap();
-        if live == 0 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-    assert_eq!(live, 0, "the C++ side released the counter");
-
-    // Exceptions: a Python exception arrives as Failed with its text; unknown methods and
-    // interfaces as Unimplemented.
-    let mut request = adder.new_call(Adder::TYPE_ID, adder::Method::Fail.ordinal());
-    request.init::<adder::FailParams>().unwrap().set_kind("boom").unwrap();
-    let error = request.send().await.err().unwrap();
-    assert_eq!(error.kind(), ErrorKind::Failed);
-    assert!(error.reason().contains("failed as asked: boom"), "{error}");
-    let error = adder.new_call(Adder::TYPE_ID, 99).send().await.err().unwrap();
-    assert_eq!(error.kind(), ErrorKind::Unimplemented, "{error}");
-    let error = adder.new_call(0x1234_5678, 0).send().await.err().unwrap();
-    assert_eq!(error.kind(), ErrorKind::Unimplemented, "{error}");
-
-    // Cancellation: dropping the promise sends Finish, and the C++ side cancels the call.
-    let hang = adder.new_call(Adder::TYPE_ID, adder::Method::Hang.ordinal()).send();
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    drop(hang);
-    let mut cancelled = 0;
-    for _ in 0..200 {
-        cancelled = count(&adder, adder::Method::Cancelled).await.unwrap();
-        if cancelled == 1 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-    assert_eq!(cancelled, 1, "the C++ side cancelled hang()");
-
-    // A disconnect mid-call: the pending call and later ones fail as Disconnected.
-    let hang = adder.new_call(Adder::TYPE_ID, adder::Method::Hang.ordinal()).send();
-    tokio::time::sleep(Duration::from_millis(100)).await;
-    server.kill().unwrap();
-    server.wait().unwrap();
-    let error = tokio::time::timeout(Duration::from_secs(10), hang).await.expect("the call ends").err().unwrap();
-    assert_eq!(error.kind(), ErrorKind::Disconnected, "{error}");
-    let error = add(&adder, 1, 1).await.err().unwrap();
-    assert_eq!(error.kind(), ErrorKind::Disconnected, "{error}");
+    check_remote_adder(&adder, false, move || {
+        server.kill().unwrap();
+        server.wait().unwrap();
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

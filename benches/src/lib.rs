@@ -9,6 +9,15 @@ pub mod bench_capnp {
     include!(concat!(env!("OUT_DIR"), "/schemas/bench_capnp.rs"));
 }
 
+/// The `capnp` crate's types for `tests/schemas/rpc_test.capnp` (capnp-rpc's side of the RPC
+/// tests and benchmark).
+#[allow(clippy::all, missing_docs, unused_qualifications)]
+pub mod rpc_test_capnp {
+    include!(concat!(env!("OUT_DIR"), "/rpc_test_capnp.rs"));
+}
+
+pub mod rpc;
+
 /// capnzero's types for `schemas/bench.capnp`.
 pub mod zero {
     capnzero::capnp_schema!("schemas/bench.capnp");
