@@ -21,6 +21,9 @@ use super::payload::Results;
 use super::RpcOptions;
 use crate::FrameDecoder;
 
+/// How much one read asks the peer's stream for.
+const READ_CHUNK: usize = 64 * 1024;
+
 struct Running {
     answer_id: u32,
     future: BoxFuture<Result<Results>>,
@@ -38,6 +41,11 @@ pub struct RpcConnection<R, W> {
     decoder: FrameDecoder,
     options: RpcOptions,
     running: Vec<Running>,
+    /// Bytes read from the peer and not yet fed to the decoder (`read_buf[read_pos..read_end]`):
+    /// reads take what the socket has, many messages at a time.
+    read_buf: Vec<u8>,
+    read_pos: usize,
+    read_end: usize,
     write_buf: Vec<u8>,
     written: usize,
     flush: bool,
@@ -64,6 +72,9 @@ where
             decoder: FrameDecoder::new(options.reader),
             options,
             running: Vec::new(),
+            read_buf: Vec::new(),
+            read_pos: 0,
+            read_end: 0,
             write_buf: Vec::new(),
             written: 0,
             flush: false,
@@ -95,45 +106,61 @@ where
         if self.read_closed || self.end.is_some() || self.conn.lock().outbox_full() {
             return progress;
         }
-        let read = Pin::new(&mut self.reader).poll_read(cx, self.decoder.space());
-        match read {
-            Poll::Pending => {}
-            Poll::Ready(Ok(0)) => {
-                self.read_closed = true;
-                let (error, clean) = match self.decoder.end_of_input() {
-                    Some(error) => {
-                        (Error::disconnected(format!("the peer closed the connection mid-message: {error}")), false)
-                    }
-                    None => (Error::disconnected("the peer closed the connection"), true),
-                };
-                self.close(Close { error, abort: false }, clean);
-                progress = true;
+        if self.read_pos == self.read_end {
+            if self.read_buf.is_empty() {
+                self.read_buf = vec![0; READ_CHUNK];
             }
-            Poll::Ready(Ok(n)) => {
-                progress = true;
-                match self.decoder.advance(n) {
-                    Ok(None) => {}
-                    Ok(Some(message)) => {
-                        let conn = self.conn.clone();
-                        let handled = conn.lock().handle(&conn, message);
-                        if let Err(close) = handled {
-                            self.close(close, false);
+            self.read_pos = 0;
+            self.read_end = 0;
+            let read = Pin::new(&mut self.reader).poll_read(cx, &mut self.read_buf);
+            match read {
+                Poll::Pending => return progress,
+                Poll::Ready(Ok(0)) => {
+                    self.read_closed = true;
+                    let (error, clean) = match self.decoder.end_of_input() {
+                        Some(error) => {
+                            (Error::disconnected(format!("the peer closed the connection mid-message: {error}")), false)
                         }
+                        None => (Error::disconnected("the peer closed the connection"), true),
+                    };
+                    self.close(Close { error, abort: false }, clean);
+                    return true;
+                }
+                Poll::Ready(Ok(n)) => self.read_end = n.min(self.read_buf.len()),
+                Poll::Ready(Err(e)) => {
+                    if e.kind() != io::ErrorKind::Interrupted {
+                        self.read_closed = true;
+                        let error = Error::disconnected(format!("reading failed: {e}"));
+                        self.close(Close { error, abort: false }, false);
                     }
-                    Err(error) => self.close(
-                        Close { error: Error::failed(format!("unreadable message: {error}")), abort: true },
-                        false,
-                    ),
+                    return true;
                 }
             }
-            Poll::Ready(Err(e)) if e.kind() == io::ErrorKind::Interrupted => progress = true,
-            Poll::Ready(Err(e)) => {
-                self.read_closed = true;
-                self.close(Close { error: Error::disconnected(format!("reading failed: {e}")), abort: false }, false);
-                progress = true;
+        }
+        // Feed the decoder what was read, up to one whole message.
+        while self.read_pos < self.read_end {
+            let space = self.decoder.space();
+            let take = space.len().min(self.read_end - self.read_pos);
+            space[..take].copy_from_slice(&self.read_buf[self.read_pos..self.read_pos + take]);
+            self.read_pos += take;
+            match self.decoder.advance(take) {
+                Ok(None) => {}
+                Ok(Some(message)) => {
+                    let conn = self.conn.clone();
+                    let handled = conn.lock().handle(&conn, message);
+                    if let Err(close) = handled {
+                        self.close(close, false);
+                    }
+                    return true;
+                }
+                Err(error) => {
+                    let error = Error::failed(format!("unreadable message: {error}"));
+                    self.close(Close { error, abort: true }, false);
+                    return true;
+                }
             }
         }
-        progress
+        true
     }
 
     fn close(&mut self, close: Close, clean: bool) {
