@@ -9,13 +9,12 @@
 
 use std::sync::Arc;
 
-use capnzero::rpc::{BoxFuture, Client, Error, Params, Promise, Results, RpcConnection, Server, TokioIo};
+use capnzero::rpc::{Client, Error, RpcConnection, TokioIo, TypedParams, TypedPromise, TypedResults};
 
 mod schema {
     capnzero::capnp_schema!("examples/calculator.capnp");
 }
-use schema::calculator::{self, Operator};
-use schema::Calculator;
+use schema::calculator::{self, function, Operator};
 
 /// An expression to send, its capabilities as clients.
 enum Expr {
@@ -63,65 +62,56 @@ fn write_expr(mut builder: calculator::ExpressionBuilder<'_>, expr: &Expr, next_
 }
 
 /// `calculator.evaluate(expr)`, its result not awaited.
-fn evaluate(calculator: &Client, expr: &Expr) -> Result<Promise, Error> {
-    let mut request = calculator.new_call(Calculator::TYPE_ID, calculator::Method::Evaluate.ordinal());
+fn evaluate(calculator: &calculator::Client, expr: &Expr) -> Result<TypedPromise<calculator::EvaluateResults>, Error> {
+    let mut request = calculator.evaluate_request();
     let mut caps = Vec::new();
     collect_caps(expr, &mut caps);
     for cap in caps {
         request.add_cap(cap);
     }
-    let mut params = request.init::<calculator::EvaluateParams>()?;
-    write_expr(params.init_expression()?, expr, &mut 0)?;
+    write_expr(request.params().init_expression()?, expr, &mut 0)?;
     Ok(request.send())
 }
 
 /// Reads the `Value` that `promise` (of an `evaluate`) will give: pipelined on the promise.
-async fn read(promise: &Promise) -> Result<f64, Error> {
-    let value = promise.pipeline(&[0]);
-    let response = value.new_call(calculator::Value::TYPE_ID, 0).send().await?;
-    let value = response.reader().get::<calculator::value::ReadResults>()?.value();
+async fn read(promise: &TypedPromise<calculator::EvaluateResults>) -> Result<f64, Error> {
+    let response = promise.pipelined().value().read_request().send().await?;
+    let value = response.reader().get()?.value();
     Ok(value)
 }
 
-fn get_operator(calculator: &Client, op: Operator) -> Result<Client, Error> {
-    let mut request = calculator.new_call(Calculator::TYPE_ID, calculator::Method::GetOperator.ordinal());
-    request.init::<calculator::GetOperatorParams>()?.set_op(op);
-    Ok(request.send().pipeline(&[0]))
+fn get_operator(calculator: &calculator::Client, op: Operator) -> Client {
+    let mut request = calculator.get_operator_request();
+    request.params().set_op(op);
+    request.send().pipelined().func().into()
 }
 
-fn def_function(calculator: &Client, param_count: i32, body: &Expr) -> Result<Client, Error> {
-    let mut request = calculator.new_call(Calculator::TYPE_ID, calculator::Method::DefFunction.ordinal());
+fn def_function(calculator: &calculator::Client, param_count: i32, body: &Expr) -> Result<Client, Error> {
+    let mut request = calculator.def_function_request();
     let mut caps = Vec::new();
     collect_caps(body, &mut caps);
     for cap in caps {
         request.add_cap(cap);
     }
-    let mut params = request.init::<calculator::DefFunctionParams>()?;
+    let mut params = request.params();
     params.set_param_count(param_count);
     write_expr(params.init_body()?, body, &mut 0)?;
-    Ok(request.send().pipeline(&[0]))
+    Ok(request.send().pipelined().func().into())
 }
 
 /// `pow(a, b)`, served by the client and called back by the server.
 struct PowerFunction;
 
-impl Server for PowerFunction {
-    fn call(
+impl function::Server for PowerFunction {
+    async fn call(
         self: Arc<Self>,
-        interface_id: u64,
-        method_id: u16,
-        params: Params,
-        mut results: Results,
-    ) -> BoxFuture<Result<Results, Error>> {
-        Box::pin(async move {
-            if interface_id != calculator::Function::TYPE_ID || method_id != 0 {
-                return Err(Error::unimplemented_method(interface_id, method_id));
-            }
-            let args = params.reader().get::<calculator::function::CallParams>()?.get_params().to_vec();
-            let [a, b] = args[..] else { return Err(Error::failed("pow takes two parameters")) };
-            results.init::<calculator::function::CallResults>()?.set_value(a.powf(b));
-            Ok(results)
-        })
+        params: TypedParams<function::CallParams>,
+        mut results: TypedResults<function::CallResults>,
+    ) -> Result<TypedResults<function::CallResults>, Error> {
+        let args = params.reader().get()?.get_params().to_vec();
+        let [a, b] = args[..] else { return Err(Error::failed("pow takes two parameters")) };
+        results.get().set_value(a.powf(b));
+        Ok(results)
     }
 }
 
@@ -134,20 +124,23 @@ fn check(name: &str, got: f64, expected: f64) -> Result<(), Error> {
     }
 }
 
-async fn run(calculator: &Client) -> Result<(), Error> {
+async fn run(calculator: &calculator::Client) -> Result<(), Error> {
     let literal = evaluate(calculator, &Expr::Literal(123.0))?;
     check("Evaluating a literal", read(&literal).await?, 123.0)?;
 
     // 123 + 45 - 67: the operators are fetched and used in the same round trip.
-    let add = get_operator(calculator, Operator::Add)?;
-    let subtract = get_operator(calculator, Operator::Subtract)?;
+    let add = get_operator(calculator, Operator::Add);
+    let subtract = get_operator(calculator, Operator::Subtract);
     let expr = call(&subtract, vec![call(&add, vec![Expr::Literal(123.0), Expr::Literal(45.0)]), Expr::Literal(67.0)]);
     check("Using add and subtract", read(&evaluate(calculator, &expr)?).await?, 101.0)?;
 
     // 4 * 6, then that (still a promise) + 3.
-    let multiply = get_operator(calculator, Operator::Multiply)?;
+    let multiply = get_operator(calculator, Operator::Multiply);
     let product = evaluate(calculator, &call(&multiply, vec![Expr::Literal(4.0), Expr::Literal(6.0)]))?;
-    let sum = evaluate(calculator, &call(&add, vec![Expr::Previous(product.pipeline(&[0])), Expr::Literal(3.0)]))?;
+    let sum = evaluate(
+        calculator,
+        &call(&add, vec![Expr::Previous(product.pipelined().value().into()), Expr::Literal(3.0)]),
+    )?;
     check("Pipelining eval() calls", read(&sum).await?, 27.0)?;
 
     // f(x, y) = x * 100 + y; g(x) = f(x, x + 1) * 2.
@@ -176,7 +169,7 @@ async fn run(calculator: &Client) -> Result<(), Error> {
     println!("Defining functions... PASS");
 
     // pow(2, 4 + 5), pow being served here and called by the server.
-    let pow = Client::new(PowerFunction);
+    let pow: Client = function::new_client(PowerFunction).into();
     let expr = call(&pow, vec![Expr::Literal(2.0), call(&add, vec![Expr::Literal(4.0), Expr::Literal(5.0)])]);
     check("Using a callback", read(&evaluate(calculator, &expr)?).await?, 512.0)?;
     Ok(())
@@ -192,7 +185,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     stream.set_nodelay(true)?;
     let (reader, writer) = stream.into_split();
     let connection = RpcConnection::new(TokioIo(reader), TokioIo(writer), None);
-    let calculator = connection.bootstrap();
+    let calculator = calculator::Client::from(connection.bootstrap());
     let driver = tokio::spawn(connection);
     run(&calculator).await?;
     drop(calculator);

@@ -1,5 +1,5 @@
-//! The calculator server of the official Cap'n Proto samples, on capnzero's RPC: serves
-//! `Calculator` (examples/calculator.capnp, the samples' IDs) on `ADDRESS:PORT` to every client
+//! The calculator server of the official Cap'n Proto samples, on capnzero's RPC: implements
+//! the generated `calculator::Server` traits and serves `Calculator` (examples/calculator.capnp, the samples' IDs) on `ADDRESS:PORT` to every client
 //! that connects, each connection its own task on tokio's multi-threaded runtime.
 //!
 //! `cargo run --features tokio --example calculator_server -- 127.0.0.1:5923`, then the client
@@ -7,13 +7,12 @@
 
 use std::sync::Arc;
 
-use capnzero::rpc::{BoxFuture, Client, Error, Params, Results, RpcConnection, Server, TokioIo};
+use capnzero::rpc::{BoxFuture, Client, Error, Params, RpcConnection, TokioIo, TypedParams, TypedResults};
 
 mod schema {
     capnzero::capnp_schema!("examples/calculator.capnp");
 }
-use schema::calculator::{self, expression, Operator};
-use schema::Calculator;
+use schema::calculator::{self, expression, function, value, Operator};
 
 /// An expression read out of a message, its capabilities as clients: what the server
 /// evaluates, and what a function defined by `defFunction` keeps.
@@ -50,10 +49,10 @@ fn evaluate(expr: &Expr, args: Arc<Vec<f64>>) -> BoxFuture<Result<f64, Error>> {
             Box::pin(std::future::ready(value))
         }
         Expr::Previous(value) => {
-            let request = value.new_call(calculator::Value::TYPE_ID, 0);
+            let request = value::Client::from(value.clone()).read_request();
             Box::pin(async move {
                 let response = request.send().await?;
-                let value = response.reader().get::<calculator::value::ReadResults>()?.value();
+                let value = response.reader().get()?.value();
                 Ok(value)
             })
         }
@@ -72,95 +71,69 @@ fn evaluate(expr: &Expr, args: Arc<Vec<f64>>) -> BoxFuture<Result<f64, Error>> {
 }
 
 async fn call_function(function: &Client, values: &[f64]) -> Result<f64, Error> {
-    let mut request = function.new_call(calculator::Function::TYPE_ID, 0);
-    request.init::<calculator::function::CallParams>()?.set_params(values)?;
+    let mut request = function::Client::from(function.clone()).call_request();
+    request.params().set_params(values)?;
     let response = request.send().await?;
-    let value = response.reader().get::<calculator::function::CallResults>()?.value();
+    let value = response.reader().get()?.value();
     Ok(value)
-}
-
-/// Puts `client` in the results' capability table and the results struct's first pointer.
-fn return_cap(mut results: Results, client: Client) -> Result<Results, Error> {
-    let index = results.add_cap(client);
-    let mut content = results.content()?;
-    let mut results_struct = content.reborrow().init_struct(0, 1);
-    results_struct.pointer(0).ok_or_else(|| Error::failed("no pointer"))?.set_capability(index);
-    Ok(results)
 }
 
 struct CalculatorImpl;
 
-impl Server for CalculatorImpl {
-    fn call(
+impl calculator::Server for CalculatorImpl {
+    async fn evaluate(
         self: Arc<Self>,
-        interface_id: u64,
-        method_id: u16,
-        params: Params,
-        results: Results,
-    ) -> BoxFuture<Result<Results, Error>> {
-        if interface_id != Calculator::TYPE_ID {
-            return Box::pin(std::future::ready(Err(Error::unimplemented_method(interface_id, method_id))));
-        }
-        match calculator::Method::from_ordinal(method_id) {
-            Some(calculator::Method::Evaluate) => {
-                let expr = {
-                    let reader = params.reader();
-                    reader.get::<calculator::EvaluateParams>().and_then(|p| read_expr(p.get_expression(), &params))
-                };
-                Box::pin(async move {
-                    let value = evaluate(&expr?, Arc::new(Vec::new())).await?;
-                    return_cap(results, Client::new(ValueImpl(value)))
-                })
-            }
-            Some(calculator::Method::DefFunction) => {
-                let defined = {
-                    let reader = params.reader();
-                    reader.get::<calculator::DefFunctionParams>().and_then(|p| {
-                        Ok(FunctionImpl {
-                            param_count: p.param_count(),
-                            body: Arc::new(read_expr(p.get_body(), &params)?),
-                        })
-                    })
-                };
-                Box::pin(async move { return_cap(results, Client::new(defined?)) })
-            }
-            Some(calculator::Method::GetOperator) => {
-                let op = params.reader().get::<calculator::GetOperatorParams>().map(|p| p.op());
-                Box::pin(async move { return_cap(results, Client::new(OperatorImpl(op?))) })
-            }
-            None => Box::pin(std::future::ready(Err(Error::unimplemented_method(interface_id, method_id)))),
-        }
+        params: TypedParams<calculator::EvaluateParams>,
+        mut results: TypedResults<calculator::EvaluateResults>,
+    ) -> Result<TypedResults<calculator::EvaluateResults>, Error> {
+        let expr = {
+            let reader = params.reader();
+            read_expr(reader.get()?.get_expression(), params.untyped())?
+        };
+        let value = evaluate(&expr, Arc::new(Vec::new())).await?;
+        let index = results.add_cap(value::new_client(ValueImpl(value)));
+        results.get().init_value()?.set_capability(index);
+        Ok(results)
+    }
+
+    async fn def_function(
+        self: Arc<Self>,
+        params: TypedParams<calculator::DefFunctionParams>,
+        mut results: TypedResults<calculator::DefFunctionResults>,
+    ) -> Result<TypedResults<calculator::DefFunctionResults>, Error> {
+        let function = {
+            let reader = params.reader();
+            let p = reader.get()?;
+            FunctionImpl { param_count: p.param_count(), body: Arc::new(read_expr(p.get_body(), params.untyped())?) }
+        };
+        let index = results.add_cap(function::new_client(function));
+        results.get().init_func()?.set_capability(index);
+        Ok(results)
+    }
+
+    async fn get_operator(
+        self: Arc<Self>,
+        params: TypedParams<calculator::GetOperatorParams>,
+        mut results: TypedResults<calculator::GetOperatorResults>,
+    ) -> Result<TypedResults<calculator::GetOperatorResults>, Error> {
+        let op = params.reader().get()?.op();
+        let index = results.add_cap(function::new_client(OperatorImpl(op)));
+        results.get().init_func()?.set_capability(index);
+        Ok(results)
     }
 }
 
 struct ValueImpl(f64);
 
-impl Server for ValueImpl {
-    fn call(
+impl value::Server for ValueImpl {
+    async fn read(
         self: Arc<Self>,
-        interface_id: u64,
-        method_id: u16,
-        _: Params,
-        mut results: Results,
-    ) -> BoxFuture<Result<Results, Error>> {
-        Box::pin(async move {
-            if interface_id != calculator::Value::TYPE_ID || method_id != 0 {
-                return Err(Error::unimplemented_method(interface_id, method_id));
-            }
-            results.init::<calculator::value::ReadResults>()?.set_value(self.0);
-            Ok(results)
-        })
+        _: TypedParams<value::ReadParams>,
+        mut results: TypedResults<value::ReadResults>,
+    ) -> Result<TypedResults<value::ReadResults>, Error> {
+        results.get().set_value(self.0);
+        Ok(results)
     }
-}
-
-/// The list of `Function.call`'s parameters.
-fn function_args(interface_id: u64, method_id: u16, params: &Params) -> Result<Vec<f64>, Error> {
-    if interface_id != calculator::Function::TYPE_ID || method_id != 0 {
-        return Err(Error::unimplemented_method(interface_id, method_id));
-    }
-    let reader = params.reader();
-    let args = reader.get::<calculator::function::CallParams>()?.get_params().to_vec();
-    Ok(args)
 }
 
 struct FunctionImpl {
@@ -168,51 +141,41 @@ struct FunctionImpl {
     body: Arc<Expr>,
 }
 
-impl Server for FunctionImpl {
-    fn call(
+impl function::Server for FunctionImpl {
+    async fn call(
         self: Arc<Self>,
-        interface_id: u64,
-        method_id: u16,
-        params: Params,
-        mut results: Results,
-    ) -> BoxFuture<Result<Results, Error>> {
-        let args = function_args(interface_id, method_id, &params);
-        Box::pin(async move {
-            let args = args?;
-            if args.len() != self.param_count as usize {
-                return Err(Error::failed(format!("expected {} parameters, got {}", self.param_count, args.len())));
-            }
-            let value = evaluate(&self.body, Arc::new(args)).await?;
-            results.init::<calculator::function::CallResults>()?.set_value(value);
-            Ok(results)
-        })
+        params: TypedParams<function::CallParams>,
+        mut results: TypedResults<function::CallResults>,
+    ) -> Result<TypedResults<function::CallResults>, Error> {
+        let args = params.reader().get()?.get_params().to_vec();
+        if args.len() != self.param_count as usize {
+            return Err(Error::failed(format!("expected {} parameters, got {}", self.param_count, args.len())));
+        }
+        let value = evaluate(&self.body, Arc::new(args)).await?;
+        results.get().set_value(value);
+        Ok(results)
     }
 }
 
 struct OperatorImpl(Operator);
 
-impl Server for OperatorImpl {
-    fn call(
+impl function::Server for OperatorImpl {
+    async fn call(
         self: Arc<Self>,
-        interface_id: u64,
-        method_id: u16,
-        params: Params,
-        mut results: Results,
-    ) -> BoxFuture<Result<Results, Error>> {
-        let args = function_args(interface_id, method_id, &params);
-        Box::pin(async move {
-            let args = args?;
-            let [a, b] = args[..] else { return Err(Error::failed("an operator takes two parameters")) };
-            let value = match self.0 {
-                Operator::Add => a + b,
-                Operator::Subtract => a - b,
-                Operator::Multiply => a * b,
-                Operator::Divide => a / b,
-                Operator::Unknown(n) => return Err(Error::unimplemented(format!("operator {n}"))),
-            };
-            results.init::<calculator::function::CallResults>()?.set_value(value);
-            Ok(results)
-        })
+        params: TypedParams<function::CallParams>,
+        mut results: TypedResults<function::CallResults>,
+    ) -> Result<TypedResults<function::CallResults>, Error> {
+        let args = params.reader().get()?.get_params().to_vec();
+        let [a, b] = args[..] else { return Err(Error::failed("an operator takes two parameters")) };
+        let value = match self.0 {
+            Operator::Add => a + b,
+            Operator::Subtract => a - b,
+            Operator::Multiply => a * b,
+            Operator::Divide => a / b,
+            Operator::Unknown(n) => return Err(Error::unimplemented(format!("operator {n}"))),
+        };
+        results.get().set_value(value);
+        Ok(results)
     }
 }
 
@@ -224,7 +187,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let listener = tokio::net::TcpListener::bind(&address).await?;
     println!("listening on {}", listener.local_addr()?);
-    let calculator = Client::new(CalculatorImpl);
+    let calculator: Client = calculator::new_client(CalculatorImpl).into();
     loop {
         let (stream, _) = listener.accept().await?;
         stream.set_nodelay(true)?;

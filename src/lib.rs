@@ -70,11 +70,31 @@ macro_rules! __capnzero_if_reflection {
     ($($items:tt)*) => {};
 }
 
+/// Keeps the RPC items of generated code (an interface's `Client`, `Server`, `dispatch`) when
+/// the facade has its `rpc` feature, and drops them without it. Not a stable API.
+#[cfg(feature = "rpc")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __capnzero_if_rpc {
+    ($($items:tt)*) => { $($items)* };
+}
+
+/// [`__capnzero_if_rpc`] without `rpc`: nothing.
+#[cfg(not(feature = "rpc"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __capnzero_if_rpc {
+    ($($items:tt)*) => {};
+}
+
 /// What generated code reaches the runtime by: re-exported so that a user's own names cannot
 /// shadow them. Not a stable API.
 #[doc(hidden)]
 pub mod __private {
     pub use crate::__capnzero_if_reflection as if_reflection;
+    pub use crate::__capnzero_if_rpc as if_rpc;
+    #[cfg(feature = "rpc")]
+    pub use crate::rpc;
     pub use alloc::boxed::Box;
     pub use alloc::string::String;
     pub use alloc::vec::Vec;
@@ -91,4 +111,6 @@ pub mod __private {
         PointerConst, PointerReader, Result, Struct, StructBuilder, StructConst, StructReader,
     };
     pub use core::marker::PhantomData;
+    #[cfg(feature = "rpc")]
+    pub use std::sync::Arc;
 }

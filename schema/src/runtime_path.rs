@@ -50,6 +50,13 @@ pub(crate) fn reflection_items(items: TokenStream) -> TokenStream {
     quote!(#rt::if_reflection! { #items })
 }
 
+/// RPC items (an interface's client, server and dispatch), as generated code holds them: inside
+/// the facade's `if_rpc!`, which keeps them only with its `rpc` feature.
+pub(crate) fn rpc_items(items: TokenStream) -> TokenStream {
+    let rt = runtime_path();
+    quote!(#rt::if_rpc! { #items })
+}
+
 /// Whether the generation under way emits reflection.
 pub(crate) fn reflection_on() -> bool {
     REFLECTION.with(Cell::get)

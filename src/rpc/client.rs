@@ -79,6 +79,20 @@ impl Client {
         matches!(self.kind, Kind::Null)
     }
 
+    /// The capability under pointer field `field` of the struct this promised capability will
+    /// be (a step further along the promised answer's path): for a client from
+    /// [`Promise::pipeline`]; any other client is not a promise, and gives a broken one.
+    pub fn pipeline_field(&self, field: u16) -> Client {
+        let extend = |path: &Arc<[u16]>| -> Arc<[u16]> { path.iter().copied().chain([field]).collect() };
+        let kind = match &self.kind {
+            Kind::Answer(question, path) => Kind::Answer(question.clone(), extend(path)),
+            Kind::LocalAnswer(call, path) => Kind::LocalAnswer(call.clone(), extend(path)),
+            Kind::Broken(error) => Kind::Broken(error.clone()),
+            _ => Kind::Broken(Error::failed("pipeline_field on a capability that is not a promised answer")),
+        };
+        Client { kind }
+    }
+
     /// A call of method `method_id` of interface `interface_id`, whose parameters are then
     /// written through the request.
     pub fn new_call(&self, interface_id: u64, method_id: u16) -> Request {

@@ -21,6 +21,7 @@ mod payload;
 #[cfg(feature = "tokio")]
 mod tokio_io;
 mod twoparty;
+mod typed;
 mod wire;
 
 pub use client::{BoxFuture, Client, Promise, Request, Server};
@@ -29,6 +30,7 @@ pub use payload::{Params, PayloadReader, Response, Results};
 #[cfg(feature = "tokio")]
 pub use tokio_io::TokioIo;
 pub use twoparty::RpcConnection;
+pub use typed::{Pipelined, TypedParams, TypedPromise, TypedReader, TypedRequest, TypedResponse, TypedResults};
 
 use crate::ReaderOptions;
 

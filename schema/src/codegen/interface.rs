@@ -1,8 +1,8 @@
-//! Interfaces. RPC is not part of capnzero yet, so an interface gives what messages need: a
-//! marker type with the interface's ID, the structs of parameter and result lists written in
-//! the methods (`evaluate @0 (expression :Expression) -> (value :Float64)` gives
+//! Interfaces: a marker type with the interface's ID, the structs of parameter and result lists
+//! written in the methods (`evaluate @0 (expression :Expression) -> (value :Float64)` gives
 //! `calculator::EvaluateParams` and `calculator::EvaluateResults`, ordinary generated structs),
-//! a `Method` enum of the methods by ordinal, and the types nested in the interface.
+//! a `Method` enum of the methods by ordinal, the types nested in the interface, and its RPC
+//! items (`rpc.rs`: `Client`, `Server`, `dispatch`).
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -38,6 +38,7 @@ impl Emitter<'_, '_> {
         let to = variants.iter().map(|(v, n, _, _, _)| quote!(Method::#v => #n,));
         let names = variants.iter().map(|(v, _, schema_name, _, _)| quote!(Method::#v => #schema_name,));
 
+        let rpc = self.interface_rpc(node, interface, &i);
         let mut inner_items = TokenStream::new();
         for &id in &i.inner {
             inner_items.extend(self.node(id));
@@ -94,6 +95,8 @@ impl Emitter<'_, '_> {
                 }
 
                 #inner_items
+
+                #rpc
             }
         }
     }

@@ -19,6 +19,7 @@ mod names;
 mod nullable;
 mod plan;
 mod reflect;
+mod rpc;
 mod structure;
 mod text;
 mod tokens;

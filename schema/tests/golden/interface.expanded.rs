@@ -949,6 +949,95 @@ pub mod calculator {
             ::capnzero::__private::KeyAnnotation::key_hash(self, state)
         }
     }
+    ::capnzero::__private::if_rpc! {
+        #[doc =
+        " A capability of `interface.capnp:Calculator`: its methods' requests, typed (`…_request()`, then `params()`, `send()`)."]
+        #[derive(::core::clone::Clone, ::core::fmt::Debug)] pub struct Client { #[doc =
+        r" The untyped capability."] pub client : ::capnzero::__private::rpc::Client, }
+        impl Client { #[doc = " `evaluate`."] pub fn evaluate_request(& self) ->
+        ::capnzero::__private::rpc::TypedRequest < super::calculator::EvaluateParams,
+        super::calculator::EvaluateResults > {
+        ::capnzero::__private::rpc::TypedRequest::new(& self.client,
+        14980825783441723653u64, 0) } #[doc = " `reset`."] pub fn reset_request(& self)
+        -> ::capnzero::__private::rpc::TypedRequest < super::calculator::ResetParams,
+        super::calculator::ResetResults > {
+        ::capnzero::__private::rpc::TypedRequest::new(& self.client,
+        14980825783441723653u64, 1) } } impl ::core::convert::From <
+        ::capnzero::__private::rpc::Client > for Client { fn from(client :
+        ::capnzero::__private::rpc::Client) -> Client { Client { client } } } impl
+        ::core::convert::From < Client > for ::capnzero::__private::rpc::Client { fn
+        from(client : Client) -> ::capnzero::__private::rpc::Client { client.client } }
+        #[doc =
+        " An object serving `interface.capnp:Calculator`: implement the methods it serves (`async fn`); the others answer `Unimplemented`. `new_client` makes it a capability."]
+        pub trait Server : ::core::marker::Send + ::core::marker::Sync + 'static { #[doc
+        = " `evaluate`."] fn evaluate(self : ::capnzero::__private::Arc < Self >, params
+        : ::capnzero::__private::rpc::TypedParams < super::calculator::EvaluateParams >,
+        results : ::capnzero::__private::rpc::TypedResults <
+        super::calculator::EvaluateResults >,) -> impl ::core::future::Future < Output =
+        ::capnzero::__private::rpc::Result < ::capnzero::__private::rpc::TypedResults <
+        super::calculator::EvaluateResults >> > + ::core::marker::Send { let _ = (params,
+        results);
+        ::core::future::ready(::core::result::Result::Err(::capnzero::__private::rpc::Error::unimplemented_method(14980825783441723653u64,
+        0))) } #[doc = " `reset`."] fn reset(self : ::capnzero::__private::Arc < Self >,
+        params : ::capnzero::__private::rpc::TypedParams < super::calculator::ResetParams
+        >, results : ::capnzero::__private::rpc::TypedResults <
+        super::calculator::ResetResults >,) -> impl ::core::future::Future < Output =
+        ::capnzero::__private::rpc::Result < ::capnzero::__private::rpc::TypedResults <
+        super::calculator::ResetResults >> > + ::core::marker::Send { let _ = (params,
+        results);
+        ::core::future::ready(::core::result::Result::Err(::capnzero::__private::rpc::Error::unimplemented_method(14980825783441723653u64,
+        1))) } } #[doc =
+        r" Routes a call of this interface, or of one it extends, to its method of `server`;"]
+        #[doc =
+        r" gives the parameters and results back when the call is for another interface."]
+        #[allow(clippy::type_complexity)] pub fn dispatch < S : Server > (server : &
+        ::capnzero::__private::Arc < S >, interface_id : u64, method_id : u16, params :
+        ::capnzero::__private::rpc::Params, results :
+        ::capnzero::__private::rpc::Results,) -> ::core::result::Result <
+        ::capnzero::__private::rpc::BoxFuture < ::capnzero::__private::rpc::Result <
+        ::capnzero::__private::rpc::Results >>, (::capnzero::__private::rpc::Params,
+        ::capnzero::__private::rpc::Results), > { if interface_id ==
+        14980825783441723653u64 { let server = server.clone(); return
+        ::core::result::Result::Ok(match method_id { 0 =>
+        ::capnzero::__private::Box::pin(async move { let results =
+        ::capnzero::__private::rpc::TypedResults::new(results) ?; let results = < S as
+        Server > ::evaluate(server, ::capnzero::__private::rpc::TypedParams::new(params),
+        results). await ?; ::core::result::Result::Ok(results.into_untyped()) }), 1 =>
+        ::capnzero::__private::Box::pin(async move { let results =
+        ::capnzero::__private::rpc::TypedResults::new(results) ?; let results = < S as
+        Server > ::reset(server, ::capnzero::__private::rpc::TypedParams::new(params),
+        results). await ?; ::core::result::Result::Ok(results.into_untyped()) }), _ =>
+        ::capnzero::__private::Box::pin(::core::future::ready(::core::result::Result::Err(::capnzero::__private::rpc::Error::unimplemented_method(interface_id,
+        method_id),))), }); } ::core::result::Result::Err((params, results)) } #[doc =
+        r" `server` as a capability."] pub fn new_client < S : Server > (server : S) ->
+        Client { from_arc(::capnzero::__private::Arc::new(server)) } #[doc =
+        r" The shared `server` as a capability."] pub fn from_arc < S : Server > (server
+        : ::capnzero::__private::Arc < S >) -> Client { Client { client :
+        ::capnzero::__private::rpc::Client::new(Dispatch(server)) } } #[doc =
+        r" A [`Server`] as an untyped `capnzero::rpc::Server`."] pub struct Dispatch < S
+        > (pub ::capnzero::__private::Arc < S >); impl < S : Server >
+        ::capnzero::__private::rpc::Server for Dispatch < S > { fn call(self :
+        ::capnzero::__private::Arc < Self >, interface_id : u64, method_id : u16, params
+        : ::capnzero::__private::rpc::Params, results :
+        ::capnzero::__private::rpc::Results,) -> ::capnzero::__private::rpc::BoxFuture <
+        ::capnzero::__private::rpc::Result < ::capnzero::__private::rpc::Results >> {
+        match dispatch(& self.0, interface_id, method_id, params, results) {
+        ::core::result::Result::Ok(call) => call, ::core::result::Result::Err(_) =>
+        ::capnzero::__private::Box::pin(::core::future::ready(::core::result::Result::Err(::capnzero::__private::rpc::Error::unimplemented_method(interface_id,
+        method_id),))), } } } #[doc =
+        " The capabilities of the results, usable before they arrive (`promise.pipelined()`)."]
+        pub struct EvaluateResultsPipeline { base : ::capnzero::__private::rpc::Client, }
+        impl EvaluateResultsPipeline {} impl ::capnzero::__private::rpc::Pipelined for
+        super::calculator::EvaluateResults { type Pipeline = EvaluateResultsPipeline; fn
+        pipeline(base : ::capnzero::__private::rpc::Client) -> EvaluateResultsPipeline {
+        EvaluateResultsPipeline { base } } } #[doc =
+        " The capabilities of the results, usable before they arrive (`promise.pipelined()`)."]
+        pub struct ResetResultsPipeline { base : ::capnzero::__private::rpc::Client, }
+        impl ResetResultsPipeline {} impl ::capnzero::__private::rpc::Pipelined for
+        super::calculator::ResetResults { type Pipeline = ResetResultsPipeline; fn
+        pipeline(base : ::capnzero::__private::rpc::Client) -> ResetResultsPipeline {
+        ResetResultsPipeline { base } } }
+    }
 }
 ::capnzero::__private::if_reflection! {
     #[doc =

@@ -404,7 +404,8 @@ impl<'c> Plan<'c> {
                 }
             }
             NodeKind::Interface(interface) => {
-                inner_taken.insert("Method".to_string());
+                // The enum of methods and the RPC items (`codegen/rpc.rs`) hold these names.
+                inner_taken.extend(["Method", "Client", "Server", "Dispatch"].map(String::from));
                 for nested in &node.nested_nodes {
                     self.place(nested.id, &nested.name, &inner, &mut inner_taken);
                 }

@@ -1,0 +1,126 @@
+//! The RPC items generated for interfaces: typed clients and requests, `Server` traits with
+//! async methods, superclasses (a client converts to its superclass's, a server serves the
+//! inherited methods), typed pipelining, and unimplemented methods; locally and over a pipe.
+//! `cargo test --features tokio --test rpc_typed`.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+
+use capnzero::rpc::{Client, Error, ErrorKind, RpcConnection, TokioIo, TypedParams, TypedResults};
+
+capnzero::capnp_schema! {
+    @0xe3b1f09c52a77d41;
+
+    interface Named {
+      name @0 () -> (name :Text);
+      # Not implemented by Doubler: answers Unimplemented.
+      id @1 () -> (id :UInt32);
+    }
+
+    interface Doubler extends(Named) {
+      double @0 (x :Int32) -> (y :Int32);
+      twin @1 () -> (twin :Doubler, named :Named);
+      # Another doubler, and itself as a Named.
+    }
+}
+
+struct DoublerImpl {
+    id: u32,
+    made: Arc<AtomicU32>,
+}
+
+impl named::Server for DoublerImpl {
+    async fn id(
+        self: Arc<Self>,
+        _: TypedParams<named::IdParams>,
+        mut results: TypedResults<named::IdResults>,
+    ) -> Result<TypedResults<named::IdResults>, Error> {
+        results.get().set_id(self.id);
+        Ok(results)
+    }
+}
+
+impl doubler::Server for DoublerImpl {
+    async fn double(
+        self: Arc<Self>,
+        params: TypedParams<doubler::DoubleParams>,
+        mut results: TypedResults<doubler::DoubleResults>,
+    ) -> Result<TypedResults<doubler::DoubleResults>, Error> {
+        let x = params.reader().get()?.x();
+        results.get().set_y(x.checked_mul(2).ok_or_else(|| Error::failed("overflow"))?);
+        Ok(results)
+    }
+
+    async fn twin(
+        self: Arc<Self>,
+        _: TypedParams<doubler::TwinParams>,
+        mut results: TypedResults<doubler::TwinResults>,
+    ) -> Result<TypedResults<doubler::TwinResults>, Error> {
+        let id = self.made.fetch_add(1, Ordering::SeqCst) + 100;
+        let twin = results.add_cap(doubler::new_client(DoublerImpl { id, made: self.made.clone() }));
+        let named = results.add_cap(named::Client::from(doubler::from_arc(self)));
+        let mut r = results.get();
+        r.init_twin()?.set_capability(twin);
+        r.init_named()?.set_capability(named);
+        Ok(results)
+    }
+}
+
+async fn double(client: &doubler::Client, x: i32) -> Result<i32, Error> {
+    let mut request = client.double_request();
+    request.params().set_x(x);
+    let response = request.send().await?;
+    let y = response.reader().get()?.y();
+    Ok(y)
+}
+
+async fn id(client: &named::Client) -> Result<u32, Error> {
+    let response = client.id_request().send().await?;
+    let id = response.reader().get()?.id();
+    Ok(id)
+}
+
+/// The checks, on `doubler` (local or remote).
+async fn check(doubler: doubler::Client) {
+    assert_eq!(double(&doubler, 21).await.unwrap(), 42);
+    assert_eq!(double(&doubler, i32::MAX).await.err().unwrap().kind(), ErrorKind::Failed);
+    // The superclass's method, through the client converted to the superclass's.
+    let named = named::Client::from(doubler.clone());
+    assert_eq!(id(&named).await.unwrap(), 7);
+    // A method the server does not implement.
+    let error = named.name_request().send().await.err().unwrap();
+    assert_eq!(error.kind(), ErrorKind::Unimplemented, "{error}");
+    // Typed pipelining: calls on the capabilities of results that have not arrived.
+    let promise = doubler.twin_request().send();
+    let twin = promise.pipelined().twin();
+    let itself = promise.pipelined().named();
+    assert_eq!(double(&twin, 5).await.unwrap(), 10);
+    assert_eq!(id(&named::Client::from(twin.clone())).await.unwrap(), 100);
+    assert_eq!(id(&itself).await.unwrap(), 7);
+    let deeper = twin.twin_request().send().pipelined().twin();
+    assert_eq!(id(&deeper.into()).await.unwrap(), 101);
+    let response = promise.await.unwrap();
+    assert!(response.cap_at(&[0]).is_ok());
+}
+
+fn doubler_impl() -> doubler::Client {
+    doubler::new_client(DoublerImpl { id: 7, made: Arc::new(AtomicU32::new(0)) })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn typed_calls_on_a_local_server() {
+    check(doubler_impl()).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn typed_calls_over_a_connection() {
+    let (a, b) = tokio::io::duplex(1 << 16);
+    let (ar, aw) = tokio::io::split(a);
+    let (br, bw) = tokio::io::split(b);
+    let bootstrap: Client = doubler_impl().into();
+    tokio::spawn(RpcConnection::new(TokioIo(ar), TokioIo(aw), Some(bootstrap)));
+    let client = RpcConnection::new(TokioIo(br), TokioIo(bw), None);
+    let doubler = doubler::Client::from(client.bootstrap());
+    tokio::spawn(client);
+    check(doubler).await;
+}
