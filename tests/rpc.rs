@@ -312,3 +312,41 @@ async fn finish_and_release_reach_the_wire() {
     eventually("a Release of the counter", || to_server.lock().unwrap().contains(&RELEASE)).await;
     assert!(to_server.lock().unwrap().contains(&FINISH));
 }
+
+/// A framed RPC message built by `build` on a `Message` root.
+fn rpc_message(kind: u16, build: impl FnOnce(capnzero::StructBuilder<'_>)) -> Vec<u8> {
+    framed(|m| {
+        let mut root = m.init_root(1, 1);
+        root.set::<u16>(0, kind);
+        build(root);
+    })
+}
+
+#[test]
+fn the_fuzz_handler_answers_a_session() {
+    // Bootstrap (question 0), a call on its answer (question 1, echo), a Finish of both.
+    let bootstrap = rpc_message(BOOTSTRAP, |root| {
+        root.into_pointer(0).unwrap().init_struct(1, 1).set::<u32>(0, 0);
+    });
+    let call = rpc_message(CALL, |root| {
+        let mut call = root.into_pointer(0).unwrap().init_struct(3, 3);
+        call.set::<u32>(0, 1);
+        let mut target = call.reborrow().into_pointer(0).unwrap().init_struct(1, 1);
+        target.set::<u16>(2, 1); // promisedAnswer
+        target.into_pointer(0).unwrap().init_struct(1, 1).set::<u32>(0, 0);
+        let payload = call.into_pointer(1).unwrap().init_struct(0, 2);
+        payload.into_pointer(0).unwrap().init_struct(1, 0).set::<u64>(0, 42);
+    });
+    let finish = |question: u32| {
+        rpc_message(FINISH, |root| {
+            root.into_pointer(0).unwrap().init_struct(1, 0).set::<u32>(0, question);
+        })
+    };
+    let session = [bootstrap, call, finish(1), finish(0)].concat();
+    let outcome = capnzero::rpc::fuzz::feed(&session);
+    // Our own Bootstrap, the Return of theirs, the Return of the call.
+    assert_eq!(outcome, capnzero::rpc::fuzz::Outcome { handled: 4, sent: 3, closed: false });
+    // A Finish of a question never asked is a violation: Abort.
+    let outcome = capnzero::rpc::fuzz::feed(&finish(9));
+    assert_eq!(outcome, capnzero::rpc::fuzz::Outcome { handled: 1, sent: 2, closed: true });
+}

@@ -298,7 +298,7 @@ impl Walk {
             PointerType::Capability => {
                 let index = p.get_capability().expect("a capability has an index").expect("not null");
                 self.mix(index as u64);
-                let e = p.get_struct().err().expect("a capability is no struct");
+                let e = p.get_struct().expect_err("a capability is no struct");
                 assert!(matches!(e.kind(), ErrorKind::WrongPointerKind | ErrorKind::NestingLimitExceeded), "{e:?}");
                 assert_eq!(p.total_size(), Ok(0));
             }
@@ -314,7 +314,7 @@ impl Walk {
                 }
             }
             PointerType::List => {
-                let e = p.get_struct().err().expect("a list is no struct");
+                let e = p.get_struct().expect_err("a list is no struct");
                 assert!(matches!(e.kind(), ErrorKind::WrongPointerKind | ErrorKind::NestingLimitExceeded), "{e:?}");
                 // Every list but a List(Bool) reads as List(Void); find the size on the wire.
                 let list = match p.get_list(Void) {

@@ -1,10 +1,14 @@
-//! Replays the seed corpus and the saved regressions through the fuzz target's checks, so
+//! Replays the seed corpora and the saved regressions through the fuzz targets' checks, so
 //! `cargo test` (stable, no libFuzzer) keeps them passing.
 
 use std::fs;
 use std::path::Path;
 
 fn replay(dir: &str) -> usize {
+    replay_with(dir, capnzero_fuzz::check)
+}
+
+fn replay_with(dir: &str, check: impl Fn(&[u8])) -> usize {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let Ok(entries) = fs::read_dir(&dir) else { return 0 };
     let mut count = 0;
@@ -14,7 +18,7 @@ fn replay(dir: &str) -> usize {
         if path.is_file() && !is_hidden {
             let data = fs::read(&path).unwrap();
             eprintln!("{}", path.display());
-            capnzero_fuzz::check(&data);
+            check(&data);
             count += 1;
         }
     }
@@ -29,4 +33,20 @@ fn seed_corpus() {
 #[test]
 fn regressions() {
     replay("regressions");
+}
+
+#[test]
+fn rpc_corpus() {
+    assert!(
+        replay_with("corpus/rpc_messages", |data| {
+            capnzero::rpc::fuzz::feed(data);
+        }) >= 14
+    );
+}
+
+#[test]
+fn rpc_regressions() {
+    replay_with("regressions/rpc_messages", |data| {
+        capnzero::rpc::fuzz::feed(data);
+    });
 }

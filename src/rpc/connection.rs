@@ -952,6 +952,15 @@ impl State {
         self.deliveries.clear();
     }
 
+    /// Whether every table is empty (as after [`close`](Self::close)).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.questions.len == 0
+            && self.answers.is_empty()
+            && self.exports.len == 0
+            && self.imports.is_empty()
+            && self.deliveries.is_empty()
+    }
+
     /// Queues an `Abort` carrying `error`.
     pub(crate) fn send_abort(&mut self, error: &Error) {
         let mut builder = MessageBuilder::default();

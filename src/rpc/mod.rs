@@ -17,6 +17,8 @@
 mod client;
 mod connection;
 mod error;
+#[doc(hidden)]
+pub mod fuzz;
 mod payload;
 #[cfg(feature = "tokio")]
 mod tokio_io;
