@@ -46,7 +46,9 @@ impl Server for Echo {
                 1 => {
                     let index = results.add_cap(Client::new(Echo));
                     let mut content = results.content()?;
-                    content.reborrow().init_struct(0, 1).pointer(0).map(|mut p| p.set_capability(index));
+                    if let Some(mut pointer) = content.reborrow().init_struct(0, 1).pointer(0) {
+                        pointer.set_capability(index);
+                    }
                     Ok(results)
                 }
                 2 => Err(Error::overloaded("asked to fail")),
