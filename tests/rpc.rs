@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use capnzero::rpc::{Client, Error, ErrorKind, RpcConnection, TokioIo};
+use capnzero::rpc::{Client, Error, ErrorKind, RpcConnection, RpcOptions, TokioIo};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::sync::Notify;
 
@@ -349,4 +349,98 @@ fn the_fuzz_handler_answers_a_session() {
     // A Finish of a question never asked is a violation: Abort.
     let outcome = capnzero::rpc::fuzz::feed(&finish(9));
     assert_eq!(outcome, capnzero::rpc::fuzz::Outcome { handled: 1, sent: 2, closed: true });
+}
+
+fn connect_with(server: AdderImpl, server_options: RpcOptions, client_options: RpcOptions) -> (Client, Arc<AdderImpl>) {
+    let ((sr, sw), (cr, cw)) = pipe();
+    let server = Arc::new(server);
+    tokio::spawn(RpcConnection::with_options(sr, sw, Some(Client::from_arc(server.clone())), server_options));
+    let client_conn = RpcConnection::with_options(cr, cw, None, client_options);
+    let bootstrap = client_conn.bootstrap();
+    tokio::spawn(client_conn);
+    (bootstrap, server)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_peers_calls_past_max_answers_are_overloaded() {
+    // Four answers the client has not finished: the bootstrap's and three calls.
+    let options = RpcOptions { max_answers: 4, ..RpcOptions::default() };
+    let (adder, server) = connect_with(AdderImpl::default(), options, RpcOptions::default());
+    let hangs: Vec<_> = (0..3).map(|_| adder.new_call(Adder::TYPE_ID, adder::Method::Hang.ordinal()).send()).collect();
+    eventually("three hangs to run", || server.calls.load(Ordering::SeqCst) == 3).await;
+    let error = add(&adder, 1, 2).await.err().unwrap();
+    assert_eq!(error.kind(), ErrorKind::Overloaded, "{error}");
+    assert_eq!(server.calls.load(Ordering::SeqCst), 3, "the call past the limit did not run");
+    // One finished (cancelled): room for one more.
+    drop(hangs);
+    eventually("the hangs to be cancelled", || server.cancelled.load(Ordering::SeqCst) == 3).await;
+    assert_eq!(add(&adder, 1, 2).await.unwrap(), 3);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn calls_past_max_questions_fail_at_once() {
+    // Three questions: the bootstrap and two calls; the third call fails without being sent.
+    let options = RpcOptions { max_questions: 3, ..RpcOptions::default() };
+    let (adder, server) = connect_with(AdderImpl::default(), RpcOptions::default(), options);
+    let first = adder.new_call(Adder::TYPE_ID, adder::Method::Hang.ordinal()).send();
+    let second = adder.new_call(Adder::TYPE_ID, adder::Method::Hang.ordinal()).send();
+    let error = add(&adder, 1, 2).await.err().unwrap();
+    assert_eq!(error.kind(), ErrorKind::Overloaded, "{error}");
+    eventually("two hangs to run", || server.calls.load(Ordering::SeqCst) == 2).await;
+    drop(first);
+    eventually("the first hang's question to be gone", || server.cancelled.load(Ordering::SeqCst) == 1).await;
+    tokio::time::sleep(Duration::from_millis(20)).await;
+    assert_eq!(add(&adder, 1, 2).await.unwrap(), 3);
+    drop(second);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_peer_that_does_not_read_is_not_read_either() {
+    // The server queues at most ~4 KiB of results; a peer that sends calls without reading
+    // fills its pipe and is then no longer read, so the server's queue stays bounded.
+    let (server_end, peer) = tokio::io::duplex(4096);
+    let (sr, sw) = tokio::io::split(server_end);
+    let options = RpcOptions { max_queued_bytes: 4096, ..RpcOptions::default() };
+    let server = Arc::new(AdderImpl::default());
+    tokio::spawn(RpcConnection::with_options(
+        TokioIo(sr),
+        TokioIo(sw),
+        Some(Client::from_arc(server.clone())),
+        options,
+    ));
+    let (mut peer_read, mut peer_write) = tokio::io::split(peer);
+    let bootstrap = rpc_message(BOOTSTRAP, |root| {
+        root.into_pointer(0).unwrap().init_struct(1, 1).set::<u32>(0, 0);
+    });
+    peer_write.write_all(&bootstrap).await.unwrap();
+    let call = |question: u32| {
+        rpc_message(CALL, |root| {
+            let mut call = root.into_pointer(0).unwrap().init_struct(3, 3);
+            call.set::<u32>(0, question);
+            call.set::<u64>(1, Adder::TYPE_ID);
+            let mut target = call.reborrow().into_pointer(0).unwrap().init_struct(1, 1);
+            target.set::<u16>(2, 1);
+            target.into_pointer(0).unwrap().init_struct(1, 1).set::<u32>(0, 0);
+            let payload = call.into_pointer(1).unwrap().init_struct(0, 2);
+            payload.into_pointer(0).unwrap().init_struct(1, 0).set::<u64>(0, 1);
+        })
+    };
+    let mut sent = 0u32;
+    let writing = async {
+        for question in 1..100_000 {
+            peer_write.write_all(&call(question)).await.unwrap();
+            sent = question;
+        }
+    };
+    // The writes stall: nobody reads the server's results, so the server stops reading.
+    assert!(tokio::time::timeout(Duration::from_millis(500), writing).await.is_err(), "the writes never stalled");
+    let answered = server.calls.load(Ordering::SeqCst) as u32;
+    assert!(answered < 1000, "the server kept running calls: {answered}");
+    assert!(sent < 1000, "the peer could send {sent} calls");
+    // Once the peer reads, the server goes on.
+    let mut buffer = vec![0u8; 1 << 16];
+    for _ in 0..50 {
+        let _ = tokio::time::timeout(Duration::from_millis(10), peer_read.read(&mut buffer)).await;
+    }
+    assert!(server.calls.load(Ordering::SeqCst) as u32 >= answered);
 }
