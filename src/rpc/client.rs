@@ -188,6 +188,11 @@ impl Request {
         (self.caps.len() - 1) as u32
     }
 
+    /// The size of the call's message so far, in bytes.
+    pub fn size_bytes(&self) -> usize {
+        self.builder.segments().iter().map(|s| s.len()).sum()
+    }
+
     fn copy_params(&mut self, params: &Params) -> Result<()> {
         let message = params.frame.reader();
         let source = super::payload::content_of(&message, true)?;

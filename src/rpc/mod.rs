@@ -20,6 +20,7 @@ mod error;
 #[doc(hidden)]
 pub mod fuzz;
 mod payload;
+mod stream;
 #[cfg(feature = "tokio")]
 mod tokio_io;
 mod twoparty;
@@ -29,6 +30,7 @@ mod wire;
 pub use client::{BoxFuture, Client, Promise, Request, Server};
 pub use error::{Error, ErrorKind, Result};
 pub use payload::{Params, PayloadReader, Response, Results};
+pub use stream::StreamWriter;
 #[cfg(feature = "tokio")]
 pub use tokio_io::TokioIo;
 pub use twoparty::RpcConnection;

@@ -70,6 +70,11 @@ impl<R> TypedPromise<R> {
     pub fn untyped(&self) -> &Promise {
         &self.promise
     }
+
+    /// The untyped promise, owned.
+    pub fn into_untyped(self) -> Promise {
+        self.promise
+    }
 }
 
 /// A results struct whose capabilities can be pipelined by name: generated for the results
