@@ -10,7 +10,7 @@
 use capnzero_runtime::{
     canonicalize, compact, is_canonical, is_compact, read_message, read_packed_message, unpack, AllocationStrategy,
     BuilderOptions, Error, ErrorKind, FrameDecoder, ListReader, MessageBuilder, MessageReader, OwnedMessage,
-    PointerReader, PointerType, ReaderOptions, StructReader,
+    PackedDecoder, PointerReader, PointerType, ReaderOptions, StructReader,
 };
 
 use capnzero_runtime::ElementSize::{self, *};
@@ -57,6 +57,7 @@ pub fn check(data: &[u8]) {
         exercise(message);
     }
     streams_agree(data, framed.as_ref().ok().map(|(m, _)| m));
+    packed_decoder_agrees(data);
 
     // Flat: a single segment without a table.
     if !data.len().is_multiple_of(8) {
@@ -87,6 +88,35 @@ pub fn check(data: &[u8]) {
 }
 
 /// The `std::io` reader agrees with the slice reader on the same bytes.
+/// The incremental `PackedDecoder`, fed `data` in pieces and giving out a few bytes at a time
+/// (sizes the input picks), unpacks what `unpack` unpacks, and ends at a word boundary exactly
+/// when `unpack` accepts the whole input.
+fn packed_decoder_agrees(data: &[u8]) {
+    let step = usize::from(data.first().copied().unwrap_or(0) % 13) + 1;
+    let room = usize::from(data.last().copied().unwrap_or(0) % 17) + 1;
+    let mut decoder = PackedDecoder::new();
+    let mut out = Vec::new();
+    let mut buf = vec![0u8; room];
+    for piece in data.chunks(step) {
+        let mut piece = piece;
+        loop {
+            let (read, written) = decoder.decode(piece, &mut buf);
+            out.extend_from_slice(&buf[..written]);
+            piece = &piece[read..];
+            if read == 0 && written == 0 {
+                break;
+            }
+        }
+    }
+    match unpack(data) {
+        Ok(expected) => {
+            assert_eq!(out, expected, "the decoder and unpack disagree");
+            assert!(decoder.end_of_input().is_none(), "unpack accepts what the decoder calls cut");
+        }
+        Err(_) => assert!(decoder.end_of_input().is_some(), "the decoder accepts what unpack refuses"),
+    }
+}
+
 fn streams_agree(data: &[u8], framed: Option<&MessageReader<'_>>) {
     let streamed = read_message(data, OPTIONS);
     pieces_agree(data, &streamed);

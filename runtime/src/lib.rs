@@ -41,6 +41,7 @@ mod generic;
 mod key;
 mod message;
 mod packed;
+mod packed_decoder;
 mod primitive;
 mod reader;
 mod serialize;
@@ -53,7 +54,9 @@ mod wire;
 
 pub use any::{any_pointer, AnyPointer, AnyValue};
 #[cfg(feature = "futures-io")]
-pub use async_io::{read_message_async, try_read_message_async, write_message_async};
+pub use async_io::{
+    read_message_async, try_read_message_async, write_message_async, write_packed_message_async, PackedMessageReader,
+};
 pub use builder::{AllocationStrategy, BuilderOptions, ListBuilder, MessageBuilder, PointerBuilder, StructBuilder};
 pub use canonical::{canonicalize, compact, is_canonical, is_compact};
 pub use constant::{ListConst, PointerConst, StructConst};
@@ -65,6 +68,7 @@ pub use message::{MessageReader, ReaderOptions, MAX_SEGMENTS};
 pub use packed::{pack, pack_into, pack_pieces, unpack};
 #[cfg(feature = "std")]
 pub use packed::{PackedRead, PackedWrite};
+pub use packed_decoder::PackedDecoder;
 pub use primitive::Primitive;
 pub use reader::{ListReader, PointerReader, PointerType, StructElements, StructReader, Text};
 pub use serialize::{frame_segments, segment_table, OwnedMessage};

@@ -10,7 +10,8 @@ use std::sync::Arc;
 use std::task::{Context, Poll, Wake, Waker};
 
 use capnzero_runtime::{
-    read_message_async, try_read_message_async, write_message_async, ErrorKind, MessageBuilder, ReaderOptions,
+    read_message_async, try_read_message_async, write_message_async, write_packed_message_async, ErrorKind,
+    MessageBuilder, PackedMessageReader, ReaderOptions,
 };
 use futures_io::{AsyncRead, AsyncWrite};
 
@@ -131,4 +132,47 @@ fn a_truncated_stream_and_a_hostile_table_are_errors() {
     let mut hostile = Trickle { bytes: &huge, ready: false };
     let e = block_on(read_message_async(&mut hostile, ReaderOptions::default())).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::TooLarge);
+}
+
+#[test]
+fn packed_messages_written_and_read_in_trickles_come_out_whole() {
+    let messages = [message(1, "one"), message(0, ""), message(u64::MAX, "a text of some length, packed")];
+    let mut sink = Sip::default();
+    block_on(async {
+        for m in &messages {
+            write_packed_message_async(&mut sink, m).await.unwrap();
+        }
+    });
+    // What `write_packed_message_async` writes is what the sync writer writes.
+    let expected: Vec<u8> = messages.iter().flat_map(|m| capnzero_runtime::pack(&m.to_bytes())).collect();
+    assert_eq!(sink.bytes, expected);
+    // One byte at a time, not ready every other poll: each message whole, then a clean end.
+    let mut reader = PackedMessageReader::new(Trickle { bytes: &sink.bytes, ready: false }, ReaderOptions::default());
+    let mut read = Vec::new();
+    while let Some(m) = block_on(reader.next()).unwrap() {
+        read.push(m.as_bytes().to_vec());
+    }
+    assert_eq!(read, messages.iter().map(MessageBuilder::to_bytes).collect::<Vec<_>>());
+    // All at once (one read holds every message): the same.
+    let mut reader = PackedMessageReader::new(&sink.bytes[..], ReaderOptions::default());
+    let mut values = Vec::new();
+    while let Some(m) = block_on(reader.next()).unwrap() {
+        values.push(m.reader().root_struct().unwrap().get::<u64>(0));
+    }
+    assert_eq!(values, [1, 0, u64::MAX]);
+}
+
+#[test]
+fn a_truncated_packed_stream_is_an_error_that_says_where() {
+    let packed = capnzero_runtime::pack(&message(5, "five").to_bytes());
+    for cut in 1..packed.len() {
+        let mut reader =
+            PackedMessageReader::new(Trickle { bytes: &packed[..cut], ready: false }, ReaderOptions::default());
+        let e = block_on(reader.next()).unwrap_err();
+        assert!(matches!(e.kind(), ErrorKind::InvalidPacked | ErrorKind::Truncated), "cut at {cut}: {e}");
+    }
+    // A table announcing more than the traversal limit, packed: refused before the body.
+    let huge = capnzero_runtime::pack(&[0u32.to_le_bytes(), u32::MAX.to_le_bytes()].concat());
+    let mut reader = PackedMessageReader::new(Trickle { bytes: &huge, ready: false }, ReaderOptions::default());
+    assert_eq!(block_on(reader.next()).unwrap_err().kind(), ErrorKind::TooLarge);
 }
