@@ -1,6 +1,7 @@
 //! The RPC items generated for interfaces: typed clients and requests, `Server` traits with
 //! async methods, superclasses (a client converts to its superclass's, a server serves the
-//! inherited methods), typed pipelining, and unimplemented methods; locally and over a pipe.
+//! inherited methods), typed pipelining, unimplemented methods, and a generic interface bound to
+//! `Text`; locally and over a pipe.
 //! `cargo test --features tokio --test rpc_typed`.
 
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -22,6 +23,59 @@ capnzero::capnp_schema! {
       twin @1 () -> (twin :Doubler, named :Named);
       # Another doubler, and itself as a Named.
     }
+
+    interface Store(T) {
+      put @0 (value :T) -> ();
+      get @1 () -> (value :T);
+    }
+}
+
+/// A `Store(Text)`.
+#[derive(Default)]
+struct TextStore(std::sync::Mutex<String>);
+
+impl store::Server<capnzero::kind::Text> for TextStore {
+    async fn put(
+        self: Arc<Self>,
+        params: TypedParams<store::PutParams<capnzero::kind::Text>>,
+        results: TypedResults<store::PutResults>,
+    ) -> Result<TypedResults<store::PutResults>, Error> {
+        let value = params.reader().get()?.get_value().to_string();
+        *self.0.lock().unwrap() = value;
+        Ok(results)
+    }
+
+    async fn get(
+        self: Arc<Self>,
+        _: TypedParams<store::GetParams>,
+        mut results: TypedResults<store::GetResults<capnzero::kind::Text>>,
+    ) -> Result<TypedResults<store::GetResults<capnzero::kind::Text>>, Error> {
+        let value = self.0.lock().unwrap().clone();
+        results.get().set_value(&value)?;
+        Ok(results)
+    }
+}
+
+async fn check_store(store: store::Client<capnzero::kind::Text>) {
+    let mut request = store.put_request();
+    request.params().set_value(&"hello".to_string()).unwrap();
+    request.send().await.unwrap();
+    let response = store.get_request().send().await.unwrap();
+    assert_eq!(response.reader().get().unwrap().get_value(), "hello");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_generic_interface_bound_to_text() {
+    check_store(store::new_client(TextStore::default())).await;
+    let (a, b) = tokio::io::duplex(1 << 16);
+    let (ar, aw) = tokio::io::split(a);
+    let (br, bw) = tokio::io::split(b);
+    let bootstrap: Client = store::new_client(TextStore::default()).into();
+    tokio::spawn(RpcConnection::new(TokioIo(ar), TokioIo(aw), Some(bootstrap)));
+    let client = RpcConnection::new(TokioIo(br), TokioIo(bw), None);
+    let remote = store::Client::<capnzero::kind::Text>::from(client.bootstrap());
+    tokio::spawn(client);
+    check_store(remote).await;
 }
 
 struct DoublerImpl {

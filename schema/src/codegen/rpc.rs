@@ -6,8 +6,12 @@
 //! `new_client`/`from_arc` (a server as a client), and for results structs written in the
 //! method a `…Pipeline` with the capabilities of the results, typed, before they arrive.
 //!
-//! Generic interfaces and methods, and methods whose parameter or result struct is generic,
-//! get no RPC items yet (the untyped `capnzero::rpc::Client` calls them).
+//! A generic interface (`interface Store(T)`) gives `Client<T>`, `Server<T>`, `dispatch` and
+//! `new_client` generic over its parameters (each a `capnzero::Pointee`, `kind::AnyPointer` by
+//! default), its methods' structs bound to them (`TypedRequest<PutParams<T>, …>`). Not yet: an
+//! interface nested in a generic scope, generic methods (`get @0 [U] …`), and generic
+//! superclasses (their methods answer `Unimplemented`); the untyped `capnzero::rpc::Client`
+//! calls those.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -18,6 +22,7 @@ use crate::runtime_path::rpc_items;
 use super::emit::{doc, Emitter};
 use super::ir;
 use super::names::{ident, plain, snake_case};
+use super::plan::Param;
 
 /// One method, as the RPC items name it.
 struct RpcMethod {
@@ -29,22 +34,75 @@ struct RpcMethod {
     doc: TokenStream,
 }
 
+/// The type parameters of a generic interface's items, as each place writes them.
+struct RpcGenerics {
+    /// `<T: Pointee = kind::AnyPointer, …>` on a type declaration.
+    decl: TokenStream,
+    /// `<T: Pointee + 'static, …>` on an `impl` or a function (empty: not generic).
+    bounds: Vec<TokenStream>,
+    /// `<T, …>` as arguments.
+    args: TokenStream,
+    /// `(T, …)`, for a `PhantomData<fn() -> …>`.
+    tuple: TokenStream,
+    /// The parameters' names.
+    names: Vec<proc_macro2::Ident>,
+}
+
+impl RpcGenerics {
+    fn new(emitter: &Emitter<'_, '_>, params: &[Param]) -> RpcGenerics {
+        let rt = super::emit::rt();
+        let names: Vec<_> = params.iter().map(|&p| emitter.param_ident(p)).collect();
+        let decl = if names.is_empty() {
+            TokenStream::new()
+        } else {
+            quote!(<#(#names: #rt::Pointee = #rt::kind::AnyPointer),*>)
+        };
+        let args = if names.is_empty() { TokenStream::new() } else { quote!(<#(#names),*>) };
+        RpcGenerics {
+            decl,
+            bounds: names.iter().map(|n| quote!(#n: #rt::Pointee + 'static)).collect(),
+            args,
+            tuple: quote!((#(#names,)*)),
+            names,
+        }
+    }
+}
+
 impl Emitter<'_, '_> {
-    /// The RPC items of interface `node` (empty when it is generic).
+    /// The RPC items of interface `node` (empty for what is not supported, see the module's doc).
     pub(super) fn interface_rpc(
         &mut self,
         node: &Node,
         interface: &InterfaceNode,
         i: &ir::Interface<'_>,
     ) -> TokenStream {
-        let generic = |id: u64| self.plan.nodes.get(&id).is_none_or(|n| n.is_generic);
-        if node.is_generic
+        let own: Vec<Param> = (0..node.parameters.len() as u16).map(|index| (node.id, index)).collect();
+        let foreign = |id: u64| self.params_of(id).iter().any(|p| !own.contains(p));
+        let nested_in_generic = node.is_generic && node.parameters.is_empty();
+        if nested_in_generic
             || interface.methods.iter().any(|m| {
-                !m.implicit_parameters.is_empty() || generic(m.param_struct_type) || generic(m.result_struct_type)
+                !m.implicit_parameters.is_empty() || foreign(m.param_struct_type) || foreign(m.result_struct_type)
+            })
+            || interface.methods.iter().any(|m| {
+                !self.plan.locs.contains_key(&m.param_struct_type)
+                    || !self.plan.locs.contains_key(&m.result_struct_type)
             })
         {
             return TokenStream::new();
         }
+        let outer_scope = std::mem::replace(&mut self.in_scope, own.clone());
+        let items = self.interface_rpc_items(node, interface, i, &own);
+        self.in_scope = outer_scope;
+        items
+    }
+
+    fn interface_rpc_items(
+        &mut self,
+        node: &Node,
+        interface: &InterfaceNode,
+        i: &ir::Interface<'_>,
+        own: &[Param],
+    ) -> TokenStream {
         let depth = self.plan.locs[&node.id].inner_modules().len();
         let id = Literal::u64_suffixed(node.id);
         let methods: Vec<RpcMethod> = interface
@@ -57,20 +115,19 @@ impl Emitter<'_, '_> {
                     name: ident(&name),
                     request: format_ident!("{}_request", name),
                     ordinal: Literal::u16_unsuffixed(m.ordinal),
-                    params: self.path(depth, method.param_struct_type, ""),
-                    results: self.path(depth, method.result_struct_type, ""),
+                    params: self.type_at(depth, method.param_struct_type, "", None, None),
+                    results: self.type_at(depth, method.result_struct_type, "", None, None),
                     doc: doc(m.doc.unwrap_or(&format!("`{}`.", m.schema_name))),
                 }
             })
             .collect();
-        let supers: Vec<TokenStream> = i
-            .superclasses
-            .iter()
-            .filter(|s| self.plan.locs.contains_key(s))
-            .map(|&s| self.module_path(depth, s))
-            .collect();
-        let client = self.rpc_client(node, &methods, &supers, &id);
-        let server = self.rpc_server(node, &methods, &supers, &id);
+        let non_generic =
+            |id: &u64| self.plan.locs.contains_key(id) && self.plan.nodes.get(id).is_some_and(|n| !n.is_generic);
+        let supers: Vec<TokenStream> =
+            i.superclasses.iter().filter(|s| non_generic(s)).map(|&s| self.module_path(depth, s)).collect();
+        let generics = RpcGenerics::new(self, own);
+        let client = self.rpc_client(node, &methods, &supers, &id, &generics);
+        let server = self.rpc_server(node, &methods, &supers, &id, &generics);
         let pipelines = self.rpc_pipelines(depth, interface, i);
         rpc_items(quote! {
             #client
@@ -87,8 +144,17 @@ impl Emitter<'_, '_> {
         quote!(#(#supers)* #(#modules)::*)
     }
 
-    fn rpc_client(&self, node: &Node, methods: &[RpcMethod], supers: &[TokenStream], id: &Literal) -> TokenStream {
+    fn rpc_client(
+        &self,
+        node: &Node,
+        methods: &[RpcMethod],
+        supers: &[TokenStream],
+        id: &Literal,
+        g: &RpcGenerics,
+    ) -> TokenStream {
         let rt = super::emit::rt();
+        let RpcGenerics { decl, bounds, args, tuple, .. } = g;
+        let impl_generics = quote!(<#(#bounds),*>);
         let requests = methods.iter().map(|m| {
             let RpcMethod { request, ordinal, params, results, doc, .. } = m;
             quote! {
@@ -104,40 +170,60 @@ impl Emitter<'_, '_> {
         ));
         quote! {
             #client_doc
-            #[derive(::core::clone::Clone, ::core::fmt::Debug)]
-            pub struct Client {
+            pub struct Client #decl {
                 /// The untyped capability.
                 pub client: #rt::rpc::Client,
+                params: #rt::PhantomData<fn() -> #tuple>,
             }
 
-            impl Client {
+            impl<#(#bounds),*> Client #args {
                 #(#requests)*
             }
 
-            impl ::core::convert::From<#rt::rpc::Client> for Client {
-                fn from(client: #rt::rpc::Client) -> Client {
-                    Client { client }
+            impl<#(#bounds),*> ::core::clone::Clone for Client #args {
+                fn clone(&self) -> Self {
+                    Client::from(self.client.clone())
                 }
             }
 
-            impl ::core::convert::From<Client> for #rt::rpc::Client {
-                fn from(client: Client) -> #rt::rpc::Client {
+            impl<#(#bounds),*> ::core::fmt::Debug for Client #args {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::fmt::Debug::fmt(&self.client, f)
+                }
+            }
+
+            impl<#(#bounds),*> ::core::convert::From<#rt::rpc::Client> for Client #args {
+                fn from(client: #rt::rpc::Client) -> Self {
+                    Client { client, params: #rt::PhantomData }
+                }
+            }
+
+            impl<#(#bounds),*> ::core::convert::From<Client #args> for #rt::rpc::Client {
+                fn from(client: Client #args) -> #rt::rpc::Client {
                     client.client
                 }
             }
 
             #(
-                impl ::core::convert::From<Client> for #supers::Client {
-                    fn from(client: Client) -> #supers::Client {
-                        #supers::Client { client: client.client }
+                impl #impl_generics ::core::convert::From<Client #args> for #supers::Client {
+                    fn from(client: Client #args) -> #supers::Client {
+                        #supers::Client::from(client.client)
                     }
                 }
             )*
         }
     }
 
-    fn rpc_server(&self, node: &Node, methods: &[RpcMethod], supers: &[TokenStream], id: &Literal) -> TokenStream {
+    fn rpc_server(
+        &self,
+        node: &Node,
+        methods: &[RpcMethod],
+        supers: &[TokenStream],
+        id: &Literal,
+        g: &RpcGenerics,
+    ) -> TokenStream {
         let rt = super::emit::rt();
+        let RpcGenerics { decl, bounds, args, tuple, names } = g;
         let trait_methods = methods.iter().map(|m| {
             let RpcMethod { name, ordinal, params, results, doc, .. } = m;
             quote! {
@@ -158,7 +244,7 @@ impl Emitter<'_, '_> {
             quote! {
                 #ordinal => #rt::Box::pin(async move {
                     let results = #rt::rpc::TypedResults::new(results)?;
-                    let results = <S as Server>::#name(server, #rt::rpc::TypedParams::new(params), results).await?;
+                    let results = <S as Server #args>::#name(server, #rt::rpc::TypedParams::new(params), results).await?;
                     ::core::result::Result::Ok(results.into_untyped())
                 }),
             }
@@ -168,16 +254,17 @@ impl Emitter<'_, '_> {
              `Unimplemented`. `new_client` makes it a capability.",
             node.display_name
         ));
+        let server_decl = if bounds.is_empty() { TokenStream::new() } else { decl.clone() };
         quote! {
             #server_doc
-            pub trait Server: ::core::marker::Send + ::core::marker::Sync + 'static #(+ #supers::Server)* {
+            pub trait Server #server_decl: ::core::marker::Send + ::core::marker::Sync + 'static #(+ #supers::Server)* {
                 #(#trait_methods)*
             }
 
             /// Routes a call of this interface, or of one it extends, to its method of `server`;
             /// gives the parameters and results back when the call is for another interface.
             #[allow(clippy::type_complexity)]
-            pub fn dispatch<S: Server>(
+            pub fn dispatch<#(#bounds,)* S: Server #args>(
                 server: &#rt::Arc<S>,
                 interface_id: u64,
                 method_id: u16,
@@ -206,19 +293,19 @@ impl Emitter<'_, '_> {
             }
 
             /// `server` as a capability.
-            pub fn new_client<S: Server>(server: S) -> Client {
+            pub fn new_client<#(#bounds,)* S: Server #args>(server: S) -> Client #args {
                 from_arc(#rt::Arc::new(server))
             }
 
             /// The shared `server` as a capability.
-            pub fn from_arc<S: Server>(server: #rt::Arc<S>) -> Client {
-                Client { client: #rt::rpc::Client::new(Dispatch(server)) }
+            pub fn from_arc<#(#bounds,)* S: Server #args>(server: #rt::Arc<S>) -> Client #args {
+                Client::from(#rt::rpc::Client::new(Dispatch::<S, #tuple>(server, #rt::PhantomData)))
             }
 
             /// A [`Server`] as an untyped `capnzero::rpc::Server`.
-            pub struct Dispatch<S>(pub #rt::Arc<S>);
+            pub struct Dispatch<S, P = ()>(pub #rt::Arc<S>, pub #rt::PhantomData<fn() -> P>);
 
-            impl<S: Server> #rt::rpc::Server for Dispatch<S> {
+            impl<#(#bounds,)* S: Server #args> #rt::rpc::Server for Dispatch<S, #tuple> {
                 fn call(
                     self: #rt::Arc<Self>,
                     interface_id: u64,
@@ -226,7 +313,7 @@ impl Emitter<'_, '_> {
                     params: #rt::rpc::Params,
                     results: #rt::rpc::Results,
                 ) -> #rt::rpc::BoxFuture<#rt::rpc::Result<#rt::rpc::Results>> {
-                    match dispatch(&self.0, interface_id, method_id, params, results) {
+                    match dispatch::<#(#names,)* S>(&self.0, interface_id, method_id, params, results) {
                         ::core::result::Result::Ok(call) => call,
                         ::core::result::Result::Err(_) => #rt::Box::pin(::core::future::ready(::core::result::Result::Err(
                             #rt::rpc::Error::unimplemented_method(interface_id, method_id),
@@ -267,7 +354,7 @@ impl Emitter<'_, '_> {
                     quote! {
                         #field_doc
                         pub fn #name(&self) -> #module::Client {
-                            #module::Client { client: self.base.pipeline_field(#index) }
+                            #module::Client::from(self.base.pipeline_field(#index))
                         }
                     }
                 } else {

@@ -952,22 +952,25 @@ pub mod calculator {
     ::capnzero::__private::if_rpc! {
         #[doc =
         " A capability of `interface.capnp:Calculator`: its methods' requests, typed (`…_request()`, then `params()`, `send()`)."]
-        #[derive(::core::clone::Clone, ::core::fmt::Debug)] pub struct Client { #[doc =
-        r" The untyped capability."] pub client : ::capnzero::__private::rpc::Client, }
-        impl Client { #[doc = " `evaluate`."] pub fn evaluate_request(& self) ->
-        ::capnzero::__private::rpc::TypedRequest < super::calculator::EvaluateParams,
-        super::calculator::EvaluateResults > {
+        pub struct Client { #[doc = r" The untyped capability."] pub client :
+        ::capnzero::__private::rpc::Client, params : ::capnzero::__private::PhantomData <
+        fn () -> () >, } impl < > Client { #[doc = " `evaluate`."] pub fn
+        evaluate_request(& self) -> ::capnzero::__private::rpc::TypedRequest <
+        super::calculator::EvaluateParams, super::calculator::EvaluateResults > {
         ::capnzero::__private::rpc::TypedRequest::new(& self.client,
         14980825783441723653u64, 0) } #[doc = " `reset`."] pub fn reset_request(& self)
         -> ::capnzero::__private::rpc::TypedRequest < super::calculator::ResetParams,
         super::calculator::ResetResults > {
         ::capnzero::__private::rpc::TypedRequest::new(& self.client,
-        14980825783441723653u64, 1) } } impl ::core::convert::From <
-        ::capnzero::__private::rpc::Client > for Client { fn from(client :
-        ::capnzero::__private::rpc::Client) -> Client { Client { client } } } impl
-        ::core::convert::From < Client > for ::capnzero::__private::rpc::Client { fn
-        from(client : Client) -> ::capnzero::__private::rpc::Client { client.client } }
-        #[doc =
+        14980825783441723653u64, 1) } } impl < > ::core::clone::Clone for Client { fn
+        clone(& self) -> Self { Client::from(self.client.clone()) } } impl < >
+        ::core::fmt::Debug for Client { fn fmt(& self, f : & mut ::core::fmt::Formatter <
+        '_ >) -> ::core::fmt::Result { ::core::fmt::Debug::fmt(& self.client, f) } } impl
+        < > ::core::convert::From < ::capnzero::__private::rpc::Client > for Client { fn
+        from(client : ::capnzero::__private::rpc::Client) -> Self { Client { client,
+        params : ::capnzero::__private::PhantomData } } } impl < > ::core::convert::From
+        < Client > for ::capnzero::__private::rpc::Client { fn from(client : Client) ->
+        ::capnzero::__private::rpc::Client { client.client } } #[doc =
         " An object serving `interface.capnp:Calculator`: implement the methods it serves (`async fn`); the others answer `Unimplemented`. `new_client` makes it a capability."]
         pub trait Server : ::core::marker::Send + ::core::marker::Sync + 'static { #[doc
         = " `evaluate`."] fn evaluate(self : ::capnzero::__private::Arc < Self >, params
@@ -1012,16 +1015,18 @@ pub mod calculator {
         r" `server` as a capability."] pub fn new_client < S : Server > (server : S) ->
         Client { from_arc(::capnzero::__private::Arc::new(server)) } #[doc =
         r" The shared `server` as a capability."] pub fn from_arc < S : Server > (server
-        : ::capnzero::__private::Arc < S >) -> Client { Client { client :
-        ::capnzero::__private::rpc::Client::new(Dispatch(server)) } } #[doc =
-        r" A [`Server`] as an untyped `capnzero::rpc::Server`."] pub struct Dispatch < S
-        > (pub ::capnzero::__private::Arc < S >); impl < S : Server >
-        ::capnzero::__private::rpc::Server for Dispatch < S > { fn call(self :
+        : ::capnzero::__private::Arc < S >) -> Client {
+        Client::from(::capnzero::__private::rpc::Client::new(Dispatch:: < S, () >
+        (server, ::capnzero::__private::PhantomData))) } #[doc =
+        r" A [`Server`] as an untyped `capnzero::rpc::Server`."] pub struct Dispatch < S,
+        P = () > (pub ::capnzero::__private::Arc < S >, pub
+        ::capnzero::__private::PhantomData < fn () -> P >); impl < S : Server >
+        ::capnzero::__private::rpc::Server for Dispatch < S, () > { fn call(self :
         ::capnzero::__private::Arc < Self >, interface_id : u64, method_id : u16, params
         : ::capnzero::__private::rpc::Params, results :
         ::capnzero::__private::rpc::Results,) -> ::capnzero::__private::rpc::BoxFuture <
         ::capnzero::__private::rpc::Result < ::capnzero::__private::rpc::Results >> {
-        match dispatch(& self.0, interface_id, method_id, params, results) {
+        match dispatch:: < S > (& self.0, interface_id, method_id, params, results) {
         ::core::result::Result::Ok(call) => call, ::core::result::Result::Err(_) =>
         ::capnzero::__private::Box::pin(::core::future::ready(::core::result::Result::Err(::capnzero::__private::rpc::Error::unimplemented_method(interface_id,
         method_id),))), } } } #[doc =
