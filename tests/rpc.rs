@@ -444,3 +444,78 @@ async fn a_peer_that_does_not_read_is_not_read_either() {
     }
     assert!(server.calls.load(Ordering::SeqCst) as u32 >= answered);
 }
+
+/// Returns a recorder (pointer 0 of its results) once `gate` opens.
+struct Gatekeeper {
+    gate: Arc<Notify>,
+    recorder: Client,
+}
+
+impl capnzero::rpc::Server for Gatekeeper {
+    fn call(
+        self: Arc<Self>,
+        _: u64,
+        _: u16,
+        _: capnzero::rpc::Params,
+        mut results: capnzero::rpc::Results,
+    ) -> capnzero::rpc::BoxFuture<Result<capnzero::rpc::Results, Error>> {
+        Box::pin(async move {
+            self.gate.notified().await;
+            let index = results.add_cap(self.recorder.clone());
+            results.content()?.init_struct(0, 1).pointer(0).unwrap().set_capability(index);
+            Ok(results)
+        })
+    }
+}
+
+/// Records the number (word 0 of the parameters) of each call, in the order they arrive.
+struct Recorder(Arc<Mutex<Vec<u64>>>);
+
+impl capnzero::rpc::Server for Recorder {
+    fn call(
+        self: Arc<Self>,
+        _: u64,
+        _: u16,
+        params: capnzero::rpc::Params,
+        results: capnzero::rpc::Results,
+    ) -> capnzero::rpc::BoxFuture<Result<capnzero::rpc::Results, Error>> {
+        let number = params
+            .reader()
+            .content()
+            .ok()
+            .and_then(|c| c.untyped().get_struct().ok().flatten())
+            .map(|s| s.get::<u64>(0));
+        self.0.lock().unwrap().push(number.unwrap_or(u64::MAX));
+        Box::pin(std::future::ready(Ok(results)))
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn calls_pipelined_on_a_local_call_keep_their_order() {
+    let gate = Arc::new(Notify::new());
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let keeper = Client::new(Gatekeeper { gate: gate.clone(), recorder: Client::new(Recorder(log.clone())) });
+    let promise = keeper.new_call(1, 0).send();
+    let recorder = promise.pipeline(&[0]);
+    // Ten calls on the recorder to come, each awaited by a task of its own, the last first.
+    let mut tasks = Vec::new();
+    for n in 0..10u64 {
+        let mut request = recorder.new_call(2, 0);
+        request.content().unwrap().init_struct(1, 0).set::<u64>(0, n);
+        let call = request.send();
+        tasks.push(tokio::spawn(async move { call.await.map(|_| ()) }));
+    }
+    tokio::time::sleep(Duration::from_millis(20)).await;
+    assert!(log.lock().unwrap().is_empty(), "nothing runs before the gatekeeper returns");
+    gate.notify_one();
+    for task in tasks.into_iter().rev() {
+        task.await.unwrap().unwrap();
+    }
+    assert_eq!(*log.lock().unwrap(), (0..10).collect::<Vec<_>>());
+    // After the return, a call on the pipelined capability goes straight to the recorder.
+    let mut request = recorder.new_call(2, 0);
+    request.content().unwrap().init_struct(1, 0).set::<u64>(0, 10);
+    request.send().await.unwrap();
+    assert_eq!(log.lock().unwrap().len(), 11);
+    drop(promise);
+}

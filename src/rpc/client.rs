@@ -216,14 +216,7 @@ impl Request {
             Kind::Answer(question, path) => {
                 Conn::send_call(&question.conn, self, Target::Answer(question.id, path.to_vec()))
             }
-            Kind::LocalAnswer(call, path) => {
-                let mut request = self;
-                Promise::local(async move {
-                    let response = LocalWait(call).await?;
-                    request.target = response.cap_at(&path)?;
-                    request.send().await
-                })
-            }
+            Kind::LocalAnswer(call, path) => LocalCall::send_pipelined(&call, self, path),
         }
     }
 }
@@ -238,6 +231,9 @@ enum PromiseKind {
     Ready(Option<Result<Response>>),
     Remote(Arc<QuestionRef>),
     Local(Arc<LocalCall>),
+    /// A call pipelined on a local call that has not returned: sent, in order with the others
+    /// queued there, when it returns.
+    Queued(Arc<LocalCall>, Arc<Queued>),
 }
 
 impl Promise {
@@ -250,8 +246,7 @@ impl Promise {
     }
 
     fn local(future: impl Future<Output = Result<Response>> + Send + 'static) -> Promise {
-        let call = LocalCall { state: Mutex::new(LocalState::Running(std::boxed::Box::pin(future), Vec::new())) };
-        Promise { kind: PromiseKind::Local(Arc::new(call)) }
+        Promise { kind: PromiseKind::Local(LocalCall::new(future)) }
     }
 
     /// The capability that `path` (pointer field indexes from the results struct, as
@@ -265,6 +260,10 @@ impl Promise {
             PromiseKind::Ready(None) => Kind::Broken(Error::failed("the promise was already awaited")),
             PromiseKind::Remote(question) => Kind::Answer(question.clone(), path),
             PromiseKind::Local(call) => Kind::LocalAnswer(call.clone(), path),
+            PromiseKind::Queued(call, queued) => {
+                let wait = QueuedWait(call.clone(), queued.clone());
+                Kind::LocalAnswer(LocalCall::new(wait), path)
+            }
         };
         Client { kind }
     }
@@ -280,7 +279,79 @@ impl Future for Promise {
             }
             PromiseKind::Remote(question) => question.conn.poll_question(question.id, cx),
             PromiseKind::Local(call) => call.poll(cx),
+            PromiseKind::Queued(call, queued) => poll_queued(call, queued, cx),
         }
+    }
+}
+
+/// Polls a call queued on `call`: drives `call` until it has returned and sent the queued
+/// calls, then the queued call's own promise.
+fn poll_queued(call: &LocalCall, queued: &Queued, cx: &mut Context<'_>) -> Poll<Result<Response>> {
+    if let Some(poll) = queued.poll_sent(cx) {
+        return poll;
+    }
+    match call.poll(cx) {
+        Poll::Pending => Poll::Pending,
+        // Returned: the one that saw it return sends the queue (and wakes us if not yet done).
+        Poll::Ready(_) => queued.poll_sent(cx).unwrap_or(Poll::Pending),
+    }
+}
+
+/// A call pipelined on a local call, until the local call returns.
+pub(crate) struct Queued {
+    slot: Mutex<QueuedSlot>,
+}
+
+enum QueuedSlot {
+    Waiting(Option<Request>, Arc<[u16]>, Option<Waker>),
+    Sent(Promise),
+}
+
+impl Queued {
+    /// The sent call's poll, or `None` (its waker kept) while it waits.
+    fn poll_sent(&self, cx: &mut Context<'_>) -> Option<Poll<Result<Response>>> {
+        let mut slot = self.slot.lock().unwrap_or_else(|e| e.into_inner());
+        match &mut *slot {
+            QueuedSlot::Sent(promise) => Some(Pin::new(promise).poll(cx)),
+            QueuedSlot::Waiting(_, _, waker) => {
+                *waker = Some(cx.waker().clone());
+                None
+            }
+        }
+    }
+
+    /// Sends the call to what `result` holds at its path.
+    fn send(&self, result: &Result<Response>) {
+        let mut slot = self.slot.lock().unwrap_or_else(|e| e.into_inner());
+        let QueuedSlot::Waiting(request, path, waker) = &mut *slot else { return };
+        let (request, waker) = (request.take(), waker.take());
+        let promise = match (result, request) {
+            (Ok(response), Some(mut request)) => match response.cap_at(path) {
+                Ok(target) => {
+                    request.target = target;
+                    request.send()
+                }
+                Err(error) => Promise::ready(Err(error)),
+            },
+            (Err(error), _) => Promise::ready(Err(error.clone())),
+            (Ok(_), None) => Promise::ready(Err(Error::failed("a queued call was sent twice"))),
+        };
+        *slot = QueuedSlot::Sent(promise);
+        drop(slot);
+        if let Some(waker) = waker {
+            waker.wake();
+        }
+    }
+}
+
+/// Waits for a queued call's response (what a capability pipelined on it drives).
+struct QueuedWait(Arc<LocalCall>, Arc<Queued>);
+
+impl Future for QueuedWait {
+    type Output = Result<Response>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<Response>> {
+        poll_queued(&self.0, &self.1, cx)
     }
 }
 
@@ -291,16 +362,47 @@ pub(crate) struct LocalCall {
 }
 
 enum LocalState {
-    Running(BoxFuture<Result<Response>>, Vec<Waker>),
+    /// The call's future, who waits for it, and the calls pipelined on it, in order.
+    Running(BoxFuture<Result<Response>>, Vec<Waker>, Vec<Arc<Queued>>),
     Done(Result<Response>),
 }
 
 impl LocalCall {
+    fn new(future: impl Future<Output = Result<Response>> + Send + 'static) -> Arc<LocalCall> {
+        let running = LocalState::Running(std::boxed::Box::pin(future), Vec::new(), Vec::new());
+        Arc::new(LocalCall { state: Mutex::new(running) })
+    }
+
+    /// `request` pipelined on this call at `path`: sent now if it has returned, else queued and
+    /// sent, in order with the calls queued before it, when it returns (E-order).
+    fn send_pipelined(call: &Arc<LocalCall>, mut request: Request, path: Arc<[u16]>) -> Promise {
+        let mut state = call.state.lock().unwrap_or_else(|e| e.into_inner());
+        match &mut *state {
+            LocalState::Done(Ok(response)) => {
+                let target = response.cap_at(&path);
+                drop(state);
+                match target {
+                    Ok(target) => {
+                        request.target = target;
+                        request.send()
+                    }
+                    Err(error) => Promise::ready(Err(error)),
+                }
+            }
+            LocalState::Done(Err(error)) => Promise::ready(Err(error.clone())),
+            LocalState::Running(_, _, queue) => {
+                let queued = Arc::new(Queued { slot: Mutex::new(QueuedSlot::Waiting(Some(request), path, None)) });
+                queue.push(queued.clone());
+                Promise { kind: PromiseKind::Queued(call.clone(), queued) }
+            }
+        }
+    }
+
     fn poll(&self, cx: &mut Context<'_>) -> Poll<Result<Response>> {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         match &mut *state {
             LocalState::Done(result) => Poll::Ready(result.clone()),
-            LocalState::Running(future, waiters) => match future.as_mut().poll(cx) {
+            LocalState::Running(future, waiters, _) => match future.as_mut().poll(cx) {
                 Poll::Pending => {
                     if !waiters.iter().any(|w| w.will_wake(cx.waker())) {
                         waiters.push(cx.waker().clone());
@@ -308,24 +410,18 @@ impl LocalCall {
                     Poll::Pending
                 }
                 Poll::Ready(result) => {
-                    let waiters = core::mem::take(waiters);
-                    *state = LocalState::Done(result.clone());
+                    let previous = core::mem::replace(&mut *state, LocalState::Done(result.clone()));
                     drop(state);
-                    waiters.into_iter().for_each(Waker::wake);
+                    if let LocalState::Running(_, waiters, queue) = previous {
+                        for queued in queue {
+                            queued.send(&result);
+                        }
+                        waiters.into_iter().for_each(Waker::wake);
+                    }
                     Poll::Ready(result)
                 }
             },
         }
-    }
-}
-
-struct LocalWait(Arc<LocalCall>);
-
-impl Future for LocalWait {
-    type Output = Result<Response>;
-
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<Response>> {
-        self.0.poll(cx)
     }
 }
 
