@@ -519,3 +519,61 @@ async fn calls_pipelined_on_a_local_call_keep_their_order() {
     assert_eq!(log.lock().unwrap().len(), 11);
     drop(promise);
 }
+
+/// Method 0: the gatekeeper's (a recorder once the gate opens); method 1: calls the capability
+/// of its parameters' pointer 0 with the number 77, and returns when that call does.
+struct Hub(Gatekeeper);
+
+impl capnzero::rpc::Server for Hub {
+    fn call(
+        self: Arc<Self>,
+        interface_id: u64,
+        method_id: u16,
+        params: capnzero::rpc::Params,
+        results: capnzero::rpc::Results,
+    ) -> capnzero::rpc::BoxFuture<Result<capnzero::rpc::Results, Error>> {
+        if method_id == 0 {
+            let keeper = Arc::new(Gatekeeper { gate: self.0.gate.clone(), recorder: self.0.recorder.clone() });
+            return capnzero::rpc::Server::call(keeper, interface_id, method_id, params, results);
+        }
+        Box::pin(async move {
+            let index = {
+                let reader = params.reader();
+                let content = reader.content()?;
+                let root = content.untyped().get_struct()?.ok_or_else(|| Error::failed("no params"))?;
+                root.pointer(0).get_capability()?.ok_or_else(|| Error::failed("no capability"))?
+            };
+            let target = params.cap(index)?;
+            let mut request = target.new_call(2, 0);
+            request.content()?.init_struct(1, 0).set::<u64>(0, 77);
+            request.send().await?;
+            Ok(results)
+        })
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_capability_promised_by_an_answer_not_returned_waits_for_it() {
+    let gate = Arc::new(Notify::new());
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let hub = Hub(Gatekeeper { gate: gate.clone(), recorder: Client::new(Recorder(log.clone())) });
+    let ((sr, sw), (cr, cw)) = pipe();
+    tokio::spawn(RpcConnection::new(sr, sw, Some(Client::new(hub))));
+    let client = RpcConnection::new(cr, cw, None);
+    let remote = client.bootstrap();
+    tokio::spawn(client);
+    // The hub's recorder, promised by a call that waits at the gate ...
+    let promise = remote.new_call(1, 0).send();
+    let recorder = promise.pipeline(&[0]);
+    // ... goes back to the hub as `receiverAnswer` naming that answer, still running there.
+    let mut relay = remote.new_call(1, 1);
+    let index = relay.add_cap(recorder);
+    relay.content().unwrap().init_struct(0, 1).pointer(0).unwrap().set_capability(index);
+    let relayed = tokio::spawn(relay.send());
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    assert!(log.lock().unwrap().is_empty());
+    gate.notify_one();
+    relayed.await.unwrap().unwrap();
+    assert_eq!(*log.lock().unwrap(), [77]);
+    drop(promise);
+}

@@ -79,6 +79,12 @@ impl Client {
         matches!(self.kind, Kind::Null)
     }
 
+    /// The capability `path` will lead to in the response `future` gives: calls on it wait for
+    /// it, in order.
+    pub(crate) fn promised(future: impl Future<Output = Result<Response>> + Send + 'static, path: &[u16]) -> Client {
+        Client { kind: Kind::LocalAnswer(LocalCall::new(future), path.into()) }
+    }
+
     /// The capability under pointer field `field` of the struct this promised capability will
     /// be (a step further along the promised answer's path): for a client from
     /// [`Promise::pipeline`]; any other client is not a promise, and gives a broken one.

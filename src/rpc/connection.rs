@@ -97,12 +97,58 @@ struct Question {
 
 struct Answer {
     serial: u64,
+    /// Local clients of capabilities in this answer's results (the peer named them by
+    /// `receiverAnswer` before it returned), woken when it does.
+    waiters: Vec<Arc<AnswerWait>>,
     /// `None` while the call runs (or waits for the answer it was pipelined on).
     done: Option<Result<Response>>,
     /// Calls pipelined on this answer before it returned, to start when it does.
     queued: Vec<Queued>,
     /// Exports sent in the results, released by `Finish` with `releaseResultCaps`.
     result_exports: Vec<u32>,
+}
+
+impl Answer {
+    fn new(serial: u64) -> Answer {
+        Answer { serial, waiters: Vec::new(), done: None, queued: Vec::new(), result_exports: Vec::new() }
+    }
+}
+
+/// The result of an answer, for a local client waiting on it.
+#[derive(Default)]
+pub(crate) struct AnswerWait {
+    slot: Mutex<(Option<Result<Response>>, Option<Waker>)>,
+}
+
+impl AnswerWait {
+    fn complete(&self, result: Result<Response>) {
+        let mut slot = self.slot.lock().unwrap_or_else(|e| e.into_inner());
+        if slot.0.is_none() {
+            slot.0 = Some(result);
+        }
+        let waker = slot.1.take();
+        drop(slot);
+        if let Some(waker) = waker {
+            waker.wake();
+        }
+    }
+}
+
+struct AnswerWaitFuture(Arc<AnswerWait>);
+
+impl core::future::Future for AnswerWaitFuture {
+    type Output = Result<Response>;
+
+    fn poll(self: core::pin::Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<Response>> {
+        let mut slot = self.0.slot.lock().unwrap_or_else(|e| e.into_inner());
+        match &slot.0 {
+            Some(result) => Poll::Ready(result.clone()),
+            None => {
+                slot.1 = Some(cx.waker().clone());
+                Poll::Pending
+            }
+        }
+    }
 }
 
 struct Queued {
@@ -472,14 +518,17 @@ impl State {
                 },
                 cap_descriptor::Which::ReceiverAnswer(promised) => {
                     let (question, path) = read_promised(promised)?;
-                    match self.answers.get(&question) {
+                    match self.answers.get_mut(&question) {
                         Some(Answer { done: Some(Ok(response)), .. }) => {
                             response.cap_at(&path).unwrap_or_else(Client::broken)
                         }
                         Some(Answer { done: Some(Err(error)), .. }) => Client::broken(error.clone()),
-                        Some(_) => Client::broken(Error::unimplemented(
-                            "a capability promised by a call that has not returned yet (not supported)",
-                        )),
+                        Some(pending) => {
+                            // Calls on it wait, in order, for the answer to return.
+                            let wait = Arc::new(AnswerWait::default());
+                            pending.waiters.push(wait.clone());
+                            Client::promised(AnswerWaitFuture(wait), &path)
+                        }
                         None => {
                             return Err(violation(format!(
                                 "a capability names answer {question}, which is not in the table"
@@ -592,7 +641,7 @@ impl State {
         let params = Params { frame: Frame::Received(message), caps };
         self.serial += 1;
         let serial = self.serial;
-        self.answers.insert(answer_id, Answer { serial, done: None, queued: Vec::new(), result_exports: Vec::new() });
+        self.answers.insert(answer_id, Answer::new(serial));
         if self.answers.len() > self.options.max_answers {
             let error = Error::overloaded(format!("{} calls are in progress, the limit", self.options.max_answers));
             self.return_answer(conn, answer_id, Err(error));
@@ -661,6 +710,9 @@ impl State {
                 Err(error) => Client::broken(error.clone()),
             })
             .collect();
+        for wait in core::mem::take(&mut answer.waiters) {
+            wait.complete(done.clone());
+        }
         answer.done = Some(done);
         for (queued, target) in queued.into_iter().zip(resolved) {
             if self.answers.get(&queued.answer_id).is_none_or(|a| a.serial != queued.serial) {
@@ -696,10 +748,7 @@ impl State {
             return Err(violation(format!("a Bootstrap reuses question {answer_id}, which is still in use")));
         }
         self.serial += 1;
-        self.answers.insert(
-            answer_id,
-            Answer { serial: self.serial, done: None, queued: Vec::new(), result_exports: Vec::new() },
-        );
+        self.answers.insert(answer_id, Answer::new(self.serial));
         let result = match self.bootstrap.clone() {
             Some(bootstrap) => {
                 let mut results = Results::new(answer_id);
@@ -768,6 +817,9 @@ impl State {
         let Some(answer) = self.answers.remove(&answer_id) else {
             return Err(violation(format!("a Finish for question {answer_id}, which is not in the table")));
         };
+        for wait in &answer.waiters {
+            wait.complete(Err(Error::failed("the call was canceled by the peer")));
+        }
         match answer.done {
             None => {
                 self.cancelled.push(answer_id);
@@ -943,6 +995,9 @@ impl State {
         self.graveyard.extend(exports);
         self.export_keys.clear();
         for (_, answer) in self.answers.drain() {
+            for wait in &answer.waiters {
+                wait.complete(Err(error.clone()));
+            }
             if let Some(Ok(response)) = answer.done {
                 self.graveyard.extend(response.caps().iter().cloned());
             }
