@@ -24,10 +24,81 @@ capnzero::capnp_schema! {
       # Another doubler, and itself as a Named.
     }
 
+    interface Sink {
+      write @0 (index :UInt32) -> stream;
+      count @1 () -> (count :UInt32, inOrder :Bool, mostAtOnce :UInt32);
+    }
+
     interface Store(T) {
       put @0 (value :T) -> ();
       get @1 () -> (value :T);
     }
+}
+
+/// Counts the writes, checks their order and how many ran at once.
+#[derive(Default)]
+struct CountingSink {
+    count: AtomicU32,
+    in_order: std::sync::atomic::AtomicBool,
+    running: AtomicU32,
+    most: AtomicU32,
+}
+
+impl sink::Server for CountingSink {
+    async fn write(
+        self: Arc<Self>,
+        params: TypedParams<sink::WriteParams>,
+        results: TypedResults<stream_capnp::StreamResult>,
+    ) -> Result<TypedResults<stream_capnp::StreamResult>, Error> {
+        let index = params.reader().get()?.index();
+        let running = self.running.fetch_add(1, Ordering::SeqCst) + 1;
+        self.most.fetch_max(running, Ordering::SeqCst);
+        if index % 3 == 0 {
+            tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+        }
+        let before = self.count.fetch_add(1, Ordering::SeqCst);
+        if before != index {
+            self.in_order.store(false, Ordering::SeqCst);
+        }
+        self.running.fetch_sub(1, Ordering::SeqCst);
+        Ok(results)
+    }
+
+    async fn count(
+        self: Arc<Self>,
+        _: TypedParams<sink::CountParams>,
+        mut results: TypedResults<sink::CountResults>,
+    ) -> Result<TypedResults<sink::CountResults>, Error> {
+        let mut r = results.get();
+        r.set_count(self.count.load(Ordering::SeqCst));
+        r.set_in_order(self.in_order.load(Ordering::SeqCst));
+        r.set_most_at_once(self.most.load(Ordering::SeqCst));
+        Ok(results)
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn streaming_calls_run_one_at_a_time_and_hold_later_calls() {
+    let sink_impl = CountingSink { in_order: true.into(), ..CountingSink::default() };
+    let (a, b) = tokio::io::duplex(1 << 16);
+    let (ar, aw) = tokio::io::split(a);
+    let (br, bw) = tokio::io::split(b);
+    tokio::spawn(RpcConnection::new(TokioIo(ar), TokioIo(aw), Some(sink::new_client(sink_impl).into())));
+    let client = RpcConnection::new(TokioIo(br), TokioIo(bw), None);
+    let sink = sink::Client::from(client.bootstrap());
+    tokio::spawn(client);
+    let mut writer = capnzero::rpc::StreamWriter::new(4096);
+    for index in 0..60 {
+        let mut request = sink.write_request();
+        request.params().set_index(index);
+        writer.send(request).await.unwrap();
+    }
+    // count() is sent while writes are still in flight; it runs after every one of them.
+    let response = sink.count_request().send().await.unwrap();
+    let reader = response.reader();
+    let counted = reader.get().unwrap();
+    assert_eq!((counted.count(), counted.in_order(), counted.most_at_once()), (60, true, 1));
+    writer.finish().await.unwrap();
 }
 
 /// A `Store(Text)`.

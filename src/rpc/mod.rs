@@ -30,7 +30,7 @@ mod wire;
 pub use client::{BoxFuture, Client, Promise, Request, Server};
 pub use error::{Error, ErrorKind, Result};
 pub use payload::{Params, PayloadReader, Response, Results};
-pub use stream::StreamWriter;
+pub use stream::{StreamQueue, StreamWriter, Turn};
 #[cfg(feature = "tokio")]
 pub use tokio_io::TokioIo;
 pub use twoparty::RpcConnection;

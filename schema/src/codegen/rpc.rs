@@ -24,8 +24,13 @@ use super::ir;
 use super::names::{ident, plain, snake_case};
 use super::plan::Param;
 
+/// The ID of `/capnp/stream.capnp`'s `StreamResult`, the results of a `-> stream` method.
+const STREAM_RESULT: u64 = 0x995f_9a33_77c0_b16e;
+
 /// One method, as the RPC items name it.
 struct RpcMethod {
+    /// Whether it is a `-> stream` method (its results are `stream.capnp`'s `StreamResult`).
+    streaming: bool,
     name: proc_macro2::Ident,
     request: proc_macro2::Ident,
     ordinal: Literal,
@@ -112,6 +117,7 @@ impl Emitter<'_, '_> {
             .map(|(method, m)| {
                 let name = snake_case(&m.variant);
                 RpcMethod {
+                    streaming: method.result_struct_type == STREAM_RESULT,
                     name: ident(&name),
                     request: format_ident!("{}_request", name),
                     ordinal: Literal::u16_unsuffixed(m.ordinal),
@@ -243,6 +249,9 @@ impl Emitter<'_, '_> {
             let RpcMethod { name, ordinal, .. } = m;
             quote! {
                 #ordinal => #rt::Box::pin(async move {
+                    // Held while the call runs: a streaming call's keeps later calls waiting.
+                    let mut turn = turn;
+                    (&mut turn).await;
                     let results = #rt::rpc::TypedResults::new(results)?;
                     let results = <S as Server #args>::#name(server, #rt::rpc::TypedParams::new(params), results).await?;
                     ::core::result::Result::Ok(results.into_untyped())
@@ -255,6 +264,7 @@ impl Emitter<'_, '_> {
             node.display_name
         ));
         let server_decl = if bounds.is_empty() { TokenStream::new() } else { decl.clone() };
+        let stream_ordinals: Vec<&Literal> = methods.iter().filter(|m| m.streaming).map(|m| &m.ordinal).collect();
         quote! {
             #server_doc
             pub trait Server #server_decl: ::core::marker::Send + ::core::marker::Sync + 'static #(+ #supers::Server)* {
@@ -266,6 +276,7 @@ impl Emitter<'_, '_> {
             #[allow(clippy::type_complexity)]
             pub fn dispatch<#(#bounds,)* S: Server #args>(
                 server: &#rt::Arc<S>,
+                streams: &#rt::rpc::StreamQueue,
                 interface_id: u64,
                 method_id: u16,
                 params: #rt::rpc::Params,
@@ -276,6 +287,12 @@ impl Emitter<'_, '_> {
             > {
                 if interface_id == #id {
                     let server = server.clone();
+                    let streaming = match method_id {
+                        #(#stream_ordinals => true,)*
+                        _ => false,
+                    };
+                    // Taken now, in arrival order; a streaming call holds it while it runs.
+                    let turn = streams.admit(streaming);
                     return ::core::result::Result::Ok(match method_id {
                         #(#arms)*
                         _ => #rt::Box::pin(::core::future::ready(::core::result::Result::Err(
@@ -284,7 +301,7 @@ impl Emitter<'_, '_> {
                     });
                 }
                 #(
-                    let (params, results) = match #supers::dispatch(server, interface_id, method_id, params, results) {
+                    let (params, results) = match #supers::dispatch(server, streams, interface_id, method_id, params, results) {
                         ::core::result::Result::Ok(call) => return ::core::result::Result::Ok(call),
                         ::core::result::Result::Err(back) => back,
                     };
@@ -299,11 +316,17 @@ impl Emitter<'_, '_> {
 
             /// The shared `server` as a capability.
             pub fn from_arc<#(#bounds,)* S: Server #args>(server: #rt::Arc<S>) -> Client #args {
-                Client::from(#rt::rpc::Client::new(Dispatch::<S, #tuple>(server, #rt::PhantomData)))
+                let dispatch = Dispatch::<S, #tuple> { server, streams: #rt::rpc::StreamQueue::default(), params: #rt::PhantomData };
+                Client::from(#rt::rpc::Client::new(dispatch))
             }
 
-            /// A [`Server`] as an untyped `capnzero::rpc::Server`.
-            pub struct Dispatch<S, P = ()>(pub #rt::Arc<S>, pub #rt::PhantomData<fn() -> P>);
+            /// A [`Server`] as an untyped `capnzero::rpc::Server`, keeping the order of its
+            /// streaming calls.
+            pub struct Dispatch<S, P = ()> {
+                server: #rt::Arc<S>,
+                streams: #rt::rpc::StreamQueue,
+                params: #rt::PhantomData<fn() -> P>,
+            }
 
             impl<#(#bounds,)* S: Server #args> #rt::rpc::Server for Dispatch<S, #tuple> {
                 fn call(
@@ -313,7 +336,7 @@ impl Emitter<'_, '_> {
                     params: #rt::rpc::Params,
                     results: #rt::rpc::Results,
                 ) -> #rt::rpc::BoxFuture<#rt::rpc::Result<#rt::rpc::Results>> {
-                    match dispatch::<#(#names,)* S>(&self.0, interface_id, method_id, params, results) {
+                    match dispatch::<#(#names,)* S>(&self.server, &self.streams, interface_id, method_id, params, results) {
                         ::core::result::Result::Ok(call) => call,
                         ::core::result::Result::Err(_) => #rt::Box::pin(::core::future::ready(::core::result::Result::Err(
                             #rt::rpc::Error::unimplemented_method(interface_id, method_id),

@@ -994,40 +994,48 @@ pub mod calculator {
         #[doc =
         r" gives the parameters and results back when the call is for another interface."]
         #[allow(clippy::type_complexity)] pub fn dispatch < S : Server > (server : &
-        ::capnzero::__private::Arc < S >, interface_id : u64, method_id : u16, params :
-        ::capnzero::__private::rpc::Params, results :
+        ::capnzero::__private::Arc < S >, streams : &
+        ::capnzero::__private::rpc::StreamQueue, interface_id : u64, method_id : u16,
+        params : ::capnzero::__private::rpc::Params, results :
         ::capnzero::__private::rpc::Results,) -> ::core::result::Result <
         ::capnzero::__private::rpc::BoxFuture < ::capnzero::__private::rpc::Result <
         ::capnzero::__private::rpc::Results >>, (::capnzero::__private::rpc::Params,
         ::capnzero::__private::rpc::Results), > { if interface_id ==
-        14980825783441723653u64 { let server = server.clone(); return
+        14980825783441723653u64 { let server = server.clone(); let streaming = match
+        method_id { _ => false, }; let turn = streams.admit(streaming); return
         ::core::result::Result::Ok(match method_id { 0 =>
-        ::capnzero::__private::Box::pin(async move { let results =
-        ::capnzero::__private::rpc::TypedResults::new(results) ?; let results = < S as
-        Server > ::evaluate(server, ::capnzero::__private::rpc::TypedParams::new(params),
-        results). await ?; ::core::result::Result::Ok(results.into_untyped()) }), 1 =>
-        ::capnzero::__private::Box::pin(async move { let results =
-        ::capnzero::__private::rpc::TypedResults::new(results) ?; let results = < S as
-        Server > ::reset(server, ::capnzero::__private::rpc::TypedParams::new(params),
-        results). await ?; ::core::result::Result::Ok(results.into_untyped()) }), _ =>
+        ::capnzero::__private::Box::pin(async move { let mut turn = turn; (& mut turn).
+        await; let results = ::capnzero::__private::rpc::TypedResults::new(results) ?;
+        let results = < S as Server > ::evaluate(server,
+        ::capnzero::__private::rpc::TypedParams::new(params), results). await ?;
+        ::core::result::Result::Ok(results.into_untyped()) }), 1 =>
+        ::capnzero::__private::Box::pin(async move { let mut turn = turn; (& mut turn).
+        await; let results = ::capnzero::__private::rpc::TypedResults::new(results) ?;
+        let results = < S as Server > ::reset(server,
+        ::capnzero::__private::rpc::TypedParams::new(params), results). await ?;
+        ::core::result::Result::Ok(results.into_untyped()) }), _ =>
         ::capnzero::__private::Box::pin(::core::future::ready(::core::result::Result::Err(::capnzero::__private::rpc::Error::unimplemented_method(interface_id,
         method_id),))), }); } ::core::result::Result::Err((params, results)) } #[doc =
         r" `server` as a capability."] pub fn new_client < S : Server > (server : S) ->
         Client { from_arc(::capnzero::__private::Arc::new(server)) } #[doc =
         r" The shared `server` as a capability."] pub fn from_arc < S : Server > (server
-        : ::capnzero::__private::Arc < S >) -> Client {
-        Client::from(::capnzero::__private::rpc::Client::new(Dispatch:: < S, () >
-        (server, ::capnzero::__private::PhantomData))) } #[doc =
-        r" A [`Server`] as an untyped `capnzero::rpc::Server`."] pub struct Dispatch < S,
-        P = () > (pub ::capnzero::__private::Arc < S >, pub
-        ::capnzero::__private::PhantomData < fn () -> P >); impl < S : Server >
+        : ::capnzero::__private::Arc < S >) -> Client { let dispatch = Dispatch:: < S, ()
+        > { server, streams : ::capnzero::__private::rpc::StreamQueue::default(), params
+        : ::capnzero::__private::PhantomData };
+        Client::from(::capnzero::__private::rpc::Client::new(dispatch)) } #[doc =
+        r" A [`Server`] as an untyped `capnzero::rpc::Server`, keeping the order of its"]
+        #[doc = r" streaming calls."] pub struct Dispatch < S, P = () > { server :
+        ::capnzero::__private::Arc < S >, streams :
+        ::capnzero::__private::rpc::StreamQueue, params :
+        ::capnzero::__private::PhantomData < fn () -> P >, } impl < S : Server >
         ::capnzero::__private::rpc::Server for Dispatch < S, () > { fn call(self :
         ::capnzero::__private::Arc < Self >, interface_id : u64, method_id : u16, params
         : ::capnzero::__private::rpc::Params, results :
         ::capnzero::__private::rpc::Results,) -> ::capnzero::__private::rpc::BoxFuture <
         ::capnzero::__private::rpc::Result < ::capnzero::__private::rpc::Results >> {
-        match dispatch:: < S > (& self.0, interface_id, method_id, params, results) {
-        ::core::result::Result::Ok(call) => call, ::core::result::Result::Err(_) =>
+        match dispatch:: < S > (& self.server, & self.streams, interface_id, method_id,
+        params, results) { ::core::result::Result::Ok(call) => call,
+        ::core::result::Result::Err(_) =>
         ::capnzero::__private::Box::pin(::core::future::ready(::core::result::Result::Err(::capnzero::__private::rpc::Error::unimplemented_method(interface_id,
         method_id),))), } } } #[doc =
         " The capabilities of the results, usable before they arrive (`promise.pipelined()`)."]
