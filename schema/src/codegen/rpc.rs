@@ -134,10 +134,12 @@ impl Emitter<'_, '_> {
         let generics = RpcGenerics::new(self, own);
         let client = self.rpc_client(node, &methods, &supers, &id, &generics);
         let server = self.rpc_server(node, &methods, &supers, &id, &generics);
+        let dispatch = self.rpc_dispatch(&methods, &supers, &id, &generics);
         let pipelines = self.rpc_pipelines(depth, interface, i);
         rpc_items(quote! {
             #client
             #server
+            #dispatch
             #pipelines
         })
     }
@@ -229,7 +231,7 @@ impl Emitter<'_, '_> {
         g: &RpcGenerics,
     ) -> TokenStream {
         let rt = super::emit::rt();
-        let RpcGenerics { decl, bounds, args, tuple, names } = g;
+        let RpcGenerics { decl, bounds, .. } = g;
         let trait_methods = methods.iter().map(|m| {
             let RpcMethod { name, ordinal, params, results, doc, .. } = m;
             quote! {
@@ -245,6 +247,31 @@ impl Emitter<'_, '_> {
                 }
             }
         });
+        let server_doc = doc(&format!(
+            "An object serving `{}`: implement the methods it serves (`async fn`); the others answer \
+             `Unimplemented`. `new_client` makes it a capability.",
+            node.display_name
+        ));
+        let server_decl = if bounds.is_empty() { TokenStream::new() } else { decl.clone() };
+        quote! {
+            #server_doc
+            pub trait Server #server_decl: ::core::marker::Send + ::core::marker::Sync + 'static #(+ #supers::Server)* {
+                #(#trait_methods)*
+            }
+
+        }
+    }
+
+    /// `dispatch`, `new_client`, `from_arc` and `Dispatch` of an interface's server.
+    fn rpc_dispatch(
+        &self,
+        methods: &[RpcMethod],
+        supers: &[TokenStream],
+        id: &Literal,
+        g: &RpcGenerics,
+    ) -> TokenStream {
+        let rt = super::emit::rt();
+        let RpcGenerics { bounds, args, tuple, names, .. } = g;
         let arms = methods.iter().map(|m| {
             let RpcMethod { name, ordinal, .. } = m;
             quote! {
@@ -258,19 +285,8 @@ impl Emitter<'_, '_> {
                 }),
             }
         });
-        let server_doc = doc(&format!(
-            "An object serving `{}`: implement the methods it serves (`async fn`); the others answer \
-             `Unimplemented`. `new_client` makes it a capability.",
-            node.display_name
-        ));
-        let server_decl = if bounds.is_empty() { TokenStream::new() } else { decl.clone() };
         let stream_ordinals: Vec<&Literal> = methods.iter().filter(|m| m.streaming).map(|m| &m.ordinal).collect();
         quote! {
-            #server_doc
-            pub trait Server #server_decl: ::core::marker::Send + ::core::marker::Sync + 'static #(+ #supers::Server)* {
-                #(#trait_methods)*
-            }
-
             /// Routes a call of this interface, or of one it extends, to its method of `server`;
             /// gives the parameters and results back when the call is for another interface.
             #[allow(clippy::type_complexity)]
