@@ -9,7 +9,7 @@ use alloc::vec;
 use alloc::vec::Vec;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::message::{MessageReader, ReaderOptions};
+use crate::message::{MessageReader, ReaderOptions, MAX_SEGMENTS};
 use crate::primitive::Primitive;
 use crate::wire::{self, ElementSize, Kind, BYTES_PER_WORD, MAX_LIST_ELEMENTS};
 
@@ -170,6 +170,18 @@ impl MessageBuilder {
     }
 
     fn new_segment(&mut self, at_least: usize) -> Result<u32> {
+        if self.segments.len() >= MAX_SEGMENTS {
+            // No more segments than readers accept: the last one grows instead (a segment's
+            // words keep their places; only its buffer moves).
+            let last = self.segments.len() - 1;
+            let segment = &mut self.segments[last];
+            let grown = (segment.words as u64 + (at_least.max(segment.words) as u64)).min(MAX_SEGMENT_WORDS);
+            if grown - (segment.used() as u64) < at_least as u64 {
+                return Err(Error::new(ErrorKind::TooLarge, "a message larger than 511 full segments"));
+            }
+            segment.words = grown as usize;
+            return Ok(last as u32);
+        }
         let base = self.options.first_segment_words.max(1) as usize;
         let size = match self.options.allocation {
             AllocationStrategy::FixedSize => base,

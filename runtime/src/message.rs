@@ -7,8 +7,10 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::reader::{PointerReader, StructReader};
 use crate::wire::BYTES_PER_WORD;
 
-/// The most segments a message may have; more is treated as hostile (the reference does the same).
-pub const MAX_SEGMENTS: usize = 512;
+/// The most segments a message may have; more is treated as hostile. The reference (C++'s
+/// `segmentCount < 512`) and the capnp crate refuse a table of 512 segments or more, so 511 is
+/// what every reader accepts, and what capnzero's builder never goes past.
+pub const MAX_SEGMENTS: usize = 511;
 
 /// Limits that keep hostile messages from costing unbounded time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
