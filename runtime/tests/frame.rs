@@ -2,9 +2,9 @@
 //! last byte is in and never asks for a byte past it; a truncated stream says where it ended;
 //! the segment limits hold before anything large is allocated. The `std::io` readers run on it.
 
-use capnzero_runtime::{
-    frame_segments, read_messages, try_read_message, ErrorKind, FrameDecoder, OwnedMessage, ReaderOptions, MAX_SEGMENTS,
-};
+use capnzero_runtime::{frame_segments, ErrorKind, FrameDecoder, OwnedMessage, ReaderOptions, MAX_SEGMENTS};
+#[cfg(feature = "std")]
+use capnzero_runtime::{read_messages, try_read_message};
 
 /// Framed messages of one, two and five segments (the decoder does not look inside segments).
 fn messages() -> Vec<Vec<u8>> {
@@ -131,9 +131,11 @@ fn segment_limits_hold_before_the_body_is_allocated() {
     }
 }
 
+#[cfg(feature = "std")]
 /// A reader that hands out one byte per call.
 struct OneByte<'a>(&'a [u8]);
 
+#[cfg(feature = "std")]
 impl std::io::Read for OneByte<'_> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         match (self.0.split_first(), buf.first_mut()) {
@@ -147,6 +149,7 @@ impl std::io::Read for OneByte<'_> {
     }
 }
 
+#[cfg(feature = "std")]
 #[test]
 fn the_io_readers_take_one_message_and_leave_the_next() {
     let all = messages();

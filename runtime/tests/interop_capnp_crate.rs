@@ -17,10 +17,12 @@ use capnp::message::{
 };
 use capnp::serialize::OwnedSegments;
 use capnzero_runtime::{
-    canonicalize, is_canonical, pack_pieces, read_message, read_packed_message, segment_table, unpack, write_message,
-    write_packed_message, AllocationStrategy, BuilderOptions, ElementSize, ErrorKind, MessageBuilder, MessageReader,
-    PointerBuilder, PointerReader, PointerType, Primitive, ReaderOptions, StructBuilder, StructReader,
+    canonicalize, is_canonical, pack_pieces, segment_table, unpack, AllocationStrategy, BuilderOptions, ElementSize,
+    ErrorKind, MessageBuilder, MessageReader, PointerBuilder, PointerReader, PointerType, Primitive, ReaderOptions,
+    StructBuilder, StructReader,
 };
+#[cfg(feature = "std")]
+use capnzero_runtime::{read_message, read_packed_message, write_message, write_packed_message};
 use interop_capnp::{all_types, defaults, inner, new_holder, new_struct, old_holder, old_struct, Color};
 
 // ---------------------------------------------------------------------------------------------
@@ -451,6 +453,7 @@ fn text_of<'a>(p: PointerReader<'a>) -> Option<&'a str> {
     p.get_text().unwrap().map(|t| t.as_str().unwrap())
 }
 
+#[cfg(feature = "std")]
 fn check_inner_capnzero(s: StructReader<'_>, v: &InnerValue) {
     assert_eq!(s.get::<i32>(inner_layout::ID), v.id);
     assert_eq!(s.get_bool(inner_layout::FLAG), v.flag);
@@ -464,6 +467,7 @@ fn primitive_list_of<T: Primitive>(p: PointerReader<'_>, size: ElementSize) -> V
     (0..list.len()).map(|i| list.get::<T>(i).unwrap()).collect()
 }
 
+#[cfg(feature = "std")]
 fn check_all_capnzero(root: StructReader<'_>, case: UnionCase) {
     use all_layout as at;
     assert_eq!(root.get_bool(at::BOOL_FIELD), BOOL);
@@ -821,6 +825,7 @@ fn far_pointers(message: &MessageReader<'_>) -> (usize, usize) {
 // 1. Built by capnzero, read by the capnp crate.
 // ---------------------------------------------------------------------------------------------
 
+#[cfg(feature = "std")]
 #[test]
 fn capnzero_to_capnp_single_segment() {
     for case in UnionCase::ALL {
@@ -849,6 +854,7 @@ fn capnzero_to_capnp_single_segment() {
     }
 }
 
+#[cfg(feature = "std")]
 #[test]
 fn capnzero_to_capnp_many_segments() {
     for words in 1..=4 {
@@ -880,6 +886,7 @@ fn capnzero_to_capnp_many_segments() {
 // 2. Built by the capnp crate, read by capnzero.
 // ---------------------------------------------------------------------------------------------
 
+#[cfg(feature = "std")]
 #[test]
 fn capnp_to_capnzero_single_segment() {
     for case in UnionCase::ALL {
@@ -901,6 +908,7 @@ fn capnp_to_capnzero_single_segment() {
     }
 }
 
+#[cfg(feature = "std")]
 #[test]
 fn capnp_to_capnzero_many_segments() {
     for words in 1..=4 {
@@ -1305,6 +1313,7 @@ fn packing_capnp_segments_gives_capnp_packed_bytes() {
     }
 }
 
+#[cfg(feature = "std")]
 /// The same calls on both builders give the same words (single segment, and one object per
 /// segment), and `write_packed_message` writes exactly what `capnp::serialize_packed` writes.
 #[test]
@@ -1327,6 +1336,7 @@ fn same_build_same_bytes_same_packing() {
     }
 }
 
+#[cfg(feature = "std")]
 #[test]
 fn each_side_unpacks_the_others_packing() {
     for (ours, theirs) in [(BuilderOptions::default(), HeapAllocator::new()), (capnzero_fixed(2), capnp_fixed(2))] {

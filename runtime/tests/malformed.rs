@@ -2,6 +2,7 @@
 //! each, checked to fail with the expected [`ErrorKind`] (and never to panic or hang), plus
 //! property-style mutations of valid messages that must read or fail cleanly.
 
+#[cfg(feature = "std")]
 use std::io::{self, Read};
 
 use capnzero_runtime::*;
@@ -186,6 +187,7 @@ fn segment_sizes_larger_than_the_data_are_truncated() {
     assert_eq!(kind(MessageReader::from_bytes(&bytes, ReaderOptions::default())), ErrorKind::Truncated);
 }
 
+#[cfg(feature = "std")]
 #[test]
 fn huge_segment_counts_are_rejected() {
     for count_field in [u32::MAX, u32::MAX - 1, 999, 1000, MAX_SEGMENTS as u32] {
@@ -788,6 +790,7 @@ fn is_compact_of_a_primitive_list_element_is_false_even_at_a_segment_start() {
 // ---------------------------------------------------------------------------------------------
 // Streams.
 
+#[cfg(feature = "std")]
 /// A valid message of two segments: a struct in the first, its text in the second.
 fn two_segment_message() -> (MessageBuilder, Vec<u8>) {
     let mut message =
@@ -803,12 +806,14 @@ fn two_segment_message() -> (MessageBuilder, Vec<u8>) {
     (message, bytes)
 }
 
+#[cfg(feature = "std")]
 fn check_two_segment_message(message: &MessageReader<'_>) {
     let root = message.root_struct().unwrap();
     assert_eq!(root.get::<u64>(0), 0xfeed);
     assert_eq!(root.pointer(0).get_text().unwrap().unwrap().as_str().unwrap(), "a text that needs several words");
 }
 
+#[cfg(feature = "std")]
 #[test]
 fn read_message_fails_on_every_proper_prefix() {
     let (_, bytes) = two_segment_message();
@@ -840,12 +845,14 @@ fn read_message_fails_on_every_proper_prefix() {
     assert_eq!(message.to_bytes(), bytes);
 }
 
+#[cfg(feature = "std")]
 /// A reader that serves `data` and records how many bytes were asked for and served.
 struct Counting<'a> {
     data: &'a [u8],
     served: usize,
 }
 
+#[cfg(feature = "std")]
 impl Read for Counting<'_> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = buf.len().min(self.data.len() - self.served);
@@ -855,6 +862,7 @@ impl Read for Counting<'_> {
     }
 }
 
+#[cfg(feature = "std")]
 #[test]
 fn a_header_announcing_a_huge_message_is_too_large_before_reading_on() {
     // One segment of 2^32 - 1 words (32 GiB), and nothing after the header.
@@ -884,6 +892,7 @@ fn a_header_announcing_a_huge_message_is_too_large_before_reading_on() {
     assert_eq!(kind(MessageReader::from_bytes(&header, ReaderOptions::default())), ErrorKind::Truncated);
 }
 
+#[cfg(feature = "std")]
 #[test]
 fn packed_stream_truncated_at_a_word_boundary_is_truncated() {
     let (message, _) = two_segment_message();
@@ -904,6 +913,7 @@ fn packed_stream_truncated_at_a_word_boundary_is_truncated() {
     assert!(boundaries > 3, "{boundaries}");
 }
 
+#[cfg(feature = "std")]
 #[test]
 fn unpack_of_input_truncated_inside_a_word_or_run_is_invalid_packed() {
     let (message, _) = two_segment_message();
@@ -924,6 +934,7 @@ fn unpack_of_input_truncated_inside_a_word_or_run_is_invalid_packed() {
     }
 }
 
+#[cfg(feature = "std")]
 #[test]
 fn packed_stream_truncated_inside_a_word_or_run_is_invalid_packed() {
     // (Until 9ef1ccf the stream reported these as ErrorKind::Io: PackedRead's error lost its
@@ -1278,6 +1289,7 @@ fn every_byte_value_at_pointer_positions_reads_or_fails_cleanly() {
     }
 }
 
+#[cfg(feature = "std")]
 #[test]
 #[cfg_attr(miri, ignore = "tens of thousands of message walks: too slow under Miri")]
 fn bit_flips_of_packed_messages_unpack_or_fail_cleanly() {

@@ -19,6 +19,7 @@
 //! `CAPNZERO_ORACLE_BLESS=1` rewrites the `ours-<name>.bin` files instead of comparing them.
 
 use std::fmt::Debug;
+#[cfg(feature = "std")]
 use std::io::BufReader;
 
 use capnzero_runtime::*;
@@ -1266,6 +1267,7 @@ fn every_case_is_known_and_complete() {
     assert_eq!(compiled_in, wanted, "the fixtures! list of oracle.rs disagrees with cases.list");
 }
 
+#[cfg(feature = "std")]
 /// `capnp encode` output, framed: every field of every case reads back as the input says.
 #[test]
 fn tool_framed_messages_read_back() {
@@ -1305,6 +1307,7 @@ fn tool_multi_segment_messages_read_back() {
     assert_eq!(MessageReader::from_bytes(bytes, ReaderOptions::default()).unwrap().segment_count(), 3);
 }
 
+#[cfg(feature = "std")]
 /// `capnp encode --packed` output reads back through read_packed_message (also with a
 /// one-byte buffer, so every packed run is cut), and unpacks to the framed bytes.
 #[test]
@@ -1375,6 +1378,7 @@ fn packing_the_tools_messages_gives_the_tools_packed_bytes() {
     }
 }
 
+#[cfg(feature = "std")]
 /// The strongest test: capnzero's builder, given the same content with the tool's options,
 /// writes exactly the bytes `capnp encode` writes, in every form: framed (`to_bytes` and
 /// `write_message`), packed (`write_packed_message`) and flat (`to_flat_bytes`). That holds

@@ -261,6 +261,7 @@ fn empty_struct_pointers_are_not_null() {
     assert_eq!((s.data_words(), s.pointer_count()), (0, 0));
 }
 
+#[cfg(feature = "std")]
 #[test]
 fn framed_streams_round_trip_plain_and_packed() {
     let mut messages = Vec::new();

@@ -55,6 +55,7 @@ fn below_the_limit_nothing_changes() {
     read_back(&message, 200);
 }
 
+#[cfg(feature = "std")]
 #[test]
 fn readers_take_511_segments_and_refuse_512() {
     // Tables of `count` empty segments (the first holding a null root) and nothing else.
