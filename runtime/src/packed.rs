@@ -436,19 +436,25 @@ mod stream {
     use super::*;
 
     /// Unpacks a packed stream as it is read. End of input at a word boundary is a clean end
-    /// (a read of 0 bytes); anywhere else it is an error.
+    /// (a read of 0 bytes); anywhere else it is an error. A read returns what the bytes already
+    /// buffered give, as soon as it has some: it asks the inner reader for more only when it
+    /// has nothing yet (or is inside a word), so on a socket it never waits for bytes past what
+    /// arrived.
     pub struct PackedRead<R> {
         inner: R,
         word: [u8; BYTES_PER_WORD],
         word_pos: usize,
         zeros: usize,
         raw: usize,
+        /// Bytes left in the inner reader's buffer after the last consume (only this reader
+        /// consumes from it, so the count is exact).
+        buffered: usize,
     }
 
     impl<R: BufRead> PackedRead<R> {
         /// Wraps a buffered reader of packed bytes.
         pub fn new(inner: R) -> PackedRead<R> {
-            PackedRead { inner, word: [0; BYTES_PER_WORD], word_pos: BYTES_PER_WORD, zeros: 0, raw: 0 }
+            PackedRead { inner, word: [0; BYTES_PER_WORD], word_pos: BYTES_PER_WORD, zeros: 0, raw: 0, buffered: 0 }
         }
 
         /// The wrapped reader.
@@ -460,6 +466,7 @@ mod stream {
             let buf = self.inner.fill_buf()?;
             match buf.first() {
                 Some(&b) => {
+                    self.buffered = buf.len() - 1;
                     self.inner.consume(1);
                     Ok(Some(b))
                 }
@@ -501,6 +508,9 @@ mod stream {
                     buf[written..written + n].fill(0);
                     self.zeros -= n;
                     written += n;
+                } else if written > 0 && self.buffered == 0 {
+                    // What arrived is given; more would wait for the stream.
+                    break;
                 } else if self.raw > 0 {
                     let input = self.inner.fill_buf()?;
                     if input.is_empty() {
@@ -508,6 +518,7 @@ mod stream {
                     }
                     let n = self.raw.min(buf.len() - written).min(input.len());
                     buf[written..written + n].copy_from_slice(&input[..n]);
+                    self.buffered = input.len() - n;
                     self.inner.consume(n);
                     self.raw -= n;
                     written += n;
@@ -517,6 +528,7 @@ mod stream {
                     // Whole words go straight from the inner reader's buffer into `buf`.
                     let done = unpack_some(input, &mut buf[written..]);
                     if done.read > 0 {
+                        self.buffered = input.len() - done.read;
                         self.inner.consume(done.read);
                         written += done.written;
                         self.zeros = done.zeros;

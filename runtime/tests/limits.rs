@@ -1,6 +1,7 @@
 //! The builder never writes more segments than readers accept (`MAX_SEGMENTS`, 511, as the
 //! reference and the capnp crate accept): past them its last segment grows, so whatever it
-//! builds, capnzero's reader and the capnp crate's read back.
+//! builds, capnzero's reader and the capnp crate's read back. And a packed stream reader gives
+//! what arrived without waiting for bytes past it.
 
 use capnzero_runtime::{
     AllocationStrategy, BuilderOptions, MessageBuilder, MessageReader, ReaderOptions, MAX_SEGMENTS,
@@ -78,4 +79,44 @@ fn readers_take_511_segments_and_refuse_512() {
     assert!(MessageReader::from_bytes(&too_many, ReaderOptions::default()).is_err());
     assert!(capnp::serialize::read_message(&mut &too_many[..], capnp::message::ReaderOptions::new()).is_err());
     assert!(capnzero_runtime::read_message(&too_many[..], ReaderOptions::default()).is_err());
+}
+
+#[cfg(feature = "std")]
+/// Gives its chunks one per read, then `WouldBlock` for ever (a non-blocking socket with
+/// nothing more to read).
+struct Chunks(Vec<Vec<u8>>);
+
+#[cfg(feature = "std")]
+impl std::io::Read for Chunks {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.0.is_empty() {
+            return Err(std::io::ErrorKind::WouldBlock.into());
+        }
+        let chunk = self.0.remove(0);
+        assert!(chunk.len() <= buf.len(), "the test's chunks fit the buffer");
+        buf[..chunk.len()].copy_from_slice(&chunk);
+        Ok(chunk.len())
+    }
+}
+
+#[cfg(feature = "std")]
+#[test]
+fn a_packed_reader_returns_what_arrived_without_waiting_for_more() {
+    use std::io::Read;
+    let mut message = MessageBuilder::default();
+    message.init_root(2, 1).pointer(0).unwrap().set_text("packed").unwrap();
+    let packed = capnzero_runtime::pack(&message.to_bytes());
+    // The whole message arrives; the stream then has nothing more (WouldBlock).
+    let stream = std::io::BufReader::new(Chunks(vec![packed.clone()]));
+    let mut reader = capnzero_runtime::PackedRead::new(stream);
+    let mut buf = vec![0u8; 4096];
+    let n = reader.read(&mut buf).expect("what arrived, without asking the stream for more");
+    assert_eq!(&buf[..n], &message.to_bytes()[..]);
+    assert_eq!(reader.read(&mut buf).unwrap_err().kind(), std::io::ErrorKind::WouldBlock);
+    // A message read from such a stream comes back whole; the next read says WouldBlock.
+    let mut stream = std::io::BufReader::new(Chunks(vec![packed[..5].to_vec(), packed[5..].to_vec()]));
+    let read = capnzero_runtime::read_packed_message(&mut stream, ReaderOptions::default()).unwrap();
+    assert_eq!(read.as_bytes(), &message.to_bytes()[..]);
+    let again = capnzero_runtime::read_packed_message(&mut stream, ReaderOptions::default());
+    assert!(again.is_err());
 }
