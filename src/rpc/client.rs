@@ -283,7 +283,10 @@ impl Future for Promise {
             PromiseKind::Ready(result) => {
                 Poll::Ready(result.take().unwrap_or_else(|| Err(Error::failed("the promise was already awaited"))))
             }
-            PromiseKind::Remote(question) => question.conn.poll_question(question.id, cx),
+            PromiseKind::Remote(question) => match question.conn.upgrade() {
+                Some(conn) => conn.poll_question(question.id, cx),
+                None => Poll::Ready(Err(Error::disconnected("the connection is gone"))),
+            },
             PromiseKind::Local(call) => call.poll(cx),
             PromiseKind::Queued(call, queued) => poll_queued(call, queued, cx),
         }

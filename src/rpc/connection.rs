@@ -27,29 +27,35 @@ pub(crate) enum Target {
     Answer(u32, Vec<u16>),
 }
 
-/// A capability the peer exported to us; dropping the last clone releases it.
+/// A capability the peer exported to us; dropping the last clone releases it. It refers to its
+/// connection weakly (the driver owns the connection): once the connection is gone, calls on it
+/// fail as disconnected, and nothing the state holds keeps the state alive.
 pub(crate) struct ImportRef {
-    pub(crate) conn: Arc<Conn>,
+    pub(crate) conn: Weak<Conn>,
     pub(crate) id: u32,
     generation: u64,
 }
 
 impl Drop for ImportRef {
     fn drop(&mut self) {
-        self.conn.dropped(Dropped::Import(self.id, self.generation));
+        if let Some(conn) = self.conn.upgrade() {
+            conn.dropped(Dropped::Import(self.id, self.generation));
+        }
     }
 }
 
 /// A question we asked; dropping the last holder sends `Finish` (cancelling it if it has not
-/// returned).
+/// returned). Its connection is referred to weakly, as an import's is.
 pub(crate) struct QuestionRef {
-    pub(crate) conn: Arc<Conn>,
+    pub(crate) conn: Weak<Conn>,
     pub(crate) id: u32,
 }
 
 impl Drop for QuestionRef {
     fn drop(&mut self) {
-        self.conn.dropped(Dropped::Question(self.id));
+        if let Some(conn) = self.conn.upgrade() {
+            conn.dropped(Dropped::Question(self.id));
+        }
     }
 }
 
@@ -307,12 +313,20 @@ impl Conn {
         state.send(&builder);
         drop(state);
         conn.wake();
-        let question = Arc::new(QuestionRef { conn: conn.clone(), id });
+        let question = Arc::new(QuestionRef { conn: Arc::downgrade(conn), id });
         Client { kind: Kind::Answer(question, Arc::from(&[][..])) }
     }
 
-    /// Sends `request` to `target` on this connection.
-    pub(crate) fn send_call(conn: &Arc<Conn>, mut request: Request, target: Target) -> Promise {
+    /// Sends `request` to `target` on the connection `conn` (gone: the call fails as
+    /// disconnected).
+    pub(crate) fn send_call(conn: &Weak<Conn>, request: Request, target: Target) -> Promise {
+        match conn.upgrade() {
+            Some(conn) => Conn::send_call_on(&conn, request, target),
+            None => Promise::ready(Err(Error::disconnected("the connection is gone"))),
+        }
+    }
+
+    fn send_call_on(conn: &Arc<Conn>, mut request: Request, target: Target) -> Promise {
         let mut state = conn.lock();
         if let Some(error) = &state.closed {
             return Promise::ready(Err(error.clone()));
@@ -339,7 +353,7 @@ impl Conn {
         drop(state);
         drop(request);
         conn.wake();
-        Promise::remote(Arc::new(QuestionRef { conn: conn.clone(), id }))
+        Promise::remote(Arc::new(QuestionRef { conn: Arc::downgrade(conn), id }))
     }
 
     /// The result of question `id`, once its Return has come.
@@ -420,8 +434,10 @@ impl State {
             let mut descriptor = list.get(index as u32)?;
             match &client.kind {
                 Kind::Null => descriptor.set_none(),
-                Kind::Import(import) if Arc::ptr_eq(&import.conn, conn) => descriptor.set_receiver_hosted(import.id),
-                Kind::Answer(question, path) if Arc::ptr_eq(&question.conn, conn) => {
+                Kind::Import(import) if Weak::as_ptr(&import.conn) == Arc::as_ptr(conn) => {
+                    descriptor.set_receiver_hosted(import.id)
+                }
+                Kind::Answer(question, path) if Weak::as_ptr(&question.conn) == Arc::as_ptr(conn) => {
                     let mut promised = descriptor.init_receiver_answer()?;
                     promised.set_question_id(question.id);
                     write_transform(promised, path)?;
@@ -489,7 +505,7 @@ impl State {
             carried = entry.remote_refs;
         }
         self.generation += 1;
-        let import = Arc::new(ImportRef { conn: conn.clone(), id, generation: self.generation });
+        let import = Arc::new(ImportRef { conn: Arc::downgrade(conn), id, generation: self.generation });
         self.imports.insert(
             id,
             Import { weak: Arc::downgrade(&import), remote_refs: carried + 1, generation: self.generation },
