@@ -248,8 +248,18 @@ impl<T> IdTable<T> {
     }
 }
 
+/// How many connection states exist (for the tests that check none is leaked).
+pub(crate) static LIVE: core::sync::atomic::AtomicUsize = core::sync::atomic::AtomicUsize::new(0);
+
+impl Drop for Conn {
+    fn drop(&mut self) {
+        LIVE.fetch_sub(1, core::sync::atomic::Ordering::SeqCst);
+    }
+}
+
 impl Conn {
     pub(crate) fn new(bootstrap: Option<Client>, options: RpcOptions) -> Arc<Conn> {
+        LIVE.fetch_add(1, core::sync::atomic::Ordering::SeqCst);
         let state = State {
             options,
             questions: IdTable::new(),

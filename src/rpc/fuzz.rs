@@ -58,6 +58,12 @@ impl Server for Echo {
     }
 }
 
+/// How many connection states exist in the process (each `RpcConnection` has one until its
+/// driver and everything referring to it are gone). For leak tests.
+pub fn live_connections() -> usize {
+    super::connection::LIVE.load(core::sync::atomic::Ordering::SeqCst)
+}
+
 /// What one run did: messages handled, messages sent back, whether the connection closed.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Outcome {
