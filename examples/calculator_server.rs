@@ -24,10 +24,7 @@ enum Expr {
 }
 
 fn read_expr(expression: calculator::ExpressionReader<'_>, params: &Params) -> Result<Expr, Error> {
-    let cap = |pointer: capnzero::AnyPointer<'_>| match pointer.capability_index() {
-        Some(index) => params.cap(index),
-        None => Ok(Client::null()),
-    };
+    let cap = |pointer: capnzero::AnyPointer<'_>| params.cap_of(pointer);
     Ok(match expression.which() {
         expression::Which::Literal(value) => Expr::Literal(value),
         expression::Which::PreviousResult(value) => Expr::Previous(value.map_or(Ok(Client::null()), cap)?),

@@ -226,6 +226,17 @@ async fn check(doubler: doubler::Client) {
     assert_eq!(id(&deeper.into()).await.unwrap(), 101);
     let response = promise.await.unwrap();
     assert!(response.cap_at(&[0]).is_ok());
+    // The capability fields of the results, read and made typed clients.
+    let twin = {
+        let reader = response.reader();
+        let results = reader.get().unwrap();
+        doubler::Client::from(response.cap_of(results.get_twin()).unwrap())
+    };
+    assert_eq!(double(&twin, 8).await.unwrap(), 16);
+    let empty = doubler::TwinResults::default();
+    let message = capnzero::to_bytes(&empty).unwrap();
+    let read = capnzero::read::<doubler::TwinResults>(&message).unwrap();
+    assert!(response.cap_of(read.root().get_twin()).unwrap().is_null(), "a null field is the null capability");
 }
 
 fn doubler_impl() -> doubler::Client {

@@ -57,6 +57,18 @@ pub(crate) fn cap_at(content: PointerReader<'_>, path: &[u16], caps: &[Client]) 
     }
 }
 
+/// The capability a capability field (`pointer`, read from the message of `caps`) holds: the
+/// null capability when the pointer is null.
+fn cap_of(caps: &[Client], pointer: AnyPointer<'_>) -> Result<Client> {
+    if pointer.is_null() {
+        return Ok(Client::null());
+    }
+    match pointer.untyped().get_capability()? {
+        Some(index) => cap(caps, index),
+        None => Ok(Client::null()),
+    }
+}
+
 /// A capability of a message's table, by the index its pointer holds.
 fn cap(caps: &[Client], index: u32) -> Result<Client> {
     caps.get(index as usize)
@@ -85,6 +97,13 @@ impl Params {
     /// Every capability the parameters carry, in table order.
     pub fn caps(&self) -> &[Client] {
         &self.caps
+    }
+
+    /// The capability of a capability field read from these parameters
+    /// (`params.cap_of(reader.get_callback())`, then `callback::Client::from`); null when the
+    /// field is null, an error when it is not a capability.
+    pub fn cap_of(&self, field: AnyPointer<'_>) -> Result<Client> {
+        cap_of(&self.caps, field)
     }
 }
 
@@ -166,6 +185,12 @@ impl Response {
     /// Every capability the results carry, in table order.
     pub fn caps(&self) -> &[Client] {
         &self.caps
+    }
+
+    /// The capability of a capability field read from these results; null when the field is
+    /// null, an error when it is not a capability.
+    pub fn cap_of(&self, field: AnyPointer<'_>) -> Result<Client> {
+        cap_of(&self.caps, field)
     }
 
     /// The capability that `path` (pointer field indexes from the results struct) leads to.

@@ -127,6 +127,12 @@ impl<R: Struct> TypedResponse<R> {
         self.response.cap_at(path)
     }
 
+    /// The capability of a capability field read from these results
+    /// (`response.cap_of(reader.get_value())`, then `value::Client::from`).
+    pub fn cap_of(&self, field: crate::AnyPointer<'_>) -> Result<Client> {
+        self.response.cap_of(field)
+    }
+
     /// The untyped response.
     pub fn untyped(&self) -> &Response {
         &self.response
@@ -167,6 +173,12 @@ impl<P: Struct> TypedParams<P> {
     /// `capability_index()` gives).
     pub fn cap(&self, index: u32) -> Result<Client> {
         self.params.cap(index)
+    }
+
+    /// The capability of a capability field read from these parameters
+    /// (`params.cap_of(reader.get_callback())`, then `callback::Client::from`).
+    pub fn cap_of(&self, field: crate::AnyPointer<'_>) -> Result<Client> {
+        self.params.cap_of(field)
     }
 
     /// The untyped parameters.
