@@ -260,3 +260,14 @@ async fn typed_calls_over_a_connection() {
     tokio::spawn(client);
     check(doubler).await;
 }
+
+#[test]
+fn typed_params_recover_from_untyped_writes() {
+    let client: Client = doubler_impl().into();
+    let mut request = doubler::Client::from(client).double_request();
+    // The untyped request puts a list where the parameter struct was: params() starts again.
+    request.untyped().content().unwrap().init_list(capnzero::ElementSize::Byte, 3).unwrap();
+    request.params().set_x(4);
+    let response = tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(request.send()).unwrap();
+    assert_eq!(response.reader().get().unwrap().y(), 8);
+}

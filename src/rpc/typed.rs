@@ -30,10 +30,15 @@ impl<P: Struct, R: Struct> TypedRequest<P, R> {
         TypedRequest { request, types: PhantomData }
     }
 
-    /// The parameters' builder.
+    /// The parameters' builder (set to a new `P` again if the untyped request put something
+    /// else there).
     pub fn params(&mut self) -> P::Builder<'_> {
-        let content = self.request.content().expect("a request's parameters are always there");
-        crate::rpc::wire::get_builder::<P>(content).expect("a request's parameter struct is always there")
+        let fits = self.request.content().is_ok_and(|c| crate::rpc::wire::get_builder::<P>(c).is_ok());
+        if !fits {
+            let _ = self.request.init::<P>();
+        }
+        let content = self.request.content().expect("a request's Call message always has its params");
+        crate::rpc::wire::get_builder::<P>(content).expect("the parameter struct was just made sure of")
     }
 
     /// Adds `client` to the message's capability table and gives its index, for a capability
@@ -200,10 +205,15 @@ impl<R: Struct> TypedResults<R> {
         Ok(TypedResults { results, types: PhantomData })
     }
 
-    /// The results' builder.
+    /// The results' builder (set to a new `R` again if the untyped results put something
+    /// else there).
     pub fn get(&mut self) -> R::Builder<'_> {
-        let content = self.results.content().expect("results always have their content");
-        crate::rpc::wire::get_builder::<R>(content).expect("the results struct is always there")
+        let fits = self.results.content().is_ok_and(|c| crate::rpc::wire::get_builder::<R>(c).is_ok());
+        if !fits {
+            let _ = self.results.init::<R>();
+        }
+        let content = self.results.content().expect("a Return message always has its results");
+        crate::rpc::wire::get_builder::<R>(content).expect("the results struct was just made sure of")
     }
 
     /// Adds `client` to the message's capability table and gives its index, for a capability
