@@ -33,6 +33,13 @@ capnzero::capnp_schema! {
       put @0 (value :T) -> ();
       get @1 () -> (value :T);
     }
+
+    interface Twice {
+      # Two methods returning the same struct, nested in the interface (its pipeline once).
+      struct Out { again @0 :Twice; }
+      first @0 () -> Out;
+      second @1 () -> Out;
+    }
 }
 
 /// Counts the writes, checks their order and how many ran at once.
@@ -270,4 +277,15 @@ fn typed_params_recover_from_untyped_writes() {
     request.params().set_x(4);
     let response = tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(request.send()).unwrap();
     assert_eq!(response.reader().get().unwrap().y(), 8);
+}
+
+#[test]
+fn two_methods_returning_one_struct_share_its_pipeline() {
+    let twice = twice::Client::from(Client::null());
+    let first: twice::Client = twice.first_request().send().pipelined().again();
+    let second: twice::Client = twice.second_request().send().pipelined().again();
+    // On the null capability every call fails; the types are the point.
+    let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+    assert!(runtime.block_on(first.first_request().send()).is_err());
+    assert!(runtime.block_on(second.second_request().send()).is_err());
 }

@@ -368,12 +368,15 @@ impl Emitter<'_, '_> {
     fn rpc_pipelines(&self, depth: usize, interface: &InterfaceNode, i: &ir::Interface<'_>) -> TokenStream {
         let rt = super::emit::rt();
         let mut out = TokenStream::new();
+        let mut done = Vec::new();
         for method in &interface.methods {
             let id = method.result_struct_type;
             let Some(NodeKind::Struct(st)) = self.plan.nodes.get(&id).map(|n| &n.kind) else { continue };
-            if !i.inner.contains(&id) {
+            // Once per struct: several methods may return the same one.
+            if !i.inner.contains(&id) || done.contains(&id) {
                 continue;
             }
+            done.push(id);
             let results = self.path(depth, id, "");
             let pipeline = plain(&format!("{}Pipeline", self.plan.locs[&id].name));
             let fields = st.fields.iter().filter_map(|field| {
