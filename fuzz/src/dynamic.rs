@@ -8,7 +8,7 @@
 //! error prints as its source (when every union reached has a member the schema knows: a
 //! discriminant it does not know is not copied).
 
-use capnzero_model::dynamic::{DynamicList, DynamicStruct, DynamicStructBuilder, DynamicValue};
+use capnzero_model::dynamic::{DynamicList, DynamicStruct, DynamicStructBuilder, DynamicValue, Error};
 use capnzero_model::text::print::decode_root;
 use capnzero_runtime::{MessageBuilder, MessageReader};
 
@@ -62,17 +62,26 @@ impl Walk {
             }
             assert!(s.which().is_some() || schema.field_by_discriminant(d).is_none());
         }
+        let active: Vec<usize> = s.fields().map(|(field, _)| field.index()).collect();
         for field in schema.fields() {
-            let _ = s.has_field(&field);
+            let is_active = active.contains(&field.index());
+            // A null pointer reads as the default, which is not walked: a struct's default
+            // holds null pointers too, and walking those would never end.
+            let held = s.has_field(&field);
+            assert!(is_active || !held, "an inactive member is held");
             match s.get_field(&field) {
-                Ok(v) => self.value(&v),
-                Err(_) => self.errors += 1,
-            }
-        }
-        // The held fields are among those.
-        for (_, value) in s.fields() {
-            if value.is_err() {
-                self.errors += 1;
+                Ok(value) => {
+                    assert!(is_active, "an inactive member reads");
+                    self.visits += 1;
+                    if held {
+                        self.value(&value);
+                    }
+                }
+                Err(Error::NotActive { .. }) if !is_active => {}
+                Err(e) => {
+                    assert!(is_active, "an inactive member fails with {e:?}");
+                    self.errors += 1;
+                }
             }
         }
     }
@@ -100,6 +109,33 @@ fn print(root: &DynamicStruct<'_>) -> (Vec<u8>, Vec<u8>, bool) {
     (pretty.text, short.text, clean)
 }
 
+/// Copies the fields `source` holds into `target`, field by field (groups member by member, so
+/// that a null pointer in a group stays null); whether every field copied.
+fn copy_struct(source: &DynamicStruct<'_>, target: &mut DynamicStructBuilder<'_>) -> bool {
+    let mut copied = true;
+    for (field, value) in source.fields() {
+        // A null pointer outside a union is left null (setting it would write its default);
+        // the active union member is set whatever it holds, to select it.
+        if !source.has_field(&field) && field.discriminant().is_none() {
+            continue;
+        }
+        let (Ok(value), Some(field)) = (value, target.schema().field_by_index(field.index())) else {
+            copied = false;
+            continue;
+        };
+        if field.is_group() {
+            let (Some(group), Ok(mut inner)) = (value.as_struct(), target.init_field(&field)) else {
+                copied = false;
+                continue;
+            };
+            copied &= copy_struct(group, &mut inner);
+        } else {
+            copied &= target.set_field(&field, &value).is_ok();
+        }
+    }
+    copied
+}
+
 /// Runs every check on `data`.
 pub fn dynamic(data: &[u8]) {
     if data.len() > MAX_MESSAGE_BYTES {
@@ -121,16 +157,10 @@ pub fn dynamic(data: &[u8]) {
     // A copy, field by field.
     message.reset_traversal_budget();
     let mut copy = MessageBuilder::default();
-    let mut copied = true;
-    {
+    let copied = {
         let mut target = DynamicStructBuilder::init_root(&mut copy, schema.clone());
-        for (field, value) in root.fields() {
-            match value {
-                Ok(value) => copied &= target.set_field(&field, &value).is_ok(),
-                Err(_) => copied = false,
-            }
-        }
-    }
+        copy_struct(&root, &mut target)
+    };
     let bytes = copy.to_bytes();
     let reread = MessageReader::from_bytes(&bytes, OPTIONS).expect("a built message opens");
     let copy_root = DynamicStruct::root(&reread, schema).expect("a built message has a root");
