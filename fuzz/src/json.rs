@@ -32,6 +32,21 @@ fn encode(bytes: &[u8]) -> [Vec<u8>; 2] {
     [true, false].map(|pretty| encode_struct_bytes(&root, pretty).expect("a decoded message encodes"))
 }
 
+/// Whether `json` holds a `\uXXXX` escape with a digit that is a letter.
+fn lettered_unicode_escape(json: &[u8]) -> bool {
+    let mut i = 0;
+    while i < json.len() {
+        if json[i] == b'\\' {
+            if json.get(i + 1) == Some(&b'u') && json[i + 2..].iter().take(4).any(u8::is_ascii_alphabetic) {
+                return true;
+            }
+            i += 1;
+        }
+        i += 1;
+    }
+    false
+}
+
 /// Runs every check on `data`.
 pub fn json(data: &[u8]) {
     if data.len() > MAX_JSON_BYTES {
@@ -39,6 +54,12 @@ pub fn json(data: &[u8]) {
     }
     let Some(first) = decode(data) else { return };
     let encoded = encode(&first);
+    if encoded.iter().any(|form| lettered_unicode_escape(form)) {
+        // The decoder reads `\uXXXX` as capnp 0.9.2 does, the digits a-f as 0-5
+        // (docs/json.md), so an escape the encoder writes with such a digit (a control
+        // character, `\u001a`) does not come back: no round trip to check.
+        return;
+    }
     let mut second = None;
     for form in &encoded {
         let form_text = String::from_utf8_lossy(form);

@@ -7,6 +7,12 @@
 //! other: the stream readers with the slice readers, the decoder fed in pieces with the stream
 //! reader, a deep copy with its source, canonical and compact forms with their definitions. Errors are fine; a panic, a hang or a disagreement is a bug.
 
+//!
+//! The other targets' checks are modules of their own, re-exported here: [`schema_compile()`]
+//! (schema text through the compiler and the code generator), [`text_format`] and [`json`]
+//! (round trips of the text format and JSON over the fixed schema of [`fixed`]) and
+//! [`dynamic`] (messages of that schema read through the dynamic API).
+
 mod dynamic;
 pub mod fixed;
 mod json;
