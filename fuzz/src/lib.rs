@@ -7,6 +7,23 @@
 //! other: the stream readers with the slice readers, the decoder fed in pieces with the stream
 //! reader, a deep copy with its source, canonical and compact forms with their definitions. Errors are fine; a panic, a hang or a disagreement is a bug.
 
+//!
+//! The other targets' checks are modules of their own, re-exported here: [`schema_compile()`]
+//! (schema text through the compiler and the code generator), [`text_format`] and [`json`]
+//! (round trips of the text format and JSON over the fixed schema of [`fixed`]) and
+//! [`dynamic`] (messages of that schema read through the dynamic API).
+
+mod dynamic;
+pub mod fixed;
+mod json;
+pub mod schema_compile;
+mod text_format;
+
+pub use dynamic::dynamic;
+pub use json::json;
+pub use schema_compile::schema_compile;
+pub use text_format::text_format;
+
 use capnzero_runtime::{
     canonicalize, compact, is_canonical, is_compact, read_message, read_packed_message, unpack, AllocationStrategy,
     BuilderOptions, Error, ErrorKind, FrameDecoder, ListReader, MessageBuilder, MessageReader, OwnedMessage,
