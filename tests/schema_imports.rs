@@ -93,3 +93,18 @@ fn mapped_imports_share_the_types_another_invocation_generated() {
     let own = capnzero::read::<drawing::Drawing>(&bytes).unwrap();
     assert_eq!(own.root().unit(), drawing::units_capnp::Unit::Millimetre);
 }
+
+mod bound {
+    capnzero::capnp_schema!("tests/schemas/imports/bound.capnp");
+}
+
+#[test]
+fn a_generic_bound_to_an_imported_struct_generates_the_import() {
+    use bound::{geometry_capnp, Boxed};
+    let boxed = Boxed { point: Some(bound::Box { value: Some(geometry_capnp::Point { x: 3.0, y: 4.0 }) }) };
+    let bytes = capnzero::to_bytes(&boxed).unwrap();
+    let message = capnzero::read::<Boxed>(&bytes).unwrap();
+    let point = message.root().get_point().value().unwrap();
+    assert_eq!((point.x(), point.y()), (3.0, 4.0));
+    assert_eq!(message.root().to_owned(), boxed);
+}

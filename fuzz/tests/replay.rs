@@ -78,6 +78,7 @@ fn dynamic_corpus() {
 
 #[test]
 fn new_target_regressions() {
+    replay_with("regressions/schema_compile", capnzero_fuzz::schema_compile);
     replay_with("regressions/text_format", capnzero_fuzz::text_format);
     replay_with("regressions/json", capnzero_fuzz::json);
     replay_with("regressions/dynamic", capnzero_fuzz::dynamic);
@@ -89,5 +90,13 @@ fn new_target_regressions() {
 #[test]
 #[ignore = "open bugs: these inputs still panic"]
 fn open_bugs() {
-    replay_with("regressions/schema_compile/open", capnzero_fuzz::schema_compile);
+    for target in ["schema_compile", "text_format", "json", "dynamic"] {
+        let check: fn(&[u8]) = match target {
+            "schema_compile" => capnzero_fuzz::schema_compile,
+            "text_format" => capnzero_fuzz::text_format,
+            "json" => capnzero_fuzz::json,
+            _ => capnzero_fuzz::dynamic,
+        };
+        replay_with(&format!("regressions/{target}/open"), check);
+    }
 }

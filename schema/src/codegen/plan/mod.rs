@@ -504,15 +504,24 @@ impl<'c> Plan<'c> {
         }
     }
 
-    /// The types a placed item names: field, constant and list element types, and named method
-    /// parameter and result structs.
+    /// The types a placed item names: field, constant and list element types, the types their
+    /// brands bind parameters to (`Box(Lib.Shared)` names `Shared`), named method parameter and
+    /// result structs, and superclasses.
     fn used_types(&self, id: u64) -> Vec<u64> {
         fn named(ty: &Type, out: &mut Vec<u64>) {
             match ty {
                 Type::List(inner) => named(inner, out),
-                Type::Struct { type_id, .. } | Type::Enum { type_id, .. } | Type::Interface { type_id, .. } => {
-                    out.push(*type_id)
+                Type::Struct { type_id, brand } | Type::Interface { type_id, brand } => {
+                    out.push(*type_id);
+                    for scope in &brand.scopes {
+                        for binding in scope.bind.iter().flatten() {
+                            if let crate::model::Binding::Type(bound) = binding {
+                                named(bound, out);
+                            }
+                        }
+                    }
                 }
+                Type::Enum { type_id, .. } => out.push(*type_id),
                 _ => {}
             }
         }
@@ -530,6 +539,7 @@ impl<'c> Plan<'c> {
                 for method in &interface.methods {
                     out.extend([method.param_struct_type, method.result_struct_type]);
                 }
+                out.extend(interface.superclasses.iter().map(|s| s.id));
             }
             _ => {}
         }
