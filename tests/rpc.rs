@@ -345,10 +345,83 @@ fn the_fuzz_handler_answers_a_session() {
     let session = [bootstrap, call, finish(1), finish(0)].concat();
     let outcome = capnzero::rpc::fuzz::feed(&session);
     // Our own Bootstrap, the Return of theirs, the Return of the call.
-    assert_eq!(outcome, capnzero::rpc::fuzz::Outcome { handled: 4, sent: 3, closed: false });
+    assert_eq!(outcome, capnzero::rpc::fuzz::Outcome { handled: 4, sent: 3, closed: false, queued: 0 });
     // A Finish of a question never asked is a violation: Abort.
     let outcome = capnzero::rpc::fuzz::feed(&finish(9));
-    assert_eq!(outcome, capnzero::rpc::fuzz::Outcome { handled: 1, sent: 2, closed: true });
+    assert_eq!(outcome, capnzero::rpc::fuzz::Outcome { handled: 1, sent: 2, closed: true, queued: 0 });
+}
+
+/// A Call of `method` (question `question`) on the promised answer `answer`, no parameters.
+fn call_on_answer(question: u32, answer: u32, method: u16) -> Vec<u8> {
+    rpc_message(CALL, |root| {
+        let mut call = root.into_pointer(0).unwrap().init_struct(3, 3);
+        call.set::<u32>(0, question);
+        call.set::<u16>(2, method);
+        let mut target = call.reborrow().into_pointer(0).unwrap().init_struct(1, 1);
+        target.set::<u16>(2, 1);
+        target.into_pointer(0).unwrap().init_struct(1, 1).set::<u32>(0, answer);
+    })
+}
+
+fn finish_of(question: u32) -> Vec<u8> {
+    rpc_message(FINISH, |root| {
+        root.into_pointer(0).unwrap().init_struct(1, 0).set::<u32>(0, question);
+    })
+}
+
+#[test]
+fn a_call_pipelined_on_itself_is_a_violation() {
+    let bootstrap = rpc_message(BOOTSTRAP, |root| {
+        root.into_pointer(0).unwrap().init_struct(1, 1).set::<u32>(0, 0);
+    });
+    // It would wait for its own answer for ever: Abort.
+    let outcome = capnzero::rpc::fuzz::feed(&[bootstrap, call_on_answer(1, 1, 0)].concat());
+    assert!(outcome.closed, "{outcome:?}");
+}
+
+#[test]
+fn a_finished_call_leaves_the_queue_it_waited_in() {
+    let bootstrap = rpc_message(BOOTSTRAP, |root| {
+        root.into_pointer(0).unwrap().init_struct(1, 1).set::<u32>(0, 0);
+    });
+    // Call 1 never returns; calls 2..=50 are pipelined on it and each finished at once: none
+    // stays queued (with its parameters) behind call 1.
+    let mut session = vec![bootstrap, call_on_answer(1, 0, 3)];
+    for question in 2..=50 {
+        session.push(call_on_answer(question, 1, 0));
+        session.push(finish_of(question));
+    }
+    let outcome = capnzero::rpc::fuzz::feed(&session.concat());
+    assert!(!outcome.closed, "{outcome:?}");
+    assert_eq!(outcome.queued, 0, "{outcome:?}");
+    // Without the Finishes they stay queued, as they should.
+    let mut session = vec![
+        rpc_message(BOOTSTRAP, |root| {
+            root.into_pointer(0).unwrap().init_struct(1, 1).set::<u32>(0, 0);
+        }),
+        call_on_answer(1, 0, 3),
+    ];
+    for question in 2..=5 {
+        session.push(call_on_answer(question, 1, 0));
+    }
+    assert_eq!(capnzero::rpc::fuzz::feed(&session.concat()).queued, 4);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_local_call_wakes_its_waiters_when_one_of_them_is_gone() {
+    let gate = Arc::new(Notify::new());
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let keeper = Client::new(Gatekeeper { gate: gate.clone(), recorder: Client::new(Recorder(log.clone())) });
+    let promise = keeper.new_call(1, 0).send();
+    let recorder = promise.pipeline(&[0]);
+    // A awaits the promise; B polls a call pipelined on it last, then gives up.
+    let waiter = tokio::spawn(async move { promise.await.map(|_| ()) });
+    tokio::time::sleep(Duration::from_millis(20)).await;
+    let gave_up = tokio::time::timeout(Duration::from_millis(20), recorder.new_call(2, 0).send()).await;
+    assert!(gave_up.is_err());
+    gate.notify_one();
+    // A is woken though B, who polled last, is gone.
+    tokio::time::timeout(Duration::from_secs(5), waiter).await.expect("A is woken").unwrap().unwrap();
 }
 
 fn connect_with(server: AdderImpl, server_options: RpcOptions, client_options: RpcOptions) -> (Client, Arc<AdderImpl>) {

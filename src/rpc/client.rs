@@ -119,11 +119,15 @@ impl Client {
             Kind::Null => ready(Err(null_error())),
             Kind::Broken(error) => ready(Err(error.clone())),
             _ => {
+                // Sent now, not when the future is first polled, so that forwarded calls keep
+                // the order they were dispatched in.
                 let mut request = self.new_call(interface_id, method_id);
-                let copied = request.copy_params(&params);
+                if let Err(error) = request.copy_params(&params) {
+                    return ready(Err(error));
+                }
+                let promise = request.send();
                 std::boxed::Box::pin(async move {
-                    copied?;
-                    let response = request.send().await?;
+                    let response = promise.await?;
                     results.set_from(&response)?;
                     Ok(results)
                 })
@@ -368,18 +372,38 @@ impl Future for QueuedWait {
 /// whichever is awaited drives it.
 pub(crate) struct LocalCall {
     state: Mutex<LocalState>,
+    waiters: Arc<Waiters>,
 }
 
 enum LocalState {
-    /// The call's future, who waits for it, and the calls pipelined on it, in order.
-    Running(BoxFuture<Result<Response>>, Vec<Waker>, Vec<Arc<Queued>>),
+    /// The call's future and the calls pipelined on it, in order.
+    Running(BoxFuture<Result<Response>>, Vec<Arc<Queued>>),
+    /// Returned; the calls queued are being sent (outside the lock), and calls pipelined
+    /// meanwhile queue behind them here.
+    Draining(Result<Response>, Vec<Arc<Queued>>),
     Done(Result<Response>),
+}
+
+/// Who waits for a local call: its future is polled with a waker that wakes them all, so that
+/// whichever of them is gone, the others are still woken.
+#[derive(Default)]
+struct Waiters(Mutex<Vec<Waker>>);
+
+impl std::task::Wake for Waiters {
+    fn wake(self: Arc<Self>) {
+        self.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        let wakers = core::mem::take(&mut *self.0.lock().unwrap_or_else(|e| e.into_inner()));
+        wakers.into_iter().for_each(Waker::wake);
+    }
 }
 
 impl LocalCall {
     fn new(future: impl Future<Output = Result<Response>> + Send + 'static) -> Arc<LocalCall> {
-        let running = LocalState::Running(std::boxed::Box::pin(future), Vec::new(), Vec::new());
-        Arc::new(LocalCall { state: Mutex::new(running) })
+        let running = LocalState::Running(std::boxed::Box::pin(future), Vec::new());
+        Arc::new(LocalCall { state: Mutex::new(running), waiters: Arc::new(Waiters::default()) })
     }
 
     /// `request` pipelined on this call at `path`: sent now if it has returned, else queued and
@@ -399,7 +423,7 @@ impl LocalCall {
                 }
             }
             LocalState::Done(Err(error)) => Promise::ready(Err(error.clone())),
-            LocalState::Running(_, _, queue) => {
+            LocalState::Running(_, queue) | LocalState::Draining(_, queue) => {
                 let queued = Arc::new(Queued { slot: Mutex::new(QueuedSlot::Waiting(Some(request), path, None)) });
                 queue.push(queued.clone());
                 Promise { kind: PromiseKind::Queued(call.clone(), queued) }
@@ -409,28 +433,44 @@ impl LocalCall {
 
     fn poll(&self, cx: &mut Context<'_>) -> Poll<Result<Response>> {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        match &mut *state {
-            LocalState::Done(result) => Poll::Ready(result.clone()),
-            LocalState::Running(future, waiters, _) => match future.as_mut().poll(cx) {
-                Poll::Pending => {
+        let result = match &mut *state {
+            LocalState::Done(result) | LocalState::Draining(result, _) => return Poll::Ready(result.clone()),
+            LocalState::Running(future, _) => {
+                {
+                    let mut waiters = self.waiters.0.lock().unwrap_or_else(|e| e.into_inner());
                     if !waiters.iter().any(|w| w.will_wake(cx.waker())) {
                         waiters.push(cx.waker().clone());
                     }
-                    Poll::Pending
                 }
-                Poll::Ready(result) => {
-                    let previous = core::mem::replace(&mut *state, LocalState::Done(result.clone()));
-                    drop(state);
-                    if let LocalState::Running(_, waiters, queue) = previous {
-                        for queued in queue {
-                            queued.send(&result);
-                        }
-                        waiters.into_iter().for_each(Waker::wake);
-                    }
-                    Poll::Ready(result)
+                let broadcast = Waker::from(self.waiters.clone());
+                match future.as_mut().poll(&mut Context::from_waker(&broadcast)) {
+                    Poll::Pending => return Poll::Pending,
+                    Poll::Ready(result) => result,
                 }
-            },
+            }
+        };
+        let previous = core::mem::replace(&mut *state, LocalState::Draining(result.clone(), Vec::new()));
+        drop(state);
+        let mut queue = match previous {
+            LocalState::Running(_, queue) => queue,
+            _ => Vec::new(),
+        };
+        // Send what was queued, in order, and what queued meanwhile behind it; then done.
+        loop {
+            for queued in queue {
+                queued.send(&result);
+            }
+            let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+            match &mut *state {
+                LocalState::Draining(_, more) if !more.is_empty() => queue = core::mem::take(more),
+                _ => {
+                    *state = LocalState::Done(result.clone());
+                    break;
+                }
+            }
         }
+        std::task::Wake::wake_by_ref(&self.waiters);
+        Poll::Ready(result)
     }
 }
 

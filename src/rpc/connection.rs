@@ -68,6 +68,8 @@ pub(crate) enum Dropped {
 /// `answer_id`.
 pub(crate) struct Delivery {
     pub(crate) answer_id: u32,
+    /// The answer's serial: an ID the peer reused names another answer.
+    pub(crate) serial: u64,
     pub(crate) target: Client,
     pub(crate) interface_id: u64,
     pub(crate) method_id: u16,
@@ -190,7 +192,7 @@ pub(crate) struct State {
     outbox: VecDeque<Vec<u8>>,
     outbox_bytes: usize,
     pub(crate) deliveries: Vec<Delivery>,
-    pub(crate) cancelled: Vec<u32>,
+    pub(crate) cancelled: Vec<(u32, u64)>,
     /// What was removed from the tables, dropped by the driver outside the lock.
     pub(crate) graveyard: Vec<Client>,
     pub(crate) closed: Option<Error>,
@@ -473,7 +475,7 @@ impl State {
         let key = Arc::as_ptr(&server) as *const () as usize;
         if let Some(&id) = self.export_keys.get(&key) {
             if let Some(export) = self.exports.get_mut(id) {
-                export.refcount += 1;
+                export.refcount = export.refcount.saturating_add(1);
                 return id;
             }
         }
@@ -508,7 +510,7 @@ impl State {
         let mut carried = 0;
         if let Some(entry) = self.imports.get_mut(&id) {
             if let Some(import) = entry.weak.upgrade() {
-                entry.remote_refs += 1;
+                entry.remote_refs = entry.remote_refs.saturating_add(1);
                 return Client { kind: Kind::Import(import) };
             }
             // Dropped, its release not handled yet: the new handle releases both.
@@ -518,7 +520,11 @@ impl State {
         let import = Arc::new(ImportRef { conn: Arc::downgrade(conn), id, generation: self.generation });
         self.imports.insert(
             id,
-            Import { weak: Arc::downgrade(&import), remote_refs: carried + 1, generation: self.generation },
+            Import {
+                weak: Arc::downgrade(&import),
+                remote_refs: carried.saturating_add(1),
+                generation: self.generation,
+            },
         );
         Client { kind: Kind::Import(import) }
     }
@@ -550,8 +556,10 @@ impl State {
                         }
                         Some(Answer { done: Some(Err(error)), .. }) => Client::broken(error.clone()),
                         Some(pending) => {
-                            // Calls on it wait, in order, for the answer to return.
+                            // Calls on it wait, in order, for the answer to return. (Waits no
+                            // client holds any more go, so the list stays as long as the clients.)
                             let wait = Arc::new(AnswerWait::default());
+                            pending.waiters.retain(|w| Arc::strong_count(w) > 1);
                             pending.waiters.push(wait.clone());
                             Client::promised(AnswerWaitFuture(wait), &path)
                         }
@@ -664,13 +672,17 @@ impl State {
         if self.answers.contains_key(&answer_id) {
             return Err(violation(format!("a Call reuses question {answer_id}, which is still in use")));
         }
+        if matches!(target, Target::Answer(question, _) if question == answer_id) {
+            return Err(violation(format!("a Call pipelined on its own answer {answer_id}")));
+        }
+        self.check_answer_room()?;
         let params = Params { frame: Frame::Received(message), caps };
         self.serial += 1;
         let serial = self.serial;
         self.answers.insert(answer_id, Answer::new(serial));
         if self.answers.len() > self.options.max_answers {
             let error = Error::overloaded(format!("{} calls are in progress, the limit", self.options.max_answers));
-            self.return_answer(conn, answer_id, Err(error));
+            self.return_answer(conn, answer_id, serial, Err(error));
             return Ok(());
         }
         let target = match target {
@@ -688,13 +700,33 @@ impl State {
                 }
             },
         };
-        self.deliveries.push(Delivery { answer_id, target, interface_id, method_id, params });
+        self.deliveries.push(Delivery { answer_id, serial, target, interface_id, method_id, params });
+        Ok(())
+    }
+
+    /// Past `max_answers` the peer's calls are answered `Overloaded` (and kept until their
+    /// `Finish`); a peer that goes on to twice the limit without finishing them is aborted, so
+    /// the table stays bounded.
+    fn check_answer_room(&self) -> core::result::Result<(), Close> {
+        if self.answers.len() >= self.options.max_answers.saturating_mul(2) {
+            return Err(Close {
+                error: Error::overloaded(format!(
+                    "the peer keeps {} questions unfinished, twice the limit of calls in progress",
+                    self.answers.len()
+                )),
+                abort: true,
+            });
+        }
         Ok(())
     }
 
     /// Sends the Return of answer `answer_id` and starts the calls pipelined on it.
-    pub(crate) fn return_answer(&mut self, conn: &Arc<Conn>, answer_id: u32, result: Result<Results>) {
-        if self.answers.get(&answer_id).is_none_or(|a| a.done.is_some()) {
+    pub(crate) fn return_answer(&mut self, conn: &Arc<Conn>, answer_id: u32, serial: u64, result: Result<Results>) {
+        if self.answers.get(&answer_id).is_none_or(|a| a.done.is_some() || a.serial != serial) {
+            // Finished (and perhaps reused by the peer) meanwhile: nothing to return.
+            if let Ok(results) = result {
+                self.graveyard.extend(results.caps);
+            }
             return;
         }
         let (done, exports) = match result {
@@ -716,6 +748,7 @@ impl State {
                         (Ok(results.into_response()), exports)
                     }
                     Err(error) => {
+                        self.graveyard.extend(core::mem::take(&mut results.caps));
                         self.send_return_exception(answer_id, &error);
                         (Err(error), Vec::new())
                     }
@@ -746,6 +779,7 @@ impl State {
             }
             self.deliveries.push(Delivery {
                 answer_id: queued.answer_id,
+                serial: queued.serial,
                 target,
                 interface_id: queued.interface_id,
                 method_id: queued.method_id,
@@ -773,8 +807,15 @@ impl State {
         if self.answers.contains_key(&answer_id) {
             return Err(violation(format!("a Bootstrap reuses question {answer_id}, which is still in use")));
         }
+        self.check_answer_room()?;
         self.serial += 1;
-        self.answers.insert(answer_id, Answer::new(self.serial));
+        let serial = self.serial;
+        self.answers.insert(answer_id, Answer::new(serial));
+        if self.answers.len() > self.options.max_answers {
+            let error = Error::overloaded(format!("{} calls are in progress, the limit", self.options.max_answers));
+            self.return_answer(conn, answer_id, serial, Err(error));
+            return Ok(());
+        }
         let result = match self.bootstrap.clone() {
             Some(bootstrap) => {
                 let mut results = Results::new(answer_id);
@@ -789,7 +830,7 @@ impl State {
             }
             None => Err(Error::failed("this vat has no bootstrap capability")),
         };
-        self.return_answer(conn, answer_id, result);
+        self.return_answer(conn, answer_id, serial, result);
         Ok(())
     }
 
@@ -843,12 +884,18 @@ impl State {
         let Some(answer) = self.answers.remove(&answer_id) else {
             return Err(violation(format!("a Finish for question {answer_id}, which is not in the table")));
         };
+        // A call of its queued on another answer (pipelined on it) goes, with its parameters.
+        if answer.done.is_none() {
+            for other in self.answers.values_mut() {
+                other.queued.retain(|q| q.answer_id != answer_id || q.serial != answer.serial);
+            }
+        }
         for wait in &answer.waiters {
             wait.complete(Err(Error::failed("the call was canceled by the peer")));
         }
         match answer.done {
             None => {
-                self.cancelled.push(answer_id);
+                self.cancelled.push((answer_id, answer.serial));
                 let mut builder = MessageBuilder::default();
                 {
                     let mut message = crate::init_root::<wire::Message>(&mut builder);
@@ -875,6 +922,7 @@ impl State {
             if self.answers.get(&queued.answer_id).is_some_and(|a| a.serial == queued.serial) {
                 self.deliveries.push(Delivery {
                     answer_id: queued.answer_id,
+                    serial: queued.serial,
                     target: Client::broken(Error::failed("the call it was pipelined on was canceled")),
                     interface_id: queued.interface_id,
                     method_id: queued.method_id,
@@ -940,14 +988,23 @@ impl State {
             message::Which::Bootstrap(Some(bootstrap)) => bootstrap.question_id(),
             _ => return Ok(()),
         };
-        if let Some(q) = self.questions.get_mut(question) {
-            if !q.returned {
-                q.returned = true;
-                q.result = Some(Err(Error::unimplemented("the peer does not implement this call")));
-                if let Some(waker) = q.waker.take() {
-                    waker.wake();
-                }
+        let Some(q) = self.questions.get_mut(question) else { return Ok(()) };
+        if q.returned {
+            return Ok(());
+        }
+        q.returned = true;
+        // The peer took none of the parameters' capabilities: their references come back.
+        let released = core::mem::take(&mut q.param_exports);
+        if q.dropped {
+            self.questions.remove(question);
+        } else {
+            q.result = Some(Err(Error::unimplemented("the peer does not implement this call")));
+            if let Some(waker) = q.waker.take() {
+                waker.wake();
             }
+        }
+        for id in released {
+            self.release_export(id, 1)?;
         }
         Ok(())
     }
@@ -1029,8 +1086,18 @@ impl State {
             }
         }
         self.imports.clear();
-        self.bootstrap = None;
-        self.deliveries.clear();
+        self.graveyard.extend(self.bootstrap.take());
+        let deliveries: Vec<Delivery> = self.deliveries.drain(..).collect();
+        self.graveyard.extend(deliveries.into_iter().flat_map(|d| {
+            let mut caps = d.params.caps;
+            caps.push(d.target);
+            caps
+        }));
+    }
+
+    /// How many calls are queued on answers that have not returned.
+    pub(crate) fn queued_calls(&self) -> usize {
+        self.answers.values().map(|a| a.queued.len()).sum()
     }
 
     /// Whether every table is empty (as after [`close`](Self::close)).

@@ -23,7 +23,7 @@ impl Wake for Noop {
 }
 
 /// The bootstrap object: method 0 echoes its parameters as results (capabilities included),
-/// method 1 returns itself, method 2 fails, others are unimplemented.
+/// method 1 returns itself, method 2 fails, method 3 never returns, others are unimplemented.
 struct Echo;
 
 impl Server for Echo {
@@ -52,6 +52,7 @@ impl Server for Echo {
                     Ok(results)
                 }
                 2 => Err(Error::overloaded("asked to fail")),
+                3 => std::future::pending().await,
                 _ => Err(Error::unimplemented("no such method")),
             }
         })
@@ -70,6 +71,8 @@ pub struct Outcome {
     pub handled: usize,
     pub sent: usize,
     pub closed: bool,
+    /// Calls still queued on answers that have not returned, when the input ended.
+    pub queued: usize,
 }
 
 /// Feeds `input`'s framed messages to a connection (see the module's doc). Panics only on a
@@ -89,7 +92,7 @@ pub fn feed(input: &[u8]) -> Outcome {
     let bootstrap = Conn::bootstrap(&conn);
     let mut decoder = FrameDecoder::new(options.reader);
     let mut rest = input;
-    let mut running: Vec<(u32, BoxFuture<Result<Results>>)> = Vec::new();
+    let mut running: Vec<(u32, u64, BoxFuture<Result<Results>>)> = Vec::new();
     while !rest.is_empty() && !outcome.closed {
         let space = decoder.space();
         let take = space.len().min(rest.len());
@@ -120,20 +123,21 @@ pub fn feed(input: &[u8]) -> Outcome {
             )
         };
         drop(graveyard);
-        running.retain(|(id, _)| !cancelled.contains(id));
+        running.retain(|(id, serial, _)| !cancelled.contains(&(*id, *serial)));
         for d in deliveries {
-            running.push((
-                d.answer_id,
-                d.target.dispatch(d.interface_id, d.method_id, d.params, Results::new(d.answer_id)),
-            ));
+            if cancelled.contains(&(d.answer_id, d.serial)) {
+                continue;
+            }
+            let future = d.target.dispatch(d.interface_id, d.method_id, d.params, Results::new(d.answer_id));
+            running.push((d.answer_id, d.serial, future));
         }
         let mut index = 0;
         while index < running.len() {
-            match running[index].1.as_mut().poll(&mut cx) {
+            match running[index].2.as_mut().poll(&mut cx) {
                 Poll::Pending => index += 1,
                 Poll::Ready(result) => {
-                    let (id, _) = running.swap_remove(index);
-                    conn.lock().return_answer(&conn, id, result);
+                    let (id, serial, _) = running.remove(index);
+                    conn.lock().return_answer(&conn, id, serial, result);
                 }
             }
         }
@@ -147,6 +151,7 @@ pub fn feed(input: &[u8]) -> Outcome {
         drop(state);
         outcome.sent += check_sent(&out);
     }
+    outcome.queued = conn.lock().queued_calls();
     drop(running);
     drop(bootstrap);
     conn.lock().close(Error::disconnected("the input ended"));

@@ -26,6 +26,7 @@ const READ_CHUNK: usize = 64 * 1024;
 
 struct Running {
     answer_id: u32,
+    serial: u64,
     future: BoxFuture<Result<Results>>,
 }
 
@@ -191,21 +192,25 @@ where
         let mut progress = !deliveries.is_empty() || !cancelled.is_empty() || !graveyard.is_empty();
         drop(graveyard);
         if !cancelled.is_empty() {
-            self.running.retain(|r| !cancelled.contains(&r.answer_id));
+            self.running.retain(|r| !cancelled.contains(&(r.answer_id, r.serial)));
         }
         for d in deliveries {
+            // A delivery whose answer was finished meanwhile is not started.
+            if cancelled.contains(&(d.answer_id, d.serial)) {
+                continue;
+            }
             let results = Results::new(d.answer_id);
             let future = d.target.dispatch(d.interface_id, d.method_id, d.params, results);
-            self.running.push(Running { answer_id: d.answer_id, future });
+            self.running.push(Running { answer_id: d.answer_id, serial: d.serial, future });
         }
         let mut index = 0;
         while index < self.running.len() {
             match self.running[index].future.as_mut().poll(cx) {
                 Poll::Pending => index += 1,
                 Poll::Ready(result) => {
-                    let running = self.running.swap_remove(index);
+                    let running = self.running.remove(index);
                     let conn = self.conn.clone();
-                    conn.lock().return_answer(&conn, running.answer_id, result);
+                    conn.lock().return_answer(&conn, running.answer_id, running.serial, result);
                     progress = true;
                 }
             }
