@@ -203,16 +203,21 @@ where
             let future = d.target.dispatch(d.interface_id, d.method_id, d.params, results);
             self.running.push(Running { answer_id: d.answer_id, serial: d.serial, future });
         }
-        let mut index = 0;
-        while index < self.running.len() {
-            match self.running[index].future.as_mut().poll(cx) {
-                Poll::Pending => index += 1,
-                Poll::Ready(result) => {
-                    let running = self.running.remove(index);
-                    let conn = self.conn.clone();
-                    conn.lock().return_answer(&conn, running.answer_id, running.serial, result);
-                    progress = true;
-                }
+        // Polled in the order they started; those done leave in one pass, in that order.
+        let mut finished = Vec::new();
+        self.running.retain_mut(|running| match running.future.as_mut().poll(cx) {
+            Poll::Pending => true,
+            Poll::Ready(result) => {
+                finished.push((running.answer_id, running.serial, result));
+                false
+            }
+        });
+        if !finished.is_empty() {
+            progress = true;
+            let conn = self.conn.clone();
+            let mut state = conn.lock();
+            for (answer_id, serial, result) in finished {
+                state.return_answer(&conn, answer_id, serial, result);
             }
         }
         progress
