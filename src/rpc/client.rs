@@ -153,6 +153,12 @@ fn null_error() -> Error {
     Error::failed("call on a null capability")
 }
 
+/// The answer to a call a server does not serve: `Unimplemented`, naming the method. What
+/// generated `dispatch`es give for a method or interface they do not know.
+pub fn unimplemented_call(interface_id: u64, method_id: u16) -> BoxFuture<Result<Results>> {
+    ready(Err(Error::unimplemented_method(interface_id, method_id)))
+}
+
 fn ready<T: Send + 'static>(value: T) -> BoxFuture<T> {
     std::boxed::Box::pin(core::future::ready(value))
 }

@@ -316,13 +316,10 @@ impl Conn {
             return Client::broken(error.clone());
         }
         let id = state.questions.insert(Question::new());
-        let mut builder = MessageBuilder::default();
-        {
-            let mut message = crate::init_root::<wire::Message>(&mut builder);
-            let mut bootstrap = message.init_bootstrap().expect("a new message has room for its root");
-            bootstrap.set_question_id(id);
-        }
-        state.send(&builder);
+        let _ = state.send_new(|mut message| {
+            message.init_bootstrap()?.set_question_id(id);
+            Ok::<(), crate::Error>(())
+        });
         drop(state);
         conn.wake();
         let question = Arc::new(QuestionRef { conn: Arc::downgrade(conn), id });
@@ -409,6 +406,18 @@ impl State {
 
     pub(crate) fn outbox_is_empty(&self) -> bool {
         self.outbox.is_empty()
+    }
+
+    /// Builds a message on a new `Message` root with `build` and queues it; nothing is queued
+    /// when `build` fails.
+    fn send_new<E>(
+        &mut self,
+        build: impl FnOnce(wire::MessageBuilder<'_>) -> core::result::Result<(), E>,
+    ) -> core::result::Result<(), E> {
+        let mut builder = MessageBuilder::default();
+        build(crate::init_root::<wire::Message>(&mut builder))?;
+        self.send(&builder);
+        Ok(())
     }
 
     fn send(&mut self, builder: &MessageBuilder) {
@@ -789,18 +798,12 @@ impl State {
     }
 
     fn send_return_exception(&mut self, answer_id: u32, error: &Error) {
-        let mut builder = MessageBuilder::default();
-        {
-            let mut message = crate::init_root::<wire::Message>(&mut builder);
-            let Ok(mut ret) = message.init_return() else { return };
+        let _ = self.send_new(|mut message| {
+            let mut ret = message.init_return()?;
             ret.set_answer_id(answer_id);
             ret.set_release_param_caps(false);
-            let Ok(exception) = ret.init_exception() else { return };
-            if write_exception(exception, error).is_err() {
-                return;
-            }
-        }
-        self.send(&builder);
+            write_exception(ret.init_exception()?, error)
+        });
     }
 
     fn on_bootstrap(&mut self, conn: &Arc<Conn>, answer_id: u32) -> core::result::Result<(), Close> {
@@ -896,16 +899,13 @@ impl State {
         match answer.done {
             None => {
                 self.cancelled.push((answer_id, answer.serial));
-                let mut builder = MessageBuilder::default();
-                {
-                    let mut message = crate::init_root::<wire::Message>(&mut builder);
-                    if let Ok(mut ret) = message.init_return() {
-                        ret.set_answer_id(answer_id);
-                        ret.set_release_param_caps(false);
-                        ret.set_canceled();
-                    }
-                }
-                self.send(&builder);
+                let _ = self.send_new(|mut message| {
+                    let mut ret = message.init_return()?;
+                    ret.set_answer_id(answer_id);
+                    ret.set_release_param_caps(false);
+                    ret.set_canceled();
+                    Ok::<(), crate::Error>(())
+                });
             }
             Some(done) => {
                 if release_result_caps {
@@ -970,16 +970,12 @@ impl State {
             Some(Kind::Answer(question, path)) => Target::Answer(question.id, path.to_vec()),
             _ => return Err(violation("a Disembargo whose target is not a capability the sender hosts")),
         };
-        let mut builder = MessageBuilder::default();
-        {
-            let mut message = crate::init_root::<wire::Message>(&mut builder);
-            let mut reply = message.init_disembargo().map_err(|e| violation(e.to_string()))?;
+        self.send_new(|mut message| {
+            let mut reply = message.init_disembargo()?;
             reply.reborrow().context().set_receiver_loopback(embargo);
-            let target_builder = reply.init_target().map_err(|e| violation(e.to_string()))?;
-            write_target(target_builder, &target).map_err(|e| violation(e.to_string()))?;
-        }
-        self.send(&builder);
-        Ok(())
+            write_target(reply.init_target()?, &target)
+        })
+        .map_err(|e| violation(e.to_string()))
     }
 
     fn on_unimplemented(&mut self, echo: wire::MessageReader<'_>) -> core::result::Result<(), Close> {
@@ -1022,15 +1018,12 @@ impl State {
                 if self.closed.is_some() {
                     return;
                 }
-                let mut builder = MessageBuilder::default();
-                {
-                    let mut message = crate::init_root::<wire::Message>(&mut builder);
-                    if let Ok(mut release) = message.init_release() {
-                        release.set_id(id);
-                        release.set_reference_count(remote_refs);
-                    }
-                }
-                self.send(&builder);
+                let _ = self.send_new(|mut message| {
+                    let mut release = message.init_release()?;
+                    release.set_id(id);
+                    release.set_reference_count(remote_refs);
+                    Ok::<(), crate::Error>(())
+                });
             }
             Dropped::Question(id) => {
                 let Some(question) = self.questions.get_mut(id) else { return };
@@ -1046,15 +1039,12 @@ impl State {
                 if self.closed.is_some() {
                     return;
                 }
-                let mut builder = MessageBuilder::default();
-                {
-                    let mut message = crate::init_root::<wire::Message>(&mut builder);
-                    if let Ok(mut finish) = message.init_finish() {
-                        finish.set_question_id(id);
-                        finish.set_release_result_caps(false);
-                    }
-                }
-                self.send(&builder);
+                let _ = self.send_new(|mut message| {
+                    let mut finish = message.init_finish()?;
+                    finish.set_question_id(id);
+                    finish.set_release_result_caps(false);
+                    Ok::<(), crate::Error>(())
+                });
             }
         }
     }
@@ -1111,15 +1101,7 @@ impl State {
 
     /// Queues an `Abort` carrying `error`.
     pub(crate) fn send_abort(&mut self, error: &Error) {
-        let mut builder = MessageBuilder::default();
-        {
-            let mut message = crate::init_root::<wire::Message>(&mut builder);
-            let Ok(exception) = message.init_abort() else { return };
-            if write_exception(exception, error).is_err() {
-                return;
-            }
-        }
-        self.send(&builder);
+        let _ = self.send_new(|mut message| write_exception(message.init_abort()?, error));
     }
 }
 

@@ -27,7 +27,7 @@ mod twoparty;
 mod typed;
 mod wire;
 
-pub use client::{BoxFuture, Client, Promise, Request, Server};
+pub use client::{unimplemented_call, BoxFuture, Client, Promise, Request, Server};
 pub use error::{Error, ErrorKind, Result};
 pub use payload::{Params, PayloadReader, Response, Results};
 pub use stream::{StreamQueue, StreamWriter, Turn};

@@ -311,9 +311,7 @@ impl Emitter<'_, '_> {
                     let turn = streams.admit(streaming);
                     return ::core::result::Result::Ok(match method_id {
                         #(#arms)*
-                        _ => #rt::Box::pin(::core::future::ready(::core::result::Result::Err(
-                            #rt::rpc::Error::unimplemented_method(interface_id, method_id),
-                        ))),
+                        _ => #rt::rpc::unimplemented_call(interface_id, method_id),
                     });
                 }
                 #(
@@ -354,9 +352,7 @@ impl Emitter<'_, '_> {
                 ) -> #rt::rpc::BoxFuture<#rt::rpc::Result<#rt::rpc::Results>> {
                     match dispatch::<#(#names,)* S>(&self.server, &self.streams, interface_id, method_id, params, results) {
                         ::core::result::Result::Ok(call) => call,
-                        ::core::result::Result::Err(_) => #rt::Box::pin(::core::future::ready(::core::result::Result::Err(
-                            #rt::rpc::Error::unimplemented_method(interface_id, method_id),
-                        ))),
+                        ::core::result::Result::Err(_) => #rt::rpc::unimplemented_call(interface_id, method_id),
                     }
                 }
             }

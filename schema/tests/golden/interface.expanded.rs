@@ -1014,8 +1014,8 @@ pub mod calculator {
         let results = < S as Server > ::reset(server,
         ::capnzero::__private::rpc::TypedParams::new(params), results). await ?;
         ::core::result::Result::Ok(results.into_untyped()) }), _ =>
-        ::capnzero::__private::Box::pin(::core::future::ready(::core::result::Result::Err(::capnzero::__private::rpc::Error::unimplemented_method(interface_id,
-        method_id),))), }); } ::core::result::Result::Err((params, results)) } #[doc =
+        ::capnzero::__private::rpc::unimplemented_call(interface_id, method_id), }); }
+        ::core::result::Result::Err((params, results)) } #[doc =
         r" `server` as a capability."] pub fn new_client < S : Server > (server : S) ->
         Client { from_arc(::capnzero::__private::Arc::new(server)) } #[doc =
         r" The shared `server` as a capability."] pub fn from_arc < S : Server > (server
@@ -1036,8 +1036,8 @@ pub mod calculator {
         match dispatch:: < S > (& self.server, & self.streams, interface_id, method_id,
         params, results) { ::core::result::Result::Ok(call) => call,
         ::core::result::Result::Err(_) =>
-        ::capnzero::__private::Box::pin(::core::future::ready(::core::result::Result::Err(::capnzero::__private::rpc::Error::unimplemented_method(interface_id,
-        method_id),))), } } } #[doc =
+        ::capnzero::__private::rpc::unimplemented_call(interface_id, method_id), } } }
+        #[doc =
         " The capabilities of the results, usable before they arrive (`promise.pipelined()`)."]
         pub struct EvaluateResultsPipeline { base : ::capnzero::__private::rpc::Client, }
         impl EvaluateResultsPipeline {} impl ::capnzero::__private::rpc::Pipelined for
